@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from speclint.model import Diagnostic, Record, Value
+from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(frozen=True)
+class DuplicateValueOptions:
+    scope: Literal["section", "file", "registry"] = "registry"
+
+
+def _where(record: Record) -> str:
+    return f"{record.file}:{record.line}"
+
+
+class DuplicateValue(Rule):
+    """## What it does
+    Flags a value used by more than one code in the same code space.
+
+    ## Why it matters
+    Clients switch on the value. One value with two meanings means a client cannot tell the two
+    errors apart, and whichever it handles, it mishandles the other in production.
+
+    ## Example
+    ```markdown
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_REPEAT_USERID | 300311 | 重复的userId |
+    | ERRCODE_NOTEXIST_JOBID | 300311 | jobId不存在 |
+    ```
+
+    ## How to fix
+    Give the newer code a free value in its category. If both are already published and can never
+    change, record the finding in a baseline (`speclint check --write-baseline`) so that only new
+    duplicates fail.
+
+    ## Options
+    - `scope`: where a value must be unique: `"section"`, `"file"` or `"registry"` (the code space
+      the file belongs to; default).
+    """
+
+    code = "SL101"
+    name = "duplicate-value"
+    scope = Scope.REGISTRY
+    Options = DuplicateValueOptions
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        key: Callable[[Record], tuple[object, ...]] = {
+            "section": lambda r: (r.file, r.section),
+            "file": lambda r: (r.file,),
+            "registry": lambda r: (),
+        }[self.options.scope]
+        first: dict[tuple[object, ...], Record] = {}
+        for record in records.records:
+            identity = (*key(record), type(record.value).__name__, record.value)
+            earlier = first.setdefault(identity, record)
+            if earlier is record or (record.name and record.name == earlier.name):
+                continue  # the same name twice is a redundant row: duplicate-name reports it
+            yield self.report(
+                record,
+                f"value {_show(record.value)} of {record.label} is already used by "
+                f"{earlier.label} ({_where(earlier)})",
+                related=[(earlier, f"{earlier.label} uses {_show(earlier.value)} here")],
+            )
+
+
+def _show(value: Value) -> str:
+    return str(value) if isinstance(value, int) else repr(value)

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from speclint.model import Diagnostic, Record
+from speclint.rule import RecordSet, Rule, Scope
+
+
+class NameCollision(Rule):
+    """## What it does
+    Flags a name that is given different values, usually in different sections of the page.
+
+    ## Why it matters
+    Generated client constants can hold only one of the values, so code compiled against the
+    constant silently disagrees with the server for the other.
+
+    ## Example
+    ```markdown
+    ### 基础错误码
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_INVALID_REQUEST | 5 | 错误的请求 |
+
+    ### 请求验证
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_INVALID_REQUEST | 100003 | 错误的请求 |
+    ```
+
+    ## How to fix
+    Rename one of the codes (for example with its category as a prefix), or remove the stale row
+    if both mean the same error.
+    """
+
+    code = "SL103"
+    name = "name-collision"
+    scope = Scope.REGISTRY
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        first: dict[str, Record] = {}
+        for record in records.records:
+            if not record.name:
+                continue
+            earlier = first.setdefault(record.name, record)
+            if earlier is record or earlier.value == record.value:
+                continue
+            yield self.report(
+                record,
+                f"{record.name} is {record.raw_value} in {_section(record)} but "
+                f"{earlier.raw_value} in {_section(earlier)} ({earlier.file}:{earlier.line})",
+                field="name",
+                related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
+            )
+
+
+def _section(record: Record) -> str:
+    return record.section_name or "the untitled top of the page"

@@ -1,0 +1,185 @@
+"""The ``speclint`` command: argument parsing, exit codes and nothing else.
+
+Exit codes: 0 clean, 1 findings (at or above ``--fail-on``), 2 a usage, configuration or internal
+error. A traceback is never the answer to bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from speclint import __version__
+from speclint.config import ConfigError, Settings, load_settings, override
+from speclint.lint import LintResult, lint
+from speclint.model import Severity
+from speclint.plugins import load_rules
+from speclint.reporters import REPORTERS, ReportOptions
+from speclint.rule import Rule
+from speclint.selection import build_rules, selected_rules, unknown_selectors
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+_COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
+
+
+class UsageError(Exception):
+    """A mistake in how speclint was called."""
+
+
+def _selectors(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="speclint", description="Lint the status-code tables of Markdown API docs."
+    )
+    parser.add_argument("--version", action="version", version=f"speclint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="lint pages (the default command)")
+    _add_common(check)
+    check.add_argument("--output-format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--output-file", type=Path, help="write the report here, not stdout")
+    check.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
+    check.add_argument("--extend-select", type=_selectors, help="rules to use as well")
+    check.add_argument("--ignore", type=_selectors, help="rules not to use")
+    check.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    check.add_argument(
+        "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
+
+    export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
+    _add_common(export)
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--output-file", type=Path)
+
+    commands.add_parser("rules", help="list the rules")
+    rule = commands.add_parser("rule", help="show a rule's documentation")
+    rule.add_argument("rule", help="a rule code or name, e.g. SL101")
+    return parser
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    parser.add_argument("--config", type=Path, help="configuration file to use")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] not in _COMMANDS_AND_FLAGS:
+        args_list.insert(0, "check")  # `speclint PATH` means `speclint check PATH`, as in ruff
+    args = build_parser().parse_args(args_list)
+    try:
+        return _dispatch(args)
+    except (ConfigError, UsageError) as exc:
+        print(f"speclint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        print(
+            f"speclint: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in speclint; please report it with the page that caused it.",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("rules", "rule"):
+        from speclint import docs
+
+        loaded = load_rules()
+        _print_errors(loaded.errors)
+        text = docs.rule_table(loaded.rules) if args.command == "rules" else None
+        if text is None:
+            found = docs.find_rule(loaded.rules, args.rule)
+            if found is None:
+                raise UsageError(f"no rule is called {args.rule!r} (see `speclint rules`)")
+            text = docs.rule_page(found)
+        sys.stdout.write(text)
+        return EXIT_ERROR if loaded.errors else EXIT_CLEAN
+    paths = args.paths or [Path(".")]
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    if args.config is not None and not args.config.is_file():
+        raise UsageError(f"{args.config}: no such configuration file")
+    settings = load_settings(args.config, paths[0])
+    if args.command == "export":
+        return _export(args, paths, settings)
+    return _check(args, paths, settings)
+
+
+def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
+    loaded = load_rules(settings.plugins)
+    errors.extend(loaded.errors)
+    unknown = unknown_selectors(
+        loaded.rules, [*settings.select, *settings.extend_select, *settings.ignore]
+    )
+    if unknown:
+        raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")
+    classes = selected_rules(loaded.rules, settings.select, settings.extend_select, settings.ignore)
+    return build_rules(classes, settings)
+
+
+def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+    settings = override(
+        settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore
+    )
+    plugin_errors: list[str] = []
+    rules = _rules_for(settings, plugin_errors)
+    result = lint(paths, settings, rules, report_all=args.all)
+    errors = [*plugin_errors, *result.errors]
+    color = (
+        args.output_file is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+        and args.output_format == "text"
+    )
+    options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
+    _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
+    _print_errors(errors)
+    if errors:
+        return EXIT_ERROR
+    fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
+    failing = any(d.severity.rank >= fail_on.rank for d in result.diagnostics)
+    return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
+
+
+def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
+    return LintResult(result.files, result.diagnostics, tuple(errors))
+
+
+def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+    from speclint import export
+
+    result = lint(paths, settings, rules=[])
+    writer = export.to_json if args.format == "json" else export.to_csv
+    _write(writer(result.files), args.output_file)
+    _print_errors(result.errors)
+    return EXIT_ERROR if result.errors else EXIT_CLEAN
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
+
+
+def _print_errors(errors: Sequence[str]) -> None:
+    for error in errors:
+        print(f"speclint: error: {error}", file=sys.stderr)

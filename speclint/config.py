@@ -1,0 +1,185 @@
+"""Find, read and validate the configuration, and turn it into immutable ``Settings``.
+
+The configuration lives in ``[tool.speclint]`` of ``pyproject.toml`` or at the top level of
+``speclint.toml`` / ``.speclint.toml``, found by walking up from the linted path. It is checked
+against ``schemas/config.schema.json``; a mistake names the file, the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from speclint.columns import HeaderAliases
+from speclint.model import Severity
+from speclint.resources import load_schema
+
+CONFIG_FILES = ("speclint.toml", ".speclint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnPin:
+    """Column roles the configuration fixes for the tables of some files or sections."""
+
+    files: str | None
+    section: str | None
+    roles: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrySpec:
+    """A declared code space: the pages (globs) whose records must agree, optionally narrowed
+    to some sections."""
+
+    name: str
+    include: tuple[str, ...]
+    sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path = field(default_factory=Path.cwd)
+    source: Path | None = None
+    include: tuple[str, ...] = ("*.md", "*.markdown")
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=lambda: MappingProxyType({}))
+    fail_on: Severity = Severity.ERROR
+    schema: str | None = None
+    baseline: str | None = None
+    plugins: tuple[str, ...] = ()
+    aliases: HeaderAliases = field(default_factory=HeaderAliases)
+    pins: tuple[ColumnPin, ...] = ()
+    registries: tuple[RegistrySpec, ...] = ()
+    rule_options: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def describe(self) -> str:
+        return str(self.source) if self.source else "the defaults"
+
+
+def find_config(start: Path) -> Path | None:
+    """Return the nearest configuration file at or above ``start``."""
+    folder = start.resolve()
+    if not folder.is_dir():
+        folder = folder.parent
+    for candidate_folder in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            candidate = candidate_folder / name
+            if not candidate.is_file():
+                continue
+            if name != "pyproject.toml" or "speclint" in _read_toml(candidate).get("tool", {}):
+                return candidate
+    return None
+
+
+def load_settings(config: Path | None, start: Path | None = None) -> Settings:
+    """Read ``config`` (or the one found from ``start``, or the defaults) into ``Settings``."""
+    path = config if config is not None else find_config(start or Path.cwd())
+    if path is None:
+        return Settings(root=(start or Path.cwd()).resolve() if start else Path.cwd())
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("speclint", {})
+    return settings_from_mapping(data, path)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: the configuration is not UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+
+
+def validate(data: Mapping[str, Any], path: Path) -> None:
+    """Raise ``ConfigError`` naming the key, the file and what was expected."""
+    validator = Draft202012Validator(load_schema("config"))
+    error = best_match(validator.iter_errors(data))
+    if error is None:
+        return
+    key = ".".join(str(part) for part in error.absolute_path)
+    prefix = "[tool.speclint]" if path.name == "pyproject.toml" else ""
+    where = f"{prefix}.{key}".strip(".") if key else (prefix or "top level")
+    raise ConfigError(f"{path}: {where}: {_explain(error.validator, error.message)}")
+
+
+def _explain(kind: object, message: str) -> str:
+    if kind == "additionalProperties":
+        return message.replace("were unexpected", "are not speclint settings").replace(
+            "was unexpected", "is not a speclint setting"
+        )
+    return message
+
+
+def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
+    validate(data, path)
+    root = path.resolve().parent
+    columns = data.get("columns", {})
+    pins = tuple(
+        ColumnPin(
+            files=pin.get("files"),
+            section=pin.get("section"),
+            roles=MappingProxyType(
+                {k: v for k, v in pin.items() if k in ("name", "value", "description")}
+            ),
+        )
+        for pin in columns.get("pin", ())
+    )
+    schema = data.get("schema")
+    return Settings(
+        root=root,
+        source=path,
+        include=tuple(data.get("include", Settings.include)),
+        exclude=tuple(data.get("exclude", ())),
+        respect_gitignore=data.get("respect-gitignore", True),
+        select=tuple(data.get("select", ())),
+        extend_select=tuple(data.get("extend-select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        per_file_ignores=tuple(
+            (glob, tuple(codes)) for glob, codes in data.get("per-file-ignores", {}).items()
+        ),
+        severity=MappingProxyType(
+            {rule: Severity(level) for rule, level in data.get("severity", {}).items()}
+        ),
+        fail_on=Severity(data.get("fail-on", "error")),
+        schema=str((root / schema).resolve()) if schema else None,
+        baseline=str(root / data["baseline"]) if "baseline" in data else None,
+        plugins=tuple(data.get("plugins", ())),
+        aliases=HeaderAliases().extended(columns.get("aliases", {})),
+        pins=pins,
+        registries=tuple(
+            RegistrySpec(name, tuple(spec["include"]), tuple(spec.get("sections", ())))
+            for name, spec in data.get("registries", {}).items()
+        ),
+        rule_options=MappingProxyType(
+            {key: MappingProxyType(dict(value)) for key, value in data.get("rules", {}).items()}
+        ),
+    )
+
+
+def override(settings: Settings, **changes: Sequence[str] | None) -> Settings:
+    """Apply command-line selections on top of the file's (``None`` leaves a key alone)."""
+    from dataclasses import replace
+
+    given = {key: tuple(value) for key, value in changes.items() if value is not None}
+    return replace(settings, **given) if given else settings

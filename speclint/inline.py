@@ -1,0 +1,47 @@
+"""Reduce a cell's inline Markdown to the text a reader sees.
+
+Most cells hold plain text (``ERRCODE_OK``, ``300311``, ``部门不存在``) and are returned as they
+are; only a cell with markup characters goes through markdown-it's inline parser, so the common
+case stays cheap and the rare one is handled exactly as a renderer would.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+# Characters that can start inline markup. "_" only matters at a word edge: ERROR_NAME is plain.
+_MARKUP = re.compile(r"[\\`*\[\]<>&~!]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+
+
+def reduce_inline(raw: str) -> str:
+    """Return ``raw`` with inline markup removed: code spans, emphasis, links, escapes, tags."""
+    if not _MARKUP.search(raw):
+        return _SPACES.sub(" ", raw).strip()
+    tokens = _inline_parser().parseInline(raw)
+    text = "".join(_text_of(tokens[0].children or []))
+    return _SPACES.sub(" ", text).strip()
+
+
+def _text_of(tokens: list[Token]) -> list[str]:
+    parts: list[str] = []
+    for token in tokens:
+        if token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "html_inline":
+            if re.fullmatch(r"<br\s*/?>", token.content, re.IGNORECASE):
+                parts.append(" ")
+        elif token.type == "image":
+            parts.extend(_text_of(token.children or []))
+    return parts

@@ -1,0 +1,244 @@
+"""The located records and diagnostics: the one contract between speclint's stages.
+
+Everything here is immutable, hashable and round-trips through plain JSON (``to_dict`` /
+``from_dict``), because records and diagnostics are cached per file and compared across git
+revisions.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+Value = int | str
+
+
+class Severity(enum.Enum):
+    """How much a finding matters; ordered so that ``max()`` picks the worst."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell as the record sees it.
+
+    ``key`` is the role the cell plays (``name``, ``value``, ``description``) or, for any other
+    column, its header text. ``text`` has inline markup reduced to what a reader sees; ``raw`` is
+    the cell exactly as written. ``column`` is the 1-based character column of the cell's first
+    non-blank character (0 for an empty cell, which has nothing to point at).
+    """
+
+    key: str
+    header: str
+    text: str
+    raw: str
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One row of a code table: a code's name, value and meaning, located in its file.
+
+    ``name`` is empty when the table has no name column (many pages list only a numeric code and
+    its meaning). ``value`` is an ``int`` for decimal, negative and ``0x`` hex values written
+    without leading zeros; anything else (``0001``, ``InvalidParameter``) stays the string, so
+    ``0001`` and ``1`` are different codes. ``section`` is the chain of headings above the table;
+    ``table`` numbers the code tables of the file from 0.
+    """
+
+    file: str
+    line: int
+    section: tuple[str, ...]
+    table: int
+    name: str
+    value: Value
+    raw_value: str
+    description: str
+    cells: tuple[Cell, ...]
+
+    @property
+    def section_name(self) -> str:
+        """The heading right above the table ("" when there is none)."""
+        return self.section[-1] if self.section else ""
+
+    @property
+    def extra(self) -> dict[str, str]:
+        """The columns that play no role, by header."""
+        return {c.header: c.text for c in self.cells if c.key == c.header}
+
+    def cell(self, key: str) -> Cell | None:
+        for cell in self.cells:
+            if cell.key == key:
+                return cell
+        return None
+
+    def column(self, key: str = "value") -> int:
+        """The column of the named field, falling back to the row's first cell."""
+        cell = self.cell(key)
+        if cell is not None and cell.column:
+            return cell.column
+        return next((c.column for c in self.cells if c.column), 1)
+
+    def location(self, key: str = "value") -> Location:
+        return Location(self.file, self.line, self.column(key))
+
+    @property
+    def label(self) -> str:
+        """How a message names this record: its name, or its value when it has none."""
+        return self.name or str(self.raw_value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "value": self.value,
+            "raw_value": self.raw_value,
+            "description": self.description,
+            "extra": self.extra,
+            "section": list(self.section),
+            "file": self.file,
+            "line": self.line,
+            "columns": {c.key: c.column for c in self.cells},
+            "table": self.table,
+            "cells": [
+                {"key": c.key, "header": c.header, "text": c.text, "raw": c.raw, "column": c.column}
+                for c in self.cells
+            ],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        return cls(
+            file=data["file"],
+            line=data["line"],
+            section=tuple(data["section"]),
+            table=data["table"],
+            name=data["name"],
+            value=data["value"],
+            raw_value=data["raw_value"],
+            description=data["description"],
+            cells=tuple(Cell(**c) for c in data["cells"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    file: str
+    line: int
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Another place a diagnostic involves, e.g. the earlier record a duplicate repeats."""
+
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One finding. ``subject`` identifies the records involved by name and value, not by line,
+    so that a baseline survives rows being moved."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Related, ...] = ()
+    subject: tuple[str, ...] = ()
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.file, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "related": [
+                {
+                    "file": r.location.file,
+                    "line": r.location.line,
+                    "column": r.location.column,
+                    "message": r.message,
+                }
+                for r in self.related
+            ],
+            "subject": list(self.subject),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
+        return cls(
+            code=data["code"],
+            rule=data["rule"],
+            severity=Severity(data["severity"]),
+            message=data["message"],
+            location=Location(data["file"], data["line"], data["column"]),
+            related=tuple(
+                Related(Location(r["file"], r["line"], r["column"]), r["message"])
+                for r in data.get("related", ())
+            ),
+            subject=tuple(data.get("subject", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A table row that could not become a record (too few cells, no value, ragged)."""
+
+    file: str
+    line: int
+    column: int
+    section: tuple[str, ...]
+    message: str
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A code table as found: where it is, what its columns mean, and why it was kept or skipped."""
+
+    file: str
+    line: int
+    section: tuple[str, ...]
+    headers: tuple[str, ...]
+    roles: tuple[str, ...] = ()
+    index: int = -1
+    skipped: str = ""

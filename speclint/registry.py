@@ -1,0 +1,94 @@
+"""Group parsed files into registries: the records that form one code space.
+
+Without a declaration each file is its own registry, because a docs tree often holds several
+APIs' code spaces side by side. A declared registry spans every page its globs match, optionally
+narrowed to some sections.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from speclint.config import RegistrySpec
+from speclint.model import Record, RowProblem, Table
+from speclint.rule import RecordSet
+
+_REFERENCE_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """Everything speclint read from one page."""
+
+    path: str
+    records: tuple[Record, ...]
+    tables: tuple[Table, ...]
+    problems: tuple[RowProblem, ...]
+
+
+def in_registry(path: str, spec: RegistrySpec) -> bool:
+    return any(fnmatch.fnmatch(path, glob) for glob in spec.include)
+
+
+def _in_sections(record: Record, spec: RegistrySpec) -> bool:
+    return not spec.sections or any(s in record.section for s in spec.sections)
+
+
+def file_record_set(parsed: ParsedFile) -> RecordSet:
+    """A file's records as a rule of file or record scope sees them."""
+    return RecordSet(parsed.path, parsed.records, (), parsed.problems, parsed.tables)
+
+
+def build_registries(
+    files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]
+) -> list[RecordSet]:
+    """Return one record set per registry, definitions split from references."""
+    members: dict[str, list[ParsedFile]] = defaultdict(list)
+    specs = {spec.name: spec for spec in declared}
+    for parsed in files:
+        owners = [spec.name for spec in declared if in_registry(parsed.path, spec)]
+        for owner in owners or [f"file:{parsed.path}"]:
+            members[owner].append(parsed)
+    registries = []
+    for name, group in members.items():
+        spec = specs.get(name)
+        records = [r for f in group for r in f.records if spec is None or _in_sections(r, spec)]
+        definitions, references = split_references(records)
+        display = name if spec is not None else group[0].path
+        registries.append(
+            RecordSet(
+                display,
+                tuple(definitions),
+                tuple(references),
+                tuple(p for f in group for p in f.problems),
+                tuple(t for f in group for t in f.tables),
+            )
+        )
+    return registries
+
+
+def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
+    """Separate the rows of nameless tables that mostly re-list codes named elsewhere.
+
+    A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``) cites definitions;
+    it does not define the codes a second time, so it must not count as a duplicate.
+    """
+    named_values = {(type(r.value), r.value) for r in records if r.name}
+    if not named_values:
+        return list(records), []
+    tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    for record in records:
+        tables[(record.file, record.table)].append(record)
+    referencing = set()
+    for key, rows in tables.items():
+        if any(r.name for r in rows):
+            continue
+        cited = sum((type(r.value), r.value) in named_values for r in rows)
+        if cited / len(rows) > _REFERENCE_SHARE:
+            referencing.add(key)
+    definitions = [r for r in records if (r.file, r.table) not in referencing]
+    references = [r for r in records if (r.file, r.table) in referencing]
+    return definitions, references

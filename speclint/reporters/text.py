@@ -1,0 +1,63 @@
+"""The default, human output: one ``path:line:col: CODE [severity] message (rule)`` line each."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from speclint.lint import LintResult
+from speclint.model import Diagnostic, Severity
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_WORST_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def _paint(text: str, code: str, color: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def line(diagnostic: Diagnostic, color: bool = False) -> str:
+    where = _paint(str(diagnostic.location), "1", color)
+    code = _paint(diagnostic.code, _COLORS[diagnostic.severity], color)
+    return f"{where}: {code} [{diagnostic.severity.value}] {diagnostic.message} ({diagnostic.rule})"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(result: LintResult) -> str:
+    sections = len({(r.file, r.section) for f in result.files for r in f.records})
+    scanned = (
+        f"{_plural(result.record_count, 'record')} in {_plural(sections, 'section')} "
+        f"of {_plural(len(result.files), 'file')}"
+    )
+    if not result.diagnostics:
+        return f"No problems found ({scanned})."
+    counts = Counter(d.severity for d in result.diagnostics)
+    kinds = ", ".join(_plural(counts[s], s.value) for s in _WORST_FIRST if counts[s])
+    return f"Found {_plural(len(result.diagnostics), 'problem')} ({kinds}) in {scanned}."
+
+
+def rule_counts(result: LintResult) -> list[str]:
+    counts = Counter((d.code, d.rule) for d in result.diagnostics)
+    return [f"{count:5d}  {code} {rule}" for (code, rule), count in sorted(counts.items())]
+
+
+def skipped_tables(result: LintResult) -> list[str]:
+    return [
+        f"{t.file}:{t.line}:1: skipped table: {t.skipped}"
+        for f in result.files
+        for t in f.tables
+        if t.skipped
+    ]
+
+
+def render(
+    result: LintResult, *, color: bool = False, statistics: bool = False, verbose: bool = False
+) -> str:
+    lines = skipped_tables(result) if verbose else []
+    lines += [line(d, color) for d in result.diagnostics]
+    if statistics and result.diagnostics:
+        lines += ["", *rule_counts(result)]
+    lines.append(summary(result))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,162 @@
+"""The rule plugin interface: what a rule declares, what it is given, and what it yields.
+
+Built-in rules (``rules/``) and third-party rules implement exactly this, and both are found
+through the ``speclint.rules`` entry-point group.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from speclint.model import (
+    Diagnostic,
+    Location,
+    Record,
+    Related,
+    RowProblem,
+    Severity,
+    Table,
+)
+
+CODE_PATTERN = re.compile(r"SL[0-9]{3}")
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+DOC_SECTIONS = ("What it does", "Why it matters", "Example", "How to fix")
+
+
+class Scope(enum.Enum):
+    """How much a rule needs to see at once.
+
+    ``record`` rules judge each record alone, ``file`` rules one file's records, and ``registry``
+    rules all the records of one code space (which may span pages). The engine may batch records
+    of a narrower scope together; a rule must not rely on a batch being any larger than its scope.
+    """
+
+    RECORD = "record"
+    FILE = "file"
+    REGISTRY = "registry"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSet:
+    """What a rule is given: the records of one file or registry, and what parsing saw there.
+
+    ``records`` are the definitions; ``references`` are rows of nameless tables that re-list codes
+    defined elsewhere in the registry (a page listing what one endpoint returns).
+    """
+
+    name: str
+    records: tuple[Record, ...]
+    references: tuple[Record, ...] = ()
+    problems: tuple[RowProblem, ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class NoOptions:
+    """A rule without options."""
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement ``check``.
+
+    The class docstring is the rule's documentation page, in Markdown, with the sections
+    ``## What it does``, ``## Why it matters``, ``## Example`` and ``## How to fix`` (and
+    ``## Options`` when the rule has any). The first fenced block under Example must trigger it.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity] = Severity.ERROR
+    scope: ClassVar[Scope] = Scope.FILE
+    enabled_by_default: ClassVar[bool] = True
+    Options: ClassVar[type] = NoOptions
+
+    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
+        self.options = options if options is not None else self.Options()
+        self.level = severity or self.severity
+
+    def check(self, records: RecordSet) -> Iterable[Diagnostic]:
+        """Yield the findings for ``records``."""
+        raise NotImplementedError
+
+    def report(
+        self,
+        record: Record,
+        message: str,
+        *,
+        field: str = "value",
+        related: Iterable[tuple[Record, str]] = (),
+        subject: Iterable[Record] = (),
+    ) -> Diagnostic:
+        """Build a finding at ``record``'s ``field`` cell.
+
+        ``related`` names the other records involved, each with a short note; ``subject`` lists the
+        records that identify the finding for a baseline (by default ``record`` and ``related``).
+        """
+        related = tuple(related)
+        involved = tuple(subject) or (record, *(other for other, _ in related))
+        return Diagnostic(
+            code=self.code,
+            rule=self.name,
+            severity=self.level,
+            message=message,
+            location=record.location(field),
+            related=tuple(Related(other.location(field), note) for other, note in related),
+            subject=tuple(sorted({f"{r.name}={r.value}" for r in involved})),
+        )
+
+    def report_at(
+        self, location: Location, message: str, *, subject: Iterable[str] = ()
+    ) -> Diagnostic:
+        """Build a finding at a place that is not a record (a malformed row, a heading)."""
+        return Diagnostic(
+            self.code, self.name, self.level, message, location, subject=tuple(subject)
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first sentence under "What it does"."""
+        body = doc_section(cls.documentation(), "What it does")
+        return body.split("\n\n")[0].replace("\n", " ").strip()
+
+
+def doc_section(text: str, title: str) -> str:
+    """Return the body of the ``## title`` section of a rule's documentation ("" if absent)."""
+    match = re.search(
+        rf"^## {re.escape(title)}\s*$(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL
+    )
+    return match.group(1).strip() if match else ""
+
+
+def problems_in_rule_class(rule: type) -> list[str]:
+    """What is wrong with a rule class's declaration (empty when it is well-formed)."""
+    if not (isinstance(rule, type) and issubclass(rule, Rule)):
+        return [f"{rule!r} is not a subclass of speclint.rule.Rule"]
+    problems = []
+    code, name = getattr(rule, "code", None), getattr(rule, "name", None)
+    if not isinstance(code, str) or not CODE_PATTERN.fullmatch(code):
+        problems.append(f"code {code!r} is not 'SL' followed by three digits")
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
+        problems.append(f"name {name!r} is not kebab-case")
+    if not isinstance(rule.severity, Severity):
+        problems.append(f"severity {rule.severity!r} is not a speclint.model.Severity")
+    if not isinstance(rule.scope, Scope):
+        problems.append(f"scope {rule.scope!r} is not a speclint.rule.Scope")
+    if rule.check is Rule.check:
+        problems.append("it does not implement check()")
+    return problems
+
+
+def located_records(records: RecordSet) -> Iterator[Record]:
+    """Definitions then references, for rules that treat both alike."""
+    yield from records.records
+    yield from records.references

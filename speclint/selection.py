@@ -1,0 +1,152 @@
+"""Pick the rules a run uses and build them with their configured options and severity."""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal
+
+from speclint.config import ConfigError, Settings
+from speclint.rule import Rule
+
+
+def matches(rule: type[Rule], selector: str) -> bool:
+    """``ALL``, a code (``SL101``), a code prefix (``SL1``) or a rule name."""
+    return selector == "ALL" or rule.code.startswith(selector) or rule.name == selector
+
+
+def _exact(rule: type[Rule], selector: str) -> bool:
+    return selector in (rule.code, rule.name)
+
+
+def selected_rules(
+    rules: Sequence[type[Rule]],
+    select: Sequence[str] = (),
+    extend_select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[type[Rule]]:
+    """Rules on by default (or ``select``), plus ``extend_select``, minus ``ignore``.
+
+    A rule that is off by default is only turned on by its exact code or name, so that
+    ``select = ["SL3"]`` does not switch on every optional rule in the group.
+    """
+
+    def chosen(rule: type[Rule], selectors: Sequence[str]) -> bool:
+        return any(
+            _exact(rule, s) if not rule.enabled_by_default else matches(rule, s) for s in selectors
+        )
+
+    on = [
+        rule
+        for rule in rules
+        if (chosen(rule, select) if select else rule.enabled_by_default)
+        or chosen(rule, extend_select)
+    ]
+    return [rule for rule in on if not any(matches(rule, s) for s in ignore)]
+
+
+def unknown_selectors(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> list[str]:
+    return [s for s in selectors if not any(matches(rule, s) for rule in rules)]
+
+
+def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
+    """The selectors that ``per-file-ignores`` applies to ``path``."""
+    found: list[str] = []
+    for pattern, selectors in settings.per_file_ignores:
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
+            found.extend(selectors)
+    return tuple(found)
+
+
+def build_rules(classes: Sequence[type[Rule]], settings: Settings) -> list[Rule]:
+    """Instantiate each rule with its options and severity from the configuration."""
+    where = settings.describe()
+    known_keys = {key for rule in classes for key in (rule.code, rule.name)}
+    for key in settings.rule_options:
+        if key not in known_keys:
+            raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
+    built = []
+    for rule in classes:
+        raw: dict[str, Any] = {}
+        for key in (rule.code, rule.name):
+            raw.update(settings.rule_options.get(key, {}))
+        if rule.name == "schema-violation" and settings.schema and "schema" not in raw:
+            raw["schema"] = settings.schema
+        options = build_options(rule.Options, raw, f"{where}: rules.{rule.name}")
+        severity = settings.severity.get(rule.code) or settings.severity.get(rule.name)
+        try:
+            built.append(rule(options, severity))
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"{where}: rules.{rule.name}: {exc}") from None
+    return built
+
+
+def build_options(options_class: type, raw: Mapping[str, Any], where: str) -> Any:
+    """Check ``raw`` against the options dataclass's typed fields and build it."""
+    fields = {f.name.replace("_", "-"): f for f in dataclasses.fields(options_class)}
+    hints = typing.get_type_hints(options_class)
+    values = {}
+    for key, value in raw.items():
+        spec = fields.get(key) or fields.get(key.replace("_", "-"))
+        if spec is None:
+            known = ", ".join(sorted(fields)) or "none"
+            raise ConfigError(f"{where}.{key}: unknown option (options: {known})")
+        problem = _type_problem(value, hints[spec.name])
+        if problem:
+            raise ConfigError(f"{where}.{key}: {problem}")
+        values[spec.name] = _freeze(value)
+    return options_class(**values)
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _freeze(v) for k, v in value.items()}
+    return value
+
+
+def _type_problem(value: Any, hint: Any) -> str | None:
+    """Why ``value`` (from TOML) does not fit the type ``hint``, or None."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Literal:
+        return None if value in args else f"expected one of {', '.join(map(repr, args))}"
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        problems = [_type_problem(value, arg) for arg in args]
+        return None if None in problems else f"expected {_name(hint)}, got {value!r}"
+    if hint is type(None):
+        return None if value is None else "expected nothing"
+    if origin in (tuple, list):
+        if not isinstance(value, list | tuple):
+            return f"expected a list, got {value!r}"
+        item = args[0] if args else Any
+        for element in value:
+            problem = _type_problem(element, item)
+            if problem:
+                return f"in {value!r}: {problem}"
+        return None
+    if origin in (dict, Mapping) or hint in (dict, Mapping):
+        if not isinstance(value, dict):
+            return f"expected a table, got {value!r}"
+        if args:
+            for element in value.values():
+                problem = _type_problem(element, args[1])
+                if problem:
+                    return f"in {value!r}: {problem}"
+        return None
+    if hint is Any:
+        return None
+    if hint is float:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else f"expected a number, got {value!r}"
+    if hint is int and isinstance(value, bool):
+        return f"expected an integer, got {value!r}"
+    if isinstance(hint, type) and not isinstance(value, hint):
+        return f"expected {_name(hint)}, got {value!r}"
+    return None
+
+
+def _name(hint: Any) -> str:
+    return {str: "a string", int: "an integer", bool: "true or false"}.get(hint, str(hint))

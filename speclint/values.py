@@ -1,0 +1,44 @@
+"""Turn a value cell's text into a code value, and tell what a column's cells look like."""
+
+from __future__ import annotations
+
+import re
+
+from speclint.model import Value
+
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
+_PADDED = re.compile(r"[-+]?0[0-9]+")
+_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.:/-][A-Za-z0-9_]+)*")
+_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2013": "-"})
+
+
+def parse_value(text: str) -> Value:
+    """Return an int for decimal, signed and hex text; any other text (``0001``) unchanged.
+
+    A fixed-width code such as ``0001`` stays a string: it is a different code from ``1``.
+    """
+    candidate = text.strip().translate(_MINUS_SIGNS)
+    if _DECIMAL.fullmatch(candidate):
+        return int(candidate)
+    if _HEX.fullmatch(candidate):
+        return int(candidate, 16)
+    return text.strip()
+
+
+def is_numeric(text: str) -> bool:
+    """True for anything that reads as a number: decimal, signed, hex or zero-padded."""
+    candidate = text.strip().translate(_MINUS_SIGNS)
+    return bool(
+        _DECIMAL.fullmatch(candidate) or _HEX.fullmatch(candidate) or _PADDED.fullmatch(candidate)
+    )
+
+
+def is_upper_snake(text: str) -> bool:
+    return len(text) > 1 and bool(_UPPER_SNAKE.fullmatch(text))
+
+
+def is_identifier(text: str) -> bool:
+    """A code-like token: ``InvalidParameter``, ``AuthFailure.SignatureExpire``, ``E_FAIL``."""
+    return bool(_IDENTIFIER.fullmatch(text))
