@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.values import is_identifier, is_numeric, is_upper_snake
@@ -34,8 +34,11 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
     默认值 取值范围 parameter parameters param field fieldname property type datatype required
     default defaultvalue optional"""
 
-_NUMERIC_SHARE = 0.8
-_IDENTIFIER_SHARE = 0.8
+# Shares of a column's filled cells: "mostly" numbers under a header that says "value" is
+# enough; an ambiguous header needs content that speaks clearly.
+_MOSTLY = 0.5
+_NUMERIC = 0.8
+_IDENTIFIER = 0.8
 
 
 def normalise_header(header: str) -> str:
@@ -139,33 +142,41 @@ def detect_roles(
 
 
 def _value_column(profiles: Sequence[_Profile], aliases: HeaderAliases) -> int | None:
+    """The code column, best first: a numeric column under an unambiguous value header, then
+    under a header such as ``错误码`` or ``code``, then string codes, then an HTTP status."""
     headers = [p.header for p in profiles]
     if any(h in aliases.parameter for h in headers) and not any(
         h in aliases.either for h in headers
     ):
         return None
-    numeric = [
-        i
-        for i, p in enumerate(profiles)
-        if p.filled
-        and p.numeric >= _NUMERIC_SHARE
-        and (p.header in aliases.value or p.header in aliases.either)
-    ]
-    # An HTTP status next to a string error code is an attribute of the code, not the code.
-    specific = [i for i in numeric if "http" not in headers[i]]
-    if specific:
-        return min(specific, key=lambda i: (headers[i] not in aliases.value, i))
-    string_codes = [
-        i
-        for i, p in enumerate(profiles)
-        if p.filled
-        and p.identifier >= _IDENTIFIER_SHARE
-        and p.header in aliases.either
-        and p.header not in aliases.name
-    ]
-    if string_codes:
-        return string_codes[0]
-    return numeric[0] if numeric else None
+
+    def first(test: Callable[[_Profile], bool]) -> int | None:
+        return next((i for i, p in enumerate(profiles) if p.filled and test(p)), None)
+
+    tiers: tuple[Callable[[_Profile], bool], ...] = (
+        lambda p: (
+            p.header in aliases.value
+            and p.header not in aliases.either
+            and "http" not in p.header
+            and p.numeric >= _MOSTLY
+        ),
+        lambda p: p.header in aliases.either and "http" not in p.header and p.numeric >= _NUMERIC,
+        lambda p: (
+            p.header in aliases.either
+            and p.header not in aliases.name
+            and p.identifier >= _IDENTIFIER
+        ),
+        # An HTTP status is the code only when nothing else is: beside a string error code it
+        # is an attribute of that code.
+        lambda p: (
+            (p.header in aliases.value or p.header in aliases.either) and p.numeric >= _NUMERIC
+        ),
+    )
+    for tier in tiers:
+        found = first(tier)
+        if found is not None:
+            return found
+    return None
 
 
 def _name_column(
@@ -178,7 +189,7 @@ def _name_column(
         candidates = [
             i
             for i in free
-            if profiles[i].identifier >= _IDENTIFIER_SHARE
+            if profiles[i].identifier >= _IDENTIFIER
             and (profiles[i].header in aliases.name or profiles[i].header in aliases.either)
         ]
         if not candidates:

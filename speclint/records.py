@@ -78,7 +78,7 @@ def _record(
     raw_value = texts[roles.value]
     if not raw_value:
         message = f"row has no value in column {headers[roles.value]!r}"
-        return _problem(path, source, row, cells, message)
+        return _problem(path, source, row, cells, message, at=roles.value)
     record_cells = tuple(
         Cell(
             key=keys[i],
@@ -111,9 +111,14 @@ def _ragged(cells: list[RawCell], headers: tuple[str, ...]) -> str:
 
 
 def _problem(
-    path: str, source: SourceTable, row: SourceRow, cells: list[RawCell], message: str
+    path: str,
+    source: SourceTable,
+    row: SourceRow,
+    cells: list[RawCell],
+    message: str,
+    at: int = 0,
 ) -> RowProblem:
-    column = row.offset + (cells[0].start if cells else 0) + 1
+    column = row.offset + (cells[at].start if at < len(cells) else 0) + 1
     return RowProblem(path, row.line, column, source.section, message, row.text.strip())
 
 

@@ -44,6 +44,7 @@ def decode(data: bytes, path: str) -> Source:
             f"{path}:{line}: not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at offset "
             f"{exc.start}); save the file as UTF-8"
         ) from None
+    text = text.removeprefix("\ufeff")  # a BOM that survived decoding (UTF-16, doubled BOMs)
     return Source(path=path, text=normalise_newlines(text), encoding=encoding)
 
 
