@@ -20,13 +20,17 @@ LINE_SL101 = "status-codes.zh.md:110:41: SL101 [error] value 300311 of ERRCODE_N
 
 
 def test_example_page_reports_the_duplicate_and_the_collision(run_cli: RunCli) -> None:
-    result = run_cli("check", "--select", "SL101,SL103", "status-codes.zh.md", cwd=EXAMPLE_PAGE.parent)
+    result = run_cli(
+        "check", "--select", "SL101,SL103", "status-codes.zh.md", cwd=EXAMPLE_PAGE.parent
+    )
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[0].startswith(LINE_SL103)
     assert lines[0].endswith("but 5 in 基础错误码 (status-codes.zh.md:19) (name-collision)")
     assert lines[1].startswith(LINE_SL101)
-    assert lines[1].endswith("already used by ERRCODE_REPEAT_USERID (status-codes.zh.md:109) (duplicate-value)")
+    assert lines[1].endswith(
+        "already used by ERRCODE_REPEAT_USERID (status-codes.zh.md:109) (duplicate-value)"
+    )
     assert lines[2] == "Found 2 problems (2 errors) in 91 records in 5 sections of 1 file."
     assert result.err == ""
 
@@ -60,11 +64,16 @@ def test_json_report_validates_against_its_schema(run_cli: RunCli) -> None:
     assert duplicate["subject"] == ["ERRCODE_NOTEXIST_JOBID=300311", "ERRCODE_REPEAT_USERID=300311"]
 
 
-def test_verbose_says_which_tables_were_skipped(run_cli: RunCli, write_page: Callable[..., Path]) -> None:
+def test_verbose_says_which_tables_were_skipped(
+    run_cli: RunCli, write_page: Callable[..., Path]
+) -> None:
     page = write_page("p.md", "| 参数 | 必须 | 说明 |\n|--|--|--|\n| appId | 是 | 应用ID |\n")
     result = run_cli("check", "-v", str(page))
     assert result.code == 0
-    assert ":1:1: skipped table: a parameter table: no code column (headers: 参数, 必须, 说明)" in result.out
+    assert (
+        ":1:1: skipped table: a parameter table: no code column (headers: 参数, 必须, 说明)"
+        in result.out
+    )
 
 
 def test_missing_path_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
@@ -83,7 +92,9 @@ def test_binary_and_badly_encoded_files_exit_2_with_their_name(
     run_cli: RunCli, write_page: Callable[..., Path]
 ) -> None:
     binary = write_page("blob.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    latin = write_page("latin.md", "# t\n\n| code | message |\n|--|--|\n| 1 | caf\xe9 |\n".encode("latin-1"))
+    latin = write_page(
+        "latin.md", "# t\n\n| code | message |\n|--|--|\n| 1 | caf\xe9 |\n".encode("latin-1")
+    )
     good = write_page("good.md", "| code | message |\n|--|--|\n| 1 | ok |\n| 1 | dup |\n")
     result = run_cli("check", str(binary), str(latin), str(good))
     assert result.code == 2

@@ -39,6 +39,7 @@ def test_wheel_in_a_fresh_venv_lints_the_example(wheel: Path, tmp_path: Path) ->
         [str(env_dir / "bin" / "speclint"), "check", str(EXAMPLE_PAGE)],
         capture_output=True,
         text=True,
+        check=False,
         cwd=tmp_path,
     )
     assert run.returncode == 1, run.stderr
@@ -48,10 +49,15 @@ def test_wheel_in_a_fresh_venv_lints_the_example(wheel: Path, tmp_path: Path) ->
         [str(python), "-c", "import importlib.util as u; print(u.find_spec('rules'))"],
         capture_output=True,
         text=True,
+        check=False,
         cwd=tmp_path,
     )
     assert top_level.stdout.strip() == "None"  # no top-level module named `rules`
     module = subprocess.run(
-        [str(python), "-m", "speclint", "rules"], capture_output=True, text=True, cwd=tmp_path
+        [str(python), "-m", "speclint", "rules"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert "SL103  name-collision" in module.stdout

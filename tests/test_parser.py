@@ -35,7 +35,11 @@ def test_example_page_gives_91_records_in_5_sections() -> None:
     assert [s[-1] for s in sections] == ["基础错误码", "请求验证", "消息", "组织架构", "群组"]
     assert all(s[0] == "全局状态码" for s in sections)
     first = parsed.records[0]
-    assert (first.name, first.value, first.description) == ("ERRCODE_OK", 0, "操作成功,查询结果逻辑真")
+    assert (first.name, first.value, first.description) == (
+        "ERRCODE_OK",
+        0,
+        "操作成功,查询结果逻辑真",
+    )
     assert (first.line, first.column("name"), first.column("value")) == (14, 3, 29)
     assert first.column("description") == 42
     assert parsed.records[1].value == -1
@@ -166,7 +170,11 @@ def test_zero_padded_codes_stay_strings_and_differ_from_numbers() -> None:
 def test_inline_markup_is_reduced_and_raw_is_kept() -> None:
     page = CODES + "| **ERROR\\_NAME** | `7` | see [docs](https://x.y) **now**<br>please |\n"
     record = parse(page).records[0]
-    assert (record.name, record.value, record.description) == ("ERROR_NAME", 7, "see docs now please")
+    assert (record.name, record.value, record.description) == (
+        "ERROR_NAME",
+        7,
+        "see docs now please",
+    )
     assert record.raw_value == "7"
     assert record.cell("name").raw == "**ERROR\\_NAME**"  # type: ignore[union-attr]
 
@@ -274,5 +282,7 @@ def test_second_table_mapping_other_things_to_the_same_codes() -> None:
 def test_configuration_can_pin_column_roles_for_a_section() -> None:
     page = "## Odd\n\n| 甲 | 乙 | 丙 |\n|--|--|--|\n| E_A | 1 | a |\n"
     assert parse(page).records == ()
-    pin = ColumnPin(files=None, section="Odd", roles={"name": "甲", "value": "乙", "description": "丙"})
+    pin = ColumnPin(
+        files=None, section="Odd", roles={"name": "甲", "value": "乙", "description": "丙"}
+    )
     assert rows(parse(page, Settings(pins=(pin,)))) == [("E_A", 1, "a")]

@@ -39,9 +39,7 @@ def render(rows: list[tuple[str, int | str, str]]) -> str:
 
 
 @settings(max_examples=200, deadline=None)
-@given(
-    st.lists(st.tuples(names, values, texts), min_size=1, max_size=8, unique_by=lambda r: r[0])
-)
+@given(st.lists(st.tuples(names, values, texts), min_size=1, max_size=8, unique_by=lambda r: r[0]))
 def test_rendered_records_parse_back(rows: list[tuple[str, int | str, str]]) -> None:
     page = render(rows)
     parsed = parse_text("p.md", page, Settings())
