@@ -13,8 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from speclint import __version__
+from speclint import baseline as baselines
+from speclint.baseline import BaselineError
 from speclint.config import ConfigError, Settings, load_settings, override
-from speclint.lint import LintResult, lint
+from speclint.lint import Gate, LintResult, lint
 from speclint.model import Severity
 from speclint.plugins import load_rules
 from speclint.reporters import REPORTERS, ReportOptions
@@ -56,6 +58,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="report registry findings on pages not given too"
     )
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
+    check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
+    check.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
+    )
 
     export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
     _add_common(export)
@@ -138,7 +144,17 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     )
     plugin_errors: list[str] = []
     rules = _rules_for(settings, plugin_errors)
-    result = lint(paths, settings, rules, report_all=args.all)
+    baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
+    if args.write_baseline is not None:
+        baseline = None  # a new baseline records every finding of today
+    elif baseline is not None and not baseline.is_file():
+        raise UsageError(f"{baseline}: no such baseline (create it with --write-baseline)")
+    try:
+        result = lint(paths, settings, rules, Gate(report_all=args.all, baseline=baseline))
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    if args.write_baseline is not None:
+        return _write_baseline(args.write_baseline, result, plugin_errors)
     errors = [*plugin_errors, *result.errors]
     color = (
         args.output_file is None
@@ -156,14 +172,28 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
+def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
+    errors = [*plugin_errors, *result.errors]
+    _print_errors(errors)
+    if errors:
+        return EXIT_ERROR  # a baseline written from a partial run would hide real findings
+    try:
+        baselines.write(path, result.diagnostics)
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+    print(f"speclint: wrote {len(result.diagnostics)} findings to {path}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return LintResult(result.files, result.diagnostics, tuple(errors))
+    return LintResult(result.files, result.diagnostics, tuple(errors), result.rules)
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     from speclint import export
 
     result = lint(paths, settings, rules=[])
+
     writer = export.to_json if args.format == "json" else export.to_csv
     _write(writer(result.files), args.output_file)
     _print_errors(result.errors)

@@ -20,6 +20,7 @@ from speclint.config import Settings
 class Page:
     path: Path
     display: str  # how records and messages name it: relative to the working folder if inside
+    key: str  # relative to the configuration's folder: what registry and per-file globs match
 
 
 def display_name(path: Path, cwd: Path) -> str:
@@ -45,7 +46,7 @@ def discover(paths: Sequence[Path], settings: Settings, cwd: Path | None = None)
         resolved = path.resolve()
         if resolved not in seen:
             seen.add(resolved)
-            pages.append(Page(path, display_name(path, cwd)))
+            pages.append(Page(path, display_name(path, cwd), display_name(path, settings.root)))
 
     for given in paths:
         if given.is_dir():

@@ -7,34 +7,49 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from speclint import baseline as baselines
+from speclint import suppress
 from speclint.blocks import parse_blocks
 from speclint.config import Settings
 from speclint.discover import Page, discover
-from speclint.model import Diagnostic
+from speclint.model import Diagnostic, Location
 from speclint.records import extract_records
 from speclint.registry import ParsedFile, build_registries, file_record_set, in_registry
 from speclint.rule import RecordSet, Rule, Scope
-from speclint.selection import ignored_for, matches
+from speclint.selection import ignored_for
 from speclint.source import SourceError, read
+
+UNUSED_SUPPRESSION = "SL902"
+STALE_BASELINE_ENTRY = "SL903"
 
 
 @dataclass(frozen=True)
 class LintResult:
     files: tuple[ParsedFile, ...]
     diagnostics: tuple[Diagnostic, ...]
-    errors: tuple[str, ...]  # files that could not be read, rules that failed: exit code 2
+    errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
+    rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
 
     @property
     def record_count(self) -> int:
         return sum(len(f.records) for f in self.files)
 
 
-def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
-    """Parse one page's text into its records, tables and malformed rows."""
+@dataclass(frozen=True)
+class Gate:
+    """What to do with the findings once the rules have run."""
+
+    report_all: bool = False  # keep registry findings that involve no linted page
+    baseline: Path | None = None
+
+
+def parse_text(path: str, text: str, settings: Settings, key: str | None = None) -> ParsedFile:
+    """Parse one page's text into its records, tables, malformed rows and suppressions."""
+    key = key or path
 
     def pinned(section: tuple[str, ...]) -> Mapping[str, str] | None:
         for pin in settings.pins:
-            if pin.files and not fnmatch.fnmatch(path, pin.files):
+            if pin.files and not fnmatch.fnmatch(key, pin.files):
                 continue
             if pin.section and pin.section not in section:
                 continue
@@ -43,35 +58,37 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
 
     blocks = parse_blocks(text)
     found = extract_records(path, blocks.tables, settings.aliases, pinned)
-    return ParsedFile(path, found.records, found.tables, found.problems)
+    last_line = text.count("\n") + 1
+    suppressions, directive_problems = suppress.find_suppressions(
+        path, blocks.comments, blocks.tables, last_line
+    )
+    return ParsedFile(
+        path, key, found.records, found.tables, found.problems, suppressions, directive_problems
+    )
 
 
 def parse_page(page: Page, settings: Settings) -> ParsedFile:
     source = read(page.path, page.display)
-    return parse_text(page.display, source.text, settings)
+    return parse_text(page.display, source.text, settings, page.key)
 
 
 def _registry_pages(targets: Sequence[Page], settings: Settings) -> list[Page]:
     """The other pages of every declared registry a target belongs to."""
-    specs = [s for s in settings.registries if any(in_registry(p.display, s) for p in targets)]
+    specs = [s for s in settings.registries if any(in_registry(p.key, s) for p in targets)]
     if not specs:
         return []
     return [
         page
         for page in discover([settings.root], settings)
-        if any(in_registry(page.display, spec) for spec in specs)
+        if any(in_registry(page.key, spec) for spec in specs)
     ]
 
 
 def lint(
-    paths: Sequence[Path],
-    settings: Settings,
-    rules: Sequence[Rule],
-    *,
-    report_all: bool = False,
+    paths: Sequence[Path], settings: Settings, rules: Sequence[Rule], gate: Gate | None = None
 ) -> LintResult:
-    """Lint ``paths``. Findings of registry-wide rules are kept when they involve a linted page,
-    even if the registry drew in other pages; ``report_all`` keeps every finding."""
+    """Lint ``paths``: parse, run ``rules``, then apply ignores, suppressions and the baseline."""
+    gate = gate or Gate()
     targets = discover(paths, settings)
     target_names = {page.display for page in targets}
     context = [p for p in _registry_pages(targets, settings) if p.display not in target_names]
@@ -83,11 +100,17 @@ def lint(
         except SourceError as exc:
             errors.append(str(exc))
     diagnostics = run_rules(rules, files, settings, errors)
-    if not report_all and context:
+    if not gate.report_all and context:
         diagnostics = [d for d in diagnostics if _involves(d, target_names)]
-    diagnostics = [d for d in diagnostics if not _ignored_here(d, settings)]
+    diagnostics = [d for d in diagnostics if not _ignored_here(d, files, settings)]
     linted = tuple(f for f in files if f.path in target_names)
-    return LintResult(linted, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), tuple(errors))
+    diagnostics = _apply_suppressions(diagnostics, linted, _rule(rules, UNUSED_SUPPRESSION))
+    if gate.baseline is not None:
+        diagnostics = _apply_baseline(
+            diagnostics, gate.baseline, _rule(rules, STALE_BASELINE_ENTRY)
+        )
+    ordered = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
+    return LintResult(linted, ordered, tuple(errors), tuple(rules))
 
 
 def run_rules(
@@ -122,15 +145,50 @@ def _checked(rule: Rule, batch: RecordSet, errors: list[str]) -> list[Diagnostic
     return good
 
 
+def _rule(rules: Sequence[Rule], code: str) -> Rule | None:
+    return next((rule for rule in rules if rule.code == code), None)
+
+
+def _apply_suppressions(
+    diagnostics: list[Diagnostic], files: Sequence[ParsedFile], unused_rule: Rule | None
+) -> list[Diagnostic]:
+    suppressions = [s for f in files for s in f.suppressions]
+    kept, used = suppress.apply(diagnostics, suppressions)
+    if unused_rule is None:
+        return kept
+    for suppression in suppressions:
+        if suppression not in used:
+            codes = ", ".join(suppression.selectors) or "all rules"
+            message = f"this suppression ({codes}) silences nothing; remove it"
+            where = Location(suppression.file, suppression.line, suppression.column)
+            kept.append(unused_rule.report_at(where, message, subject=(codes,)))
+    for parsed in files:
+        for problem in parsed.directive_problems:
+            where = Location(problem.file, problem.line, 1)
+            kept.append(unused_rule.report_at(where, f"suppression: {problem.message}"))
+    return kept
+
+
+def _apply_baseline(
+    diagnostics: list[Diagnostic], path: Path, stale_rule: Rule | None
+) -> list[Diagnostic]:
+    new, stale = baselines.apply(diagnostics, baselines.read(path))
+    if stale_rule is not None:
+        for entry in stale:
+            message = f"baseline entry no longer matches a finding: {entry.summary}"
+            new.append(stale_rule.report_at(Location(str(path), entry.line, 5), message))
+    return new
+
+
 def _involves(diagnostic: Diagnostic, files: set[str]) -> bool:
     return diagnostic.file in files or any(r.location.file in files for r in diagnostic.related)
 
 
-def _ignored_here(diagnostic: Diagnostic, settings: Settings) -> bool:
-    selectors = ignored_for(diagnostic.file, settings)
+def _ignored_here(diagnostic: Diagnostic, files: Sequence[ParsedFile], settings: Settings) -> bool:
+    if not settings.per_file_ignores:
+        return False
+    key = next((f.key for f in files if f.path == diagnostic.file), diagnostic.file)
+    selectors = ignored_for(key, settings)
     return any(
         diagnostic.code.startswith(s) or diagnostic.rule == s or s == "ALL" for s in selectors
     )
-
-
-__all__ = ["LintResult", "lint", "matches", "parse_page", "parse_text", "run_rules"]

@@ -8,6 +8,7 @@ revisions.
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -178,6 +179,13 @@ class Diagnostic:
     @property
     def column(self) -> int:
         return self.location.column
+
+    @property
+    def fingerprint(self) -> str:
+        """A stable identity: the rule and the records involved, never a line number, so that
+        baselines and CI dashboards keep recognising a finding when rows move."""
+        basis = self.subject or (self.file, self.message)
+        return hashlib.sha256("\0".join((self.code, *basis)).encode("utf-8")).hexdigest()
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.column, self.code, self.message)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from speclint.config import RegistrySpec
 from speclint.model import Record, RowProblem, Table
 from speclint.rule import RecordSet
+from speclint.suppress import DirectiveProblem, Suppression
 
 _REFERENCE_SHARE = 0.5
 
@@ -23,10 +24,13 @@ _REFERENCE_SHARE = 0.5
 class ParsedFile:
     """Everything speclint read from one page."""
 
-    path: str
+    path: str  # as shown to the user (relative to the working folder)
+    key: str  # relative to the configuration's folder: what registry globs match
     records: tuple[Record, ...]
     tables: tuple[Table, ...]
     problems: tuple[RowProblem, ...]
+    suppressions: tuple[Suppression, ...] = ()
+    directive_problems: tuple[DirectiveProblem, ...] = ()
 
 
 def in_registry(path: str, spec: RegistrySpec) -> bool:
@@ -39,7 +43,9 @@ def _in_sections(record: Record, spec: RegistrySpec) -> bool:
 
 def file_record_set(parsed: ParsedFile) -> RecordSet:
     """A file's records as a rule of file or record scope sees them."""
-    return RecordSet(parsed.path, parsed.records, (), parsed.problems, parsed.tables)
+    return RecordSet(
+        parsed.path, parsed.records, (), parsed.problems, parsed.tables, parsed.suppressions
+    )
 
 
 def build_registries(
@@ -49,7 +55,7 @@ def build_registries(
     members: dict[str, list[ParsedFile]] = defaultdict(list)
     specs = {spec.name: spec for spec in declared}
     for parsed in files:
-        owners = [spec.name for spec in declared if in_registry(parsed.path, spec)]
+        owners = [spec.name for spec in declared if in_registry(parsed.key, spec)]
         for owner in owners or [f"file:{parsed.path}"]:
             members[owner].append(parsed)
     registries = []
@@ -65,6 +71,7 @@ def build_registries(
                 tuple(references),
                 tuple(p for f in group for p in f.problems),
                 tuple(t for f in group for t in f.tables),
+                tuple(s for f in group for s in f.suppressions),
             )
         )
     return registries

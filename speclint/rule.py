@@ -22,6 +22,7 @@ from speclint.model import (
     Severity,
     Table,
 )
+from speclint.suppress import Suppression
 
 CODE_PATTERN = re.compile(r"SL[0-9]{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -54,6 +55,7 @@ class RecordSet:
     references: tuple[Record, ...] = ()
     problems: tuple[RowProblem, ...] = ()
     tables: tuple[Table, ...] = ()
+    suppressions: tuple[Suppression, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

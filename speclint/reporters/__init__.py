@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from speclint.lint import LintResult
-from speclint.reporters import json_report, text
+from speclint.reporters import github, gitlab, json_report, junit, sarif, text
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,4 +27,8 @@ REPORTERS: dict[str, Reporter] = {
         result, color=options.color, statistics=options.statistics, verbose=options.verbose
     ),
     "json": lambda result, options: json_report.render(result),
+    "sarif": lambda result, options: sarif.render(result),
+    "junit": lambda result, options: junit.render(result),
+    "github": lambda result, options: github.render(result),
+    "gitlab": lambda result, options: gitlab.render(result),
 }

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from speclint.model import Diagnostic, Severity
+from speclint.rule import RecordSet, Rule, Scope
+
+
+class StaleBaselineEntry(Rule):
+    """## What it does
+    Flags an entry of the baseline (`--baseline FILE` or the `baseline` setting) that no longer
+    matches any finding, pointing at its line in the baseline file.
+
+    speclint reports this after every other rule has run, when the baseline is applied; the rule
+    itself only carries the code, the documentation and the severity.
+
+    ## Why it matters
+    A fixed problem left in the baseline lets the same mistake come back unnoticed.
+
+    ## Example
+    ```markdown
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_REPEAT_USERID | 300311 | 重复的userId |
+    | ERRCODE_NOTEXIST_JOBID | 300313 | jobId不存在 |
+    ```
+    with a baseline written while both codes were 300311.
+
+    ## How to fix
+    Regenerate the baseline with `speclint check --write-baseline FILE`, or delete the entry.
+    """
+
+    code = "SL903"
+    name = "stale-baseline-entry"
+    severity = Severity.WARNING
+    scope = Scope.FILE
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        return iter(())  # computed by the engine when the baseline is applied; see the docstring
