@@ -1,64 +1,80 @@
 """Decide which column of a table holds a code's name, its value and its meaning.
 
-Headers suggest a role (``十进制数值`` is a value, ``含义`` a meaning) and cell content settles it
-where a header is ambiguous: ``错误码`` full of integers is the value column, full of UPPER_SNAKE
-identifiers it is the name column. A table with no value-like column (a parameter table, a port
-table) is not a code table, and the reason is returned for ``check -v``.
+Headers suggest roles and cell content settles them. A header suggests a role by the words it
+contains (``错误码ID`` and ``Decline code`` are code headers, ``含义说明`` a meaning), because real
+pages decorate the few words everybody uses. Content decides where a header is ambiguous: a
+``错误码`` column of integers is the value, one of UPPER_SNAKE identifiers is the name. A table
+with no code-like column (a parameter table, a port table) is not a code table, and the reason is
+returned for ``check -v``.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.values import is_identifier, is_numeric, is_upper_snake
+from speclint.values import is_code_token, is_identifier, is_label, is_numeric, split_compound
 
 NAME, VALUE, DESCRIPTION = "name", "value", "description"
 ROLES = (NAME, VALUE, DESCRIPTION)
 
-_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 状态码名称 返回码名称 名称 枚举 枚举名 枚举值名 常量 常量名
-    标识 标识符 宏 宏定义 name constant constantname enum enumname errorname codename identifier symbol
-    errorkey errorconstant"""
-_VALUE_HEADERS = """十进制数值 十六进制数值 数值 值 返回码 状态码 错误码值 错误代码 错误编号 错误码编号 码值 返回值
-    代码 响应码 结果码 业务码 ret retcode returncode resultcode statuscode code value number status
-    errno errcode errorcode errorno errornumber codevalue numericcode"""
-# Headers that name either the code's identifier or its number; cell content decides.
-_EITHER_HEADERS = "错误码 错误代码 返回码 errorcode errcode code error 状态码 statuscode"
-_DESCRIPTION_HEADERS = """含义 说明 描述 错误描述 错误信息 错误说明 错误提示 提示 提示信息 错误原因 原因 描述信息
-    中文描述 返回信息 状态说明 释义 解释 详情 错误详情 description meaning message errormessage
-    errmsg msg desc reason explanation details detail summary text 备注 remarks remark comment"""
-# Headers of tables that describe fields or parameters, not codes.
-_PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 类型 数据类型 必填 必须 是否必填 是否必须
-    默认值 取值范围 parameter parameters param field fieldname property type datatype required
-    default defaultvalue optional"""
+# Whole headers (after folding) that name a role. Decorated headers are matched by the keyword
+# lists below.
+_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
+    标识符 符号 宏 宏定义 命名 简称 name constant enum enumname errorname codename identifier symbol
+    conditionname"""
+_VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
+    hex hexvalue codevalue errno"""
+# Headers that name either the code's identifier or its number: cell content decides.
+_CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
+    code errorcode errcode retcode returncode resultcode statuscode status error ret"""
+_DESCRIPTION_HEADERS = """含义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
+    错误提示 提示信息 返回信息 应答信息 业务语意 description meaning desc reason explanation details
+    detail summary message errormessage errmsg msg text remark remarks comment"""
+# Parameter and field tables: a header among these marks one, unless its column holds numbers.
+_PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 属性名 类型 数据类型 必填 必选 必须 是否必填
+    是否必须 默认值 取值范围 parameter parameters param field fieldname property attribute type
+    datatype required default defaultvalue optional"""
 
-# Shares of a column's filled cells: "mostly" numbers under a header that says "value" is
-# enough; an ambiguous header needs content that speaks clearly.
+# Keywords found inside decorated headers, strongest first within each role.
+_DESCRIPTION_WORDS = (
+    "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "reason",
+    "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
+)  # fmt: skip
+_NAME_WORDS = ("名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号")
+_CODE_WORDS = ("码", "code", "代码", "编号", "errno", "status")
+_HTTP_WORDS = ("http",)
+_STATUS_WORDS = ("状态", "status")
+_ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
+
 _MOSTLY = 0.5
-_NUMERIC = 0.8
-_IDENTIFIER = 0.8
+_CLEARLY = 0.8
 
 
 def normalise_header(header: str) -> str:
     """Fold a header for alias lookup: width, case, blanks and punctuation don't matter."""
     folded = unicodedata.normalize("NFKC", header).casefold()
-    folded = re.sub(r"[(（\[].*?[)）\]]", "", folded) or folded
-    return re.sub(r"[\s_\-./:：*`]+", "", folded)
+    folded = re.sub(r"[(\[].*?[)\]]", "", folded) or folded
+    return re.sub(r"[\s_\-./:*`'\"]+", "", folded)
 
 
 def _words(block: str) -> frozenset[str]:
     return frozenset(normalise_header(word) for word in block.split())
 
 
+def _has(header: str, words: Sequence[str]) -> bool:
+    return any(word in header for word in words)
+
+
 @dataclass(frozen=True)
 class HeaderAliases:
-    """Header words per role; the configuration can add to them."""
+    """Whole-header words per role; the configuration can add to them."""
 
     name: frozenset[str] = field(default_factory=lambda: _words(_NAME_HEADERS))
     value: frozenset[str] = field(default_factory=lambda: _words(_VALUE_HEADERS))
-    either: frozenset[str] = field(default_factory=lambda: _words(_EITHER_HEADERS))
+    code: frozenset[str] = field(default_factory=lambda: _words(_CODE_HEADERS))
     description: frozenset[str] = field(default_factory=lambda: _words(_DESCRIPTION_HEADERS))
     parameter: frozenset[str] = field(default_factory=lambda: _words(_PARAMETER_HEADERS))
 
@@ -69,7 +85,7 @@ class HeaderAliases:
         return HeaderAliases(
             name=more(NAME),
             value=more(VALUE),
-            either=self.either,
+            code=self.code,
             description=more(DESCRIPTION),
             parameter=self.parameter,
         )
@@ -77,13 +93,19 @@ class HeaderAliases:
 
 @dataclass(frozen=True, slots=True)
 class Roles:
-    """Column index per role (None: the table has no such column)."""
+    """Column index per role (None: the table has no such column).
+
+    ``compound`` means the value column holds the name too (``E_ABORT 0x80004004``).
+    """
 
     value: int
     name: int | None = None
     description: int | None = None
+    compound: bool = False
 
     def role_of(self, index: int) -> str | None:
+        if self.compound and index == self.value:
+            return VALUE
         for role in ROLES:
             if getattr(self, role) == index:
                 return role
@@ -91,23 +113,61 @@ class Roles:
 
 
 @dataclass(frozen=True, slots=True)
-class _Profile:
-    header: str
-    numeric: float
-    upper_snake: float
-    identifier: float
+class _Column:
+    index: int
+    header: str  # folded
     filled: int
+    numeric: float  # share of filled cells that read as numbers
+    identifier: float  # ... as identifiers (InvalidParameter, E_FAIL, AuthFailure.X)
+    code_like: float  # ... as one code token, numeric or not (2201B, IAM.0007, 00)
+    compound: float  # ... as a name and a number in one cell
+    label: float  # ... as a short Latin label ("Bad Request", "OK")
+    is_name: bool
+    is_value: bool
+    is_code: bool
+    is_description: bool
+    is_parameter: bool
+
+    @property
+    def is_http(self) -> bool:
+        return _has(self.header, _HTTP_WORDS)
+
+    @property
+    def is_status(self) -> bool:
+        return _has(self.header, _STATUS_WORDS) and not _has(self.header, _ERROR_WORDS)
+
+    @property
+    def is_error(self) -> bool:
+        return _has(self.header, _ERROR_WORDS)
 
 
-def _profile(header: str, cells: Sequence[str]) -> _Profile:
+def _share(cells: Sequence[str], test: object) -> float:
+    return sum(1 for c in cells if test(c)) / (len(cells) or 1)  # type: ignore[operator]
+
+
+def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliases) -> _Column:
+    folded = normalise_header(header)
     filled = [c for c in cells if c]
-    count = len(filled) or 1
-    return _Profile(
-        header=normalise_header(header),
-        numeric=sum(map(is_numeric, filled)) / count,
-        upper_snake=sum(map(is_upper_snake, filled)) / count,
-        identifier=sum(map(is_identifier, filled)) / count,
+    is_description = folded in aliases.description or (
+        _has(folded, _DESCRIPTION_WORDS) and folded not in aliases.code
+    )
+    is_name = not is_description and (folded in aliases.name or _has(folded, _NAME_WORDS))
+    is_value = not is_description and (folded in aliases.value or "value" in folded)
+    is_code = not is_description and (folded in aliases.code or _has(folded, _CODE_WORDS))
+    return _Column(
+        index=index,
+        header=folded,
         filled=len(filled),
+        numeric=_share(filled, is_numeric),
+        identifier=_share(filled, is_identifier),
+        code_like=_share(filled, is_code_token),
+        compound=_share(filled, lambda c: split_compound(c) is not None),
+        label=_share(filled, is_label),
+        is_name=is_name,
+        is_value=is_value,
+        is_code=is_code,
+        is_description=is_description,
+        is_parameter=folded in aliases.parameter,
     )
 
 
@@ -124,77 +184,90 @@ def detect_roles(
     """
     if pinned:
         return _pinned_roles(headers, pinned)
-    profiles = [_profile(h, col) for h, col in zip(headers, columns, strict=True)]
+    profiles = [
+        _column(i, h, col, aliases) for i, (h, col) in enumerate(zip(headers, columns, strict=True))
+    ]
     if not any(p.filled for p in profiles):
         return "the table has no data rows"
-    value = _value_column(profiles, aliases)
+    shown = ", ".join(h for h in headers if h) or "none"
+    parameters = [p for p in profiles if p.is_parameter and p.numeric < _CLEARLY]
+    if parameters and not any(p.is_code for p in profiles):
+        return f"a parameter table: no code column (headers: {shown})"
+    value = _value_column(profiles)
     if value is None:
-        shown = ", ".join(h for h in headers if h) or "none"
-        if any(p.header in aliases.parameter for p in profiles):
-            return f"a parameter table: no code column (headers: {shown})"
-        return f"no column holds codes (headers: {shown})"
-    free = [i for i in range(len(profiles)) if i != value]
-    name = _name_column(profiles, free, aliases, string_codes=profiles[value].numeric < 1)
-    description = next(
-        (i for i in free if i != name and profiles[i].header in aliases.description), None
-    )
-    return Roles(value=value, name=name, description=description)
+        compound = next((p for p in profiles if p.is_value and p.compound >= _CLEARLY), None)
+        if compound is None:
+            return f"no column holds codes (headers: {shown})"
+        description = _description_column(profiles, {compound.index})
+        return Roles(compound.index, compound.index, description, compound=True)
+    string_codes = profiles[value].numeric < _CLEARLY
+    name = _name_column(profiles, value, string_codes)
+    return Roles(value, name, _description_column(profiles, {value, name}))
 
 
-def _value_column(profiles: Sequence[_Profile], aliases: HeaderAliases) -> int | None:
-    """The code column, best first: a numeric column under an unambiguous value header, then
-    under a header such as ``错误码`` or ``code``, then string codes, then an HTTP status."""
-    headers = [p.header for p in profiles]
-    if any(h in aliases.parameter for h in headers) and not any(
-        h in aliases.either for h in headers
-    ):
+def _value_column(profiles: Sequence[_Column]) -> int | None:
+    """The code column: numbers beat string codes, an error code beats an HTTP or other status,
+    an unambiguous value header beats a code header, and the leftmost wins a tie."""
+
+    def numeric(p: _Column) -> bool:
+        return p.numeric >= (_MOSTLY if p.is_value and not p.is_code else _CLEARLY)
+
+    def eligible(p: _Column) -> bool:
+        if not p.filled or p.is_description:
+            return False
+        if p.is_value or (p.is_parameter and p.numeric >= _CLEARLY):
+            return numeric(p)
+        if p.is_code:
+            return numeric(p) or (p.code_like >= _CLEARLY and not p.is_name)
+        return False
+
+    candidates = [p for p in profiles if eligible(p)]
+    if not candidates:
         return None
-
-    def first(test: Callable[[_Profile], bool]) -> int | None:
-        return next((i for i, p in enumerate(profiles) if p.filled and test(p)), None)
-
-    tiers: tuple[Callable[[_Profile], bool], ...] = (
-        lambda p: (
-            p.header in aliases.value
-            and p.header not in aliases.either
-            and "http" not in p.header
-            and p.numeric >= _MOSTLY
-        ),
-        lambda p: p.header in aliases.either and "http" not in p.header and p.numeric >= _NUMERIC,
-        lambda p: (
-            p.header in aliases.either
-            and p.header not in aliases.name
-            and p.identifier >= _IDENTIFIER
-        ),
-        # An HTTP status is the code only when nothing else is: beside a string error code it
-        # is an attribute of that code.
-        lambda p: (
-            (p.header in aliases.value or p.header in aliases.either) and p.numeric >= _NUMERIC
+    best = max(
+        candidates,
+        key=lambda p: (
+            not p.is_http,
+            not p.is_status or not any(c.is_error for c in candidates),
+            numeric(p),
+            p.is_error,
+            p.is_value,
+            -p.index,
         ),
     )
-    for tier in tiers:
-        found = first(tier)
-        if found is not None:
-            return found
-    return None
+    return best.index
 
 
-def _name_column(
-    profiles: Sequence[_Profile], free: Sequence[int], aliases: HeaderAliases, string_codes: bool
-) -> int | None:
+def _name_column(profiles: Sequence[_Column], value: int, string_codes: bool) -> int | None:
+    free = [p for p in profiles if p.index != value and p.filled and not p.is_description]
     if string_codes:
         # The string in the value column is the code's identity; a separate name is rare.
-        candidates = [i for i in free if profiles[i].header in aliases.name]
+        candidates = [p for p in free if p.is_name and p.identifier >= _CLEARLY]
     else:
+        # A header that says "name" may hold labels ("Bad Request"); an ambiguous one such as
+        # 编码 must hold identifiers or short labels to be the name.
         candidates = [
-            i
-            for i in free
-            if profiles[i].identifier >= _IDENTIFIER
-            and (profiles[i].header in aliases.name or profiles[i].header in aliases.either)
+            p
+            for p in free
+            if (p.is_name and p.label >= _CLEARLY)
+            or (p.is_code and max(p.identifier, p.label) >= _CLEARLY)
         ]
-        if not candidates:
-            candidates = [i for i in free if profiles[i].upper_snake >= 0.9]
-    return min(candidates, key=lambda i: (profiles[i].header not in aliases.name, i), default=None)
+    best = min(candidates, key=lambda p: (not p.is_name, p.index), default=None)
+    return best.index if best is not None else None
+
+
+def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> int | None:
+    candidates = [p for p in profiles if p.is_description and p.index not in taken]
+
+    def strength(p: _Column) -> tuple[int, int]:
+        rank = next(
+            (i for i, word in enumerate(_DESCRIPTION_WORDS) if word in p.header),
+            len(_DESCRIPTION_WORDS),
+        )
+        return (rank, p.index)
+
+    best = min(candidates, key=strength, default=None)
+    return best.index if best is not None else None
 
 
 def _pinned_roles(headers: Sequence[str], pinned: Mapping[str, str]) -> Roles | str:
@@ -209,6 +282,7 @@ def _pinned_roles(headers: Sequence[str], pinned: Mapping[str, str]) -> Roles | 
         if key not in folded:
             return f"the configured {role} column {wanted!r} is not in this table"
         found[role] = folded.index(key)
-    if found[VALUE] is None:
+    value = found[VALUE]
+    if value is None:
         return "the configured columns name no value column"
-    return Roles(value=found[VALUE], name=found[NAME], description=found[DESCRIPTION])
+    return Roles(value=value, name=found[NAME], description=found[DESCRIPTION])

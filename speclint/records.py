@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -10,7 +11,7 @@ from speclint.cells import RawCell, split_row
 from speclint.columns import DESCRIPTION, NAME, VALUE, HeaderAliases, Roles, detect_roles
 from speclint.inline import reduce_inline
 from speclint.model import Cell, Record, RowProblem, Table
-from speclint.values import parse_value
+from speclint.values import parse_value, split_compound
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -40,7 +41,8 @@ def extract_records(
     problems: list[RowProblem] = []
     for source in tables:
         headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
-        rows = [(row, split_row(row.text)) for row in source.rows]
+        split = [(row, split_row(row.text)) for row in source.rows]
+        rows = [(row, cells) for row, cells in split if _group_heading(cells) is None]
         texts = [[_cell_text(c.raw) for c in cells] for _, cells in rows]
         columns = [[t[i] if i < len(t) else "" for t in texts] for i in range(len(headers))]
         roles = detect_roles(headers, columns, aliases, pinned(source.section) if pinned else None)
@@ -51,20 +53,38 @@ def extract_records(
         index = sum(1 for t in found if not t.skipped)
         keys = tuple(roles.role_of(i) or headers[i] for i in range(len(headers)))
         found.append(Table(path, line, source.section, headers, keys, index))
-        for (row, cells), row_texts in zip(rows, texts, strict=True):
-            record = _record(path, source, index, row, cells, row_texts, headers, keys, roles)
+        section = source.section
+        for row, cells in split:
+            group = _group_heading(cells)
+            if group is not None:
+                section = (*source.section, group)
+                continue
+            row_texts = [_cell_text(c.raw) for c in cells]
+            record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
             if isinstance(record, RowProblem):
                 problems.append(record)
                 continue
             if len(cells) != len(headers):
-                problems.append(_problem(path, source, row, cells, _ragged(cells, headers)))
+                problems.append(_problem(path, section, row, cells, _ragged(cells, headers)))
             records.append(record)
     return Extracted(tuple(records), tuple(found), tuple(problems))
 
 
+_BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
+
+
+def _group_heading(cells: list[RawCell]) -> str | None:
+    """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
+    the rows below it rather than being a record."""
+    if not cells or not cells[0].raw or any(c.raw for c in cells[1:]):
+        return None
+    match = _BOLD.fullmatch(cells[0].raw)
+    return reduce_inline(match["text"]) if match else None
+
+
 def _record(
     path: str,
-    source: SourceTable,
+    section: tuple[str, ...],
     index: int,
     row: SourceRow,
     cells: list[RawCell],
@@ -74,11 +94,11 @@ def _record(
     roles: Roles,
 ) -> Record | RowProblem:
     if roles.value >= len(cells):
-        return _problem(path, source, row, cells, _ragged(cells, headers) + ", so it has no value")
+        return _problem(path, section, row, cells, _ragged(cells, headers) + ", so it has no value")
     raw_value = texts[roles.value]
     if not raw_value:
         message = f"row has no value in column {headers[roles.value]!r}"
-        return _problem(path, source, row, cells, message, at=roles.value)
+        return _problem(path, section, row, cells, message, at=roles.value)
     record_cells = tuple(
         Cell(
             key=keys[i],
@@ -93,12 +113,15 @@ def _record(
     def text_of(role_index: int | None) -> str:
         return texts[role_index] if role_index is not None and role_index < len(texts) else ""
 
+    name = text_of(roles.name)
+    if roles.compound:
+        name, raw_value = split_compound(raw_value) or ("", raw_value)
     return Record(
         file=path,
         line=row.line,
-        section=source.section,
+        section=section,
         table=index,
-        name=text_of(roles.name),
+        name=name,
         value=parse_value(raw_value),
         raw_value=raw_value,
         description=text_of(roles.description),
@@ -112,14 +135,14 @@ def _ragged(cells: list[RawCell], headers: tuple[str, ...]) -> str:
 
 def _problem(
     path: str,
-    source: SourceTable,
+    section: tuple[str, ...],
     row: SourceRow,
     cells: list[RawCell],
     message: str,
     at: int = 0,
 ) -> RowProblem:
     column = row.offset + (cells[at].start if at < len(cells) else 0) + 1
-    return RowProblem(path, row.line, column, source.section, message, row.text.strip())
+    return RowProblem(path, row.line, column, section, message, row.text.strip())
 
 
 __all__ = ["DESCRIPTION", "NAME", "VALUE", "Extracted", "PinnedRoles", "extract_records"]

@@ -83,9 +83,11 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``) cites definitions;
     it does not define the codes a second time, so it must not count as a duplicate.
     """
-    named_values = {(type(r.value), r.value) for r in records if r.name}
-    if not named_values:
+    named = [r for r in records if r.name]
+    if not named:
         return list(records), []
+    # A reference cites a code by its value, or, for string codes, by its name.
+    cited_keys = {(type(r.value), r.value) for r in named} | {(str, r.name) for r in named}
     tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
     for record in records:
         tables[(record.file, record.table)].append(record)
@@ -93,7 +95,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     for key, rows in tables.items():
         if any(r.name for r in rows):
             continue
-        cited = sum((type(r.value), r.value) in named_values for r in rows)
+        cited = sum((type(r.value), r.value) in cited_keys for r in rows)
         if cited / len(rows) > _REFERENCE_SHARE:
             referencing.add(key)
     definitions = [r for r in records if (r.file, r.table) not in referencing]

@@ -42,3 +42,33 @@ def is_upper_snake(text: str) -> bool:
 def is_identifier(text: str) -> bool:
     """A code-like token: ``InvalidParameter``, ``AuthFailure.SignatureExpire``, ``E_FAIL``."""
     return bool(_IDENTIFIER.fullmatch(text))
+
+
+_CODE_TOKEN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.:/-]*")
+_COMPOUND = re.compile(r"(?P<a>\S+)\s*(?:\s|[/:=\u2013-])\s*(?P<b>\S+)")
+
+
+def is_code_token(text: str) -> bool:
+    """One token that could be a code, numeric or not: ``2201B``, ``IAM.0007``, ``00``."""
+    return bool(_CODE_TOKEN.fullmatch(text))
+
+
+def split_compound(text: str) -> tuple[str, str] | None:
+    """Split a cell holding a name and a number (``E_ABORT 0x80004004``) into (name, number)."""
+    match = _COMPOUND.fullmatch(text.strip())
+    if match is None:
+        return None
+    first, second = match["a"], match["b"]
+    if is_identifier(first) and is_numeric(second):
+        return first, second
+    if is_numeric(first) and is_identifier(second):
+        return second, first
+    return None
+
+
+_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9][A-Za-z0-9_.'-]*){0,5}")
+
+
+def is_label(text: str) -> bool:
+    """A short Latin label of up to six words, as status names are (``Bad Request``)."""
+    return len(text) <= 48 and bool(_LABEL.fullmatch(text))
