@@ -76,11 +76,12 @@ class SchemaViolation(Rule):
 
     def _diagnostic(self, record: Record, error: ValidationError) -> Diagnostic:
         shown = best_match([error])
-        path = list(shown.absolute_path)
-        field = str(path[0]) if path else "value"
-        if field == "extra" and len(path) > 1:
-            field = str(path[1])
-        elif field in ("raw_value", "section", "extra"):
-            field = "value"
-        where = f"{field} " if path else ""
-        return self.report(record, f"{where}{shown.message}", field=field)
+        path = [str(part) for part in shown.absolute_path]
+        if not path:
+            return self.report(record, shown.message, field="")
+        if path[0] == "extra":
+            if len(path) > 1:
+                return self.report(record, f"column {path[1]!r}: {shown.message}", field=path[1])
+            return self.report(record, f"extra columns: {shown.message}", field="")
+        field = "value" if path[0] == "raw_value" else path[0]
+        return self.report(record, f"{path[0]} {shown.message}", field=field)

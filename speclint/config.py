@@ -7,6 +7,7 @@ against ``schemas/config.schema.json``; a mistake names the file, the key and wh
 
 from __future__ import annotations
 
+import difflib
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from types import MappingProxyType
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
+from jsonschema.exceptions import ValidationError, best_match
 
 from speclint.columns import HeaderAliases
 from speclint.model import Severity
@@ -120,15 +121,20 @@ def validate(data: Mapping[str, Any], path: Path) -> None:
     key = ".".join(str(part) for part in error.absolute_path)
     prefix = "[tool.speclint]" if path.name == "pyproject.toml" else ""
     where = f"{prefix}.{key}".strip(".") if key else (prefix or "top level")
-    raise ConfigError(f"{path}: {where}: {_explain(error.validator, error.message)}")
+    raise ConfigError(f"{path}: {where}: {_explain(error)}")
 
 
-def _explain(kind: object, message: str) -> str:
-    if kind == "additionalProperties":
-        return message.replace("were unexpected", "are not speclint settings").replace(
-            "was unexpected", "is not a speclint setting"
-        )
-    return message
+def _explain(error: ValidationError) -> str:
+    """The jsonschema message, except for unknown keys, which get a suggestion."""
+    if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+        return error.message
+    known = list(error.schema.get("properties", {}))
+    unknown = [k for k in error.instance if k not in known]
+    if not unknown:
+        return error.message
+    guesses = difflib.get_close_matches(unknown[0], known, n=1)
+    hint = f" (did you mean {guesses[0]!r}?)" if guesses else f" (known: {', '.join(known)})"
+    return f"unknown setting {unknown[0]!r}{hint}"
 
 
 def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
