@@ -135,7 +135,7 @@ def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
     if unknown:
         raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")
     classes = selected_rules(loaded.rules, settings.select, settings.extend_select, settings.ignore)
-    return build_rules(classes, settings)
+    return build_rules(classes, settings, loaded.rules)
 
 
 def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, ClassVar
 
 from speclint.model import (
@@ -77,6 +78,9 @@ class Rule:
     scope: ClassVar[Scope] = Scope.FILE
     enabled_by_default: ClassVar[bool] = True
     Options: ClassVar[type] = NoOptions
+    # Options whose configured value, when this rule does not set it, comes from another rule
+    # (option name -> that rule's name), e.g. {"ranges": "category-range"}.
+    shared_options: ClassVar[Mapping[str, str]] = MappingProxyType({})
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         self.options = options if options is not None else self.Options()
@@ -94,18 +98,20 @@ class Rule:
         field: str = "value",
         related: Iterable[tuple[Record, str]] = (),
         subject: Iterable[Record] = (),
+        severity: Severity | None = None,
     ) -> Diagnostic:
         """Build a finding at ``record``'s ``field`` cell.
 
         ``related`` names the other records involved, each with a short note; ``subject`` lists the
-        records that identify the finding for a baseline (by default ``record`` and ``related``).
+        records that identify the finding for a baseline (by default ``record`` and ``related``);
+        ``severity`` overrides the rule's level for this one finding.
         """
         related = tuple(related)
         involved = tuple(subject) or (record, *(other for other, _ in related))
         return Diagnostic(
             code=self.code,
             rule=self.name,
-            severity=self.level,
+            severity=severity or self.level,
             message=message,
             location=record.location(field),
             related=tuple(Related(other.location(field), note) for other, note in related),

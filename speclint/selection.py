@@ -60,20 +60,22 @@ def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
     return tuple(found)
 
 
-def build_rules(classes: Sequence[type[Rule]], settings: Settings) -> list[Rule]:
-    """Instantiate each rule with its options and severity from the configuration."""
+def build_rules(
+    classes: Sequence[type[Rule]], settings: Settings, known: Sequence[type[Rule]] = ()
+) -> list[Rule]:
+    """Instantiate each rule with its options and severity from the configuration.
+
+    ``known`` is every loaded rule: options of a rule that is loaded but not selected are
+    accepted (and unused); options of a rule nobody knows are a configuration error.
+    """
     where = settings.describe()
-    known_keys = {key for rule in classes for key in (rule.code, rule.name)}
+    known_keys = {key for rule in (*known, *classes) for key in (rule.code, rule.name)}
     for key in settings.rule_options:
         if key not in known_keys:
             raise ConfigError(f"{where}: rules.{key}: no rule has this code or name")
     built = []
     for rule in classes:
-        raw: dict[str, Any] = {}
-        for key in (rule.code, rule.name):
-            raw.update(settings.rule_options.get(key, {}))
-        if rule.name == "schema-violation" and settings.schema and "schema" not in raw:
-            raw["schema"] = settings.schema
+        raw = _raw_options(rule, settings)
         options = build_options(rule.Options, raw, f"{where}: rules.{rule.name}")
         severity = settings.severity.get(rule.code) or settings.severity.get(rule.name)
         try:
@@ -81,6 +83,22 @@ def build_rules(classes: Sequence[type[Rule]], settings: Settings) -> list[Rule]
         except (OSError, ValueError) as exc:
             raise ConfigError(f"{where}: rules.{rule.name}: {exc}") from None
     return built
+
+
+def _raw_options(rule: type[Rule], settings: Settings) -> dict[str, Any]:
+    raw: dict[str, Any] = {}
+    for key in (rule.code, rule.name):
+        raw.update(settings.rule_options.get(key, {}))
+    # An option another rule owns (category-overlap reads category-range's ranges) is taken
+    # from there unless this rule sets it itself, so users write it once.
+    for option, owner in rule.shared_options.items():
+        if option not in raw:
+            raw.update(
+                {k: v for k, v in settings.rule_options.get(owner, {}).items() if k == option}
+            )
+    if rule.name == "schema-violation" and settings.schema and "schema" not in raw:
+        raw["schema"] = settings.schema
+    return raw
 
 
 def build_options(options_class: type, raw: Mapping[str, Any], where: str) -> Any:

@@ -76,7 +76,7 @@ def test_ignore_in_the_config_file_is_applied(project: Path, run_cli: RunCli) ->
             "speclint.toml: registries.im: 'include' is a required property",
         ),
         ("select = [\n", "speclint.toml: not valid TOML"),
-        ('select = ["SL9"]\n', "speclint.toml: unknown rule selector(s): SL9"),
+        ('select = ["SL7"]\n', "speclint.toml: unknown rule selector(s): SL7"),
         (
             "[rules.no-such-rule]\nx = 1\n",
             "speclint.toml: rules.no-such-rule: no rule has this code or name",

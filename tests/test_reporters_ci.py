@@ -407,7 +407,7 @@ def test_junit_survives_characters_xml_cannot_carry() -> None:
 
 def test_github_on_the_example_page_annotates_both_findings(run_cli: Run) -> None:
     lines = check_example(run_cli, "github").splitlines()
-    assert all(line.startswith("::error file=") for line in lines)
+    assert all(line.startswith(("::error file=", "::warning file=")) for line in lines)
     prefixes = [
         f"::error file={EXAMPLE},line=110,col=41,title=SL101 duplicate-value::",
         f"::error file={EXAMPLE},line=28,col=3,title=SL103 name-collision::",

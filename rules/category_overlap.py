@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from speclint.model import Diagnostic, Severity
+from speclint.ranges import Category, Range, categories, parse_ranges
+from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(frozen=True)
+class CategoryOverlapOptions:
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    infer: bool = True
+
+
+class CategoryOverlap(Rule):
+    """## What it does
+    Flags two categories whose ranges overlap, whether the ranges are configured or inferred
+    from the sections' values (as category-range does). An overlap of two configured ranges is
+    an error; one that involves an inferred range, a warning.
+
+    ## Why it matters
+    Ranges exist so that a value tells which category it belongs to. When two categories share
+    values, that no longer works, and the next code added to one of them can collide with a
+    code of the other.
+
+    ## Example
+    ```markdown
+    ### 组织架构
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_ACCOUNT_NOTEXIST | 300001 | UserId不存在 |
+    | ERRCODE_ACCOUNT_AUTHFAILED | 300002 | 帐号验证失败 |
+    | ERRCODE_DEPT_ROOT_FORBIDDEN | 300101 | 不能操作根部门 |
+
+    ### 群组
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_MISS_GROUPNAME | 300501 | 群名称为空 |
+    | ERRCODE_OVERLIMIT_GROUPNAME | 300503 | 群名称长度超过限制 |
+    | ERRCODE_GROUP_NOTEXIST | 300504 | 不存在该群 |
+    ```
+
+    ## How to fix
+    Move one category to a block of its own (群组 to 500000..599999 above), or, if the two are
+    really one category, put their tables under one heading. If an inferred range is wrong,
+    configure the right one.
+
+    ## Options
+    - `ranges`: as for category-range, e.g. `ranges = { "组织架构" = [300000, 399999] }`;
+      by default the ranges configured for category-range, so they are written once.
+    - `infer`: infer ranges for sections without a configured one (default `true`).
+    """
+
+    code = "SL302"
+    name = "category-overlap"
+    scope = Scope.REGISTRY
+    Options = CategoryOverlapOptions
+    shared_options = MappingProxyType({"ranges": "category-range"})
+
+    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
+        super().__init__(options, severity)
+        self.ranges = parse_ranges(self.options.ranges)
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        found = categories(records.records, self.ranges, infer=self.options.infer)
+        # (range, position on the page, category): the position breaks ties, so categories
+        # themselves are never compared.
+        ranged = sorted((c.range, i, c) for i, c in enumerate(found) if c.range is not None)
+        # Sweep by start: each category is checked against the earlier-starting one that reaches
+        # furthest, so every overlap is found in n log n without comparing all pairs.
+        reach: tuple[Range, int, Category] | None = None
+        for current in ranged:
+            if reach is not None:
+                if current[0].overlaps(reach[0]):
+                    earlier, later = sorted((reach, current), key=lambda entry: entry[1])
+                    yield self._finding(earlier[2], later[2])
+                if current[0].high <= reach[0].high:
+                    continue
+            reach = current
+
+    def _finding(self, earlier: Category, later: Category) -> Diagnostic:
+        first, other = later.records[0], earlier.records[0]
+        guessed = not (earlier.configured and later.configured)
+        # A guessed range can be wrong: an overlap with one never weighs more than a warning.
+        return self.report(
+            first,
+            f"the range {later.range} of {later.title} ({later.origin()}) overlaps the range "
+            f"{earlier.range} of {earlier.title} ({earlier.origin()}) at {other.file}:{other.line}",
+            related=[(other, f"{earlier.title} starts here")],
+            subject=[first, other],
+            severity=min(self.level, Severity.WARNING) if guessed else None,
+        )

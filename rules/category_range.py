@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from speclint.model import Diagnostic, Record, Severity
+from speclint.ranges import Category, categories, parse_ranges
+from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(frozen=True)
+class CategoryRangeOptions:
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    infer: bool = True
+
+
+class CategoryRange(Rule):
+    """## What it does
+    Flags a value outside its category's range. Ranges are configured per heading, or inferred
+    from the decimal block most of a section's values share (300000..399999 when most are
+    3xxxxx). A value outside a configured range is an error; outside an inferred one, a warning.
+
+    ## Why it matters
+    Clients and dashboards often classify a code by its range ("3xxxxx is an organisation
+    error"). A code filed under the wrong category is misclassified everywhere, and usually
+    means it was copied from another table and never renumbered.
+
+    ## Example
+    ```markdown
+    ### 消息
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_TOUSER_OVERLIMIT | 200001 | toUser超过长度 |
+    | ERRCODE_INVALID_TOUSER | 200007 | 无效的toUser |
+    | ERRCODE_INVALID_MULTIPART | 200008 | 上传文件格式失败 |
+    | ERRCODE_INVALID_FILETYPE | 200009 | 无效的文件类型 |
+    | ERRCODE_FILE_NOTEXIST | 300010 | 资源文件不存在 |
+    ```
+
+    ## How to fix
+    Renumber the code into its category's range, or move the row to the table of the category
+    its value belongs to. If an inferred range is wrong, configure the right one.
+
+    A section, for inference, is the heading that sets a table apart from the page's other
+    tables; tables under sub-headings of one category share its range. Only integer values are
+    checked, and a section needs at least three of them, four in five in one block, for a
+    range to be inferred. The zero block is symmetric (-9..9), so -1 beside 0..5 is in range;
+    one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
+    category's codes, are never outside an inferred range.
+
+    ## Options
+    - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.
+      `ranges = { "组织架构" = [300000, 399999] }`. A heading matches the tables right below it
+      and those under its sub-headings; the nearest configured heading wins.
+    - `infer`: infer ranges for sections without a configured one (default `true`).
+    """
+
+    code = "SL301"
+    name = "category-range"
+    scope = Scope.REGISTRY
+    Options = CategoryRangeOptions
+
+    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
+        super().__init__(options, severity)
+        self.ranges = parse_ranges(self.options.ranges)
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        for category in categories(records.records, self.ranges, infer=self.options.infer):
+            if category.range is None:
+                continue
+            for record in category.records:
+                if isinstance(record.value, int) and not category.admits(record.value):
+                    yield self._finding(record, category)
+
+    def _finding(self, record: Record, category: Category) -> Diagnostic:
+        how = "configured" if category.configured else "inferred"
+        message = f"{_who(record)} is outside the range {category.range} {how} for {category.title}"
+        if category.inference is not None:
+            inference = category.inference
+            message += (
+                f", where {inference.inside} of its {inference.total} values lie (configure "
+                f"rules.category-range.ranges if {category.title} has another range)"
+            )
+        # A guessed range can be wrong: it never weighs more than a warning.
+        guessed = min(self.level, Severity.WARNING)
+        return self.report(record, message, severity=None if category.configured else guessed)
+
+
+def _who(record: Record) -> str:
+    return f"{record.name} ({record.raw_value})" if record.name else f"code {record.raw_value}"

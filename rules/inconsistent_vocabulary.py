@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from speclint.model import Diagnostic, Record, Severity
+from speclint.naming import is_word, join_spelling, split_words
+from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(slots=True)
+class Spelling:
+    """One way a word is written across the registry: the names using it, first one first."""
+
+    text: str
+    first: Record
+    names: set[str] = field(default_factory=set)
+
+
+class InconsistentVocabulary(Rule):
+    """## What it does
+    Flags a word spelled two ways across the registry's names, as one word in some
+    (`NOTEXIST`) and as two in others (`NOT_EXIST`). The less common spelling is reported once,
+    at the first name that uses it.
+
+    ## Why it matters
+    Users search the docs and their editor for the spelling they have seen. With two spellings
+    they find half the codes, and the next code added picks a spelling at random.
+
+    ## Example
+    ```markdown
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_USER_NOTEXIST | 300225 | 用户不存在 |
+    | ERRCODE_FILE_NOTEXIST | 200010 | 资源文件不存在 |
+    | ERRCODE_DEPT_NOT_EXIST | 300114 | 部门不存在 |
+    ```
+
+    ## How to fix
+    Rename the codes that use the less common spelling (keep the old names as deprecated aliases
+    if clients already use them). When both spellings are equally common there is no convention
+    to point to, and the rule stays silent: pick one yourself.
+    """
+
+    code = "SL202"
+    name = "inconsistent-vocabulary"
+    severity = Severity.WARNING
+    scope = Scope.REGISTRY
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        # Per word written as one (NOTEXIST), its spellings: the word itself and every pair of
+        # adjacent words that runs together into it (NOT_EXIST). One pass, no pairs of names.
+        whole: dict[str, Spelling] = {}
+        split: dict[str, dict[str, Spelling]] = {}
+        for record in records.records:
+            if not record.name:
+                continue
+            words = split_words(record.name)
+            for word in words:
+                _use(whole, word, record)
+            for left, right in pairwise(words):
+                if not (is_word(left) and is_word(right)):
+                    continue  # V1_0 and V10 are different versions, not two spellings
+                spellings = split.setdefault(left + right, {})
+                _use(spellings, join_spelling((left, right)), record)
+        for joined, parts in split.items():
+            if joined in whole:
+                yield from self._minorities([whole[joined], *parts.values()])
+
+    def _minorities(self, spellings: list[Spelling]) -> Iterator[Diagnostic]:
+        ranked = sorted(spellings, key=lambda s: len(s.names), reverse=True)
+        major = ranked[0]
+        if len(ranked[1].names) == len(major.names):
+            return  # no convention to hold the others to
+        for minor in ranked[1:]:
+            record = minor.first
+            count = len(minor.names)
+            yield self.report(
+                record,
+                f"{record.name} spells {minor.text} ({count} name{'s' * (count != 1)}) where "
+                f"{len(major.names)} names spell {major.text}, e.g. {major.first.name} "
+                f"({major.first.file}:{major.first.line})",
+                field="name",
+                related=[(major.first, f"{major.first.name} spells {major.text}")],
+                subject=[record],
+            )
+
+
+def _use(spellings: dict[str, Spelling], text: str, record: Record) -> None:
+    spelling = spellings.get(text)
+    if spelling is None:
+        spelling = spellings[text] = Spelling(text, record)
+    spelling.names.add(record.name)

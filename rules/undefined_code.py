@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from speclint.model import Diagnostic, Record
+from speclint.rule import RecordSet, Rule, Scope
+
+
+class UndefinedCode(Rule):
+    """## What it does
+    Flags a code that a reference table lists but no named row of the registry defines. A
+    reference table is a table without a name column that mostly re-lists codes defined
+    elsewhere, such as the codes one endpoint can return.
+
+    ## Why it matters
+    A code that is returned but never defined has no name to generate a constant from and no
+    documented meaning: it is either a typo in the reference or a definition nobody wrote.
+
+    ## Example
+    ```markdown
+    ### 组织架构
+
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERRCODE_MISS_USERID | 300201 | 缺少用户ID |
+    | ERRCODE_MISS_USERNAME | 300202 | 缺少用户名 |
+    | ERRCODE_MISS_USERLIST | 300204 | 缺少用户列表 |
+
+    ### 创建用户接口的错误码
+
+    | 错误码 | 说明 |
+    | --- | --- |
+    | 300201 | 缺少用户ID |
+    | 300202 | 缺少用户名 |
+    | 300209 | 无效的phone格式 |
+    ```
+
+    ## How to fix
+    Correct the value if the reference mistyped it, or add the code's definition (name, value
+    and meaning) to the table of its category.
+    """
+
+    code = "SL106"
+    name = "undefined-code"
+    scope = Scope.REGISTRY
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        named = [r for r in records.records if r.name]
+        # A reference cites a code by its value or, for string codes, by its name (gRPC pages
+        # list CANCELLED, not 1), as the registry does when it tells references apart.
+        defined = {_identity(r) for r in named} | {("str", r.name) for r in named}
+        for reference in records.references:
+            if _identity(reference) in defined:
+                continue
+            yield self.report(
+                reference,
+                f"code {reference.raw_value} is listed in {_section(reference)} but no named "
+                f"row in {records.name} defines it",
+            )
+
+
+def _identity(record: Record) -> tuple[str, object]:
+    # 1 and "0001" are different codes, and so are 1 and "1" should a page spell one oddly.
+    return (type(record.value).__name__, record.value)
+
+
+def _section(record: Record) -> str:
+    return record.section_name or "the untitled top of the page"

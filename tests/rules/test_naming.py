@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import pytest
+
+from speclint.naming import Vocabulary, common_prefix, normalise_text, split_words
+
+
+@pytest.mark.parametrize(
+    ("name", "words"),
+    [
+        ("ERRCODE_DEPT_NOT_EXIST", ("ERRCODE", "DEPT", "NOT", "EXIST")),
+        ("ERRCODE_NOTEXIST_DEPT", ("ERRCODE", "NOTEXIST", "DEPT")),
+        ("InvalidParameter", ("INVALID", "PARAMETER")),
+        ("AuthFailure.SignatureExpire", ("AUTH", "FAILURE", "SIGNATURE", "EXPIRE")),
+        ("HTTPError", ("HTTP", "ERROR")),
+        ("userId", ("USER", "ID")),
+        ("ERR_V2_ONLY", ("ERR", "V2", "ONLY")),
+        ("ERRCODE__DOUBLE", ("ERRCODE", "DOUBLE")),
+        ("auth-failure/token:expired", ("AUTH", "FAILURE", "TOKEN", "EXPIRED")),
+        ("ＥＲＲ＿ＦＵＬＬ", ("ERR", "FULL")),  # full-width letters are the same name  # noqa: RUF001
+        ("", ()),
+    ],
+)
+def test_split_words(name: str, words: tuple[str, ...]) -> None:
+    assert split_words(name) == words
+
+
+def test_compound_splits_only_into_words_the_registry_uses() -> None:
+    vocabulary = Vocabulary.of_names(["ERRCODE_DEPT_NOT_EXIST", "ERRCODE_USER_NOTEXIST"])
+    assert vocabulary.split("NOTEXIST") == ("NOT", "EXIST")
+    assert vocabulary.split("USERNAME") == ("USERNAME",)  # NAME is never a word on its own
+    assert vocabulary.split("DEPT") == ("DEPT",)
+
+
+def test_parts_of_a_compound_split_again() -> None:
+    vocabulary = Vocabulary(["NOT", "IN", "DEPT", "NOTIN"])
+    assert vocabulary.split("NOTINDEPT") == ("NOT", "IN", "DEPT")
+
+
+def test_a_compound_is_two_known_words_not_any_known_pieces() -> None:
+    # NOT + IN + DEPT are all words, but neither NOTIN nor INDEPT is: two known halves or none.
+    vocabulary = Vocabulary(["NOT", "IN", "DEPT"])
+    assert vocabulary.split("NOTINDEPT") == ("NOTINDEPT",)
+
+
+def test_parts_shorter_than_two_letters_are_not_words() -> None:
+    vocabulary = Vocabulary(["A", "BC", "ABC"])
+    assert vocabulary.split("ABC") == ("ABC",)
+
+
+def test_numbers_are_not_words() -> None:
+    vocabulary = Vocabulary(["10", "V2", "ERR"])
+    assert "10" not in vocabulary
+    assert vocabulary.split("1010") == ("1010",)
+    assert vocabulary.split("ERRV2") == ("ERR", "V2")  # V2 has a letter: it is a word
+
+
+def test_synonym_key_ignores_order_spelling_and_case() -> None:
+    names = ["ERRCODE_DEPT_NOT_EXIST", "ERRCODE_NOTEXIST_DEPT", "ERRCODE_Dept_NotExist"]
+    vocabulary = Vocabulary.of_names(names)
+    keys = {vocabulary.synonym_key(name) for name in names}
+    assert keys == {("DEPT", "ERRCODE", "EXIST", "NOT")}
+
+
+def test_synonym_key_keeps_repeated_words() -> None:
+    vocabulary = Vocabulary.of_names(["EXIST_DEPT", "EXIST_EXIST_DEPT"])
+    assert vocabulary.synonym_key("EXIST_DEPT") != vocabulary.synonym_key("EXIST_EXIST_DEPT")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("无效的userId", "无效的 UserID。"),
+        ("部门不存在", "\uff02部门不存在\uff02"),  # full-width quotation marks
+        ("企业号字段格式不正确（int）", "企业号字段格式不正确(int)"),
+        ("Invalid  request.", "invalid request"),
+    ],
+)
+def test_normalise_text_folds_width_case_space_and_punctuation(a: str, b: str) -> None:
+    assert normalise_text(a) == normalise_text(b)
+
+
+def test_normalise_text_keeps_what_the_text_says() -> None:
+    assert normalise_text("部门不存在") != normalise_text("父部门不存在")
+    assert normalise_text("-") == ""
+    assert normalise_text("  ") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [("ERRCODE_OK", "ERRCODE_"), ("OK", ""), ("_OK", ""), ("ERRCODE_", ""), ("E_FAIL", "E_")],
+)
+def test_common_prefix(name: str, prefix: str) -> None:
+    assert common_prefix(name) == prefix

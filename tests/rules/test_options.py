@@ -1,0 +1,59 @@
+"""Rule options from the configuration: checked, and applied. (Documentation: test_rule_docs.)"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from speclint.plugins import load_rules
+from speclint.rule import Rule
+
+CODES = ("SL102", "SL104", "SL105", "SL106", "SL201", "SL202", "SL301", "SL302", "SL303")
+RULES = {rule.code: rule for rule in load_rules().rules}
+FIRST_MARKDOWN_BLOCK = re.compile(r"```markdown\n(.*?)\n```", re.DOTALL)
+
+
+def rule(code: str) -> type[Rule]:
+    return RULES[code]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ('[rules.category-range]\nranges = { "群组" = [500000] }', "ranges.群组: expected"),
+        ('[rules.category-range]\nranges = { "群组" = [5, 1] }', "low > high"),
+        ('[rules.category-overlap]\nranges = { "群组" = "5xxxxx" }', "expected a list"),
+        ('[rules.naming-convention]\npattern = "^[A-Z"', "is not a regular expression"),
+        ("[rules.naming-convention]\nprefix = 1", "expected"),
+    ],
+)
+def test_bad_options_are_configuration_errors(
+    options: str,
+    message: str,
+    run_cli: Callable[..., Any],
+    write_page: Callable[..., Path],
+) -> None:
+    page = write_page("page.md", "| 错误码 | 十进制数值 |\n| --- | --- |\n| ERRCODE_OK | 0 |\n")
+    write_page("speclint.toml", options + "\n")
+    result = run_cli("check", "page.md", cwd=page.parent)
+    assert result.code == 2
+    assert message in result.err
+
+
+def test_a_configured_prefix_replaces_the_inferred_one(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    rows = "".join(f"| ERRCODE_CODE_{i} | {i} |\n" for i in range(12))
+    page = write_page("page.md", "| 错误码 | 十进制数值 |\n| --- | --- |\n" + rows)
+    write_page("speclint.toml", '[rules.naming-convention]\nprefix = "ERR_"\n')
+    result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
+    lines = [line for line in result.out.splitlines() if "SL201" in line]
+    assert len(lines) == 12
+    assert "does not start with the prefix ERR_ (naming-convention)" in lines[0]
+    write_page("speclint.toml", '[rules.naming-convention]\nprefix = ""\n')
+    result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
+    assert result.code == 0

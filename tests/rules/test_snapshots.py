@@ -1,0 +1,60 @@
+"""Each rule's fixture pages, linted with the CLI as a user would, against reviewed snapshots.
+
+``fixtures/<CODE>/fail.md`` must produce exactly the lines of ``fail.expected`` with
+``--select CODE``, run from inside the fixture folder so that paths are relative to it;
+``pass.md`` must produce nothing. A ``speclint.toml`` beside them sets the rule's options.
+Run ``SPECLINT_UPDATE_SNAPSHOTS=1 pytest tests/rules`` to rewrite the snapshots, then review
+the diff by eye.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CODES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+UPDATE = os.environ.get("SPECLINT_UPDATE_SNAPSHOTS") == "1"
+DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: SL\d{3} \[(error|warning|info)\] .+ \([a-z0-9-]+\)$")
+
+RULES_WITH_FIXTURES = {
+    "SL102", "SL104", "SL105", "SL106", "SL201", "SL202", "SL301", "SL302", "SL303"
+}  # fmt: skip
+
+
+def diagnostic_lines(output: str) -> list[str]:
+    """The findings of a text report, without the summary line (owned by the reporter)."""
+    return [line for line in output.splitlines() if DIAGNOSTIC.match(line)]
+
+
+def test_every_rule_has_fixtures() -> None:
+    assert set(CODES) >= RULES_WITH_FIXTURES
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_fail_page_matches_snapshot(code: str, run_cli: Callable[..., Any]) -> None:
+    folder = FIXTURES / code
+    result = run_cli("check", "fail.md", "--select", code, cwd=folder)
+    assert result.err == ""
+    lines = diagnostic_lines(result.out)
+    assert lines, f"{code}: fail.md produced no findings"
+    assert all(f" {code} [" in line for line in lines)
+    snapshot = folder / "fail.expected"
+    text = "".join(f"{line}\n" for line in lines)
+    if UPDATE:
+        snapshot.write_text(text, encoding="utf-8")
+    assert snapshot.is_file(), f"{snapshot} is missing: run with SPECLINT_UPDATE_SNAPSHOTS=1"
+    assert text == snapshot.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_pass_page_is_clean(code: str, run_cli: Callable[..., Any]) -> None:
+    result = run_cli("check", "pass.md", "--select", code, cwd=FIXTURES / code)
+    assert result.err == ""
+    assert diagnostic_lines(result.out) == []
+    assert result.code == 0
