@@ -41,9 +41,8 @@ def extract_records(
     problems: list[RowProblem] = []
     for source in tables:
         headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
-        split = [(row, split_row(row.text)) for row in source.rows]
-        rows = [(row, cells) for row, cells in split if _group_heading(cells) is None]
-        texts = [[_cell_text(c.raw) for c in cells] for _, cells in rows]
+        rows = [_read_row(row) for row in source.rows]
+        texts = [texts for _, _, group, texts in rows if group is None]
         columns = [[t[i] if i < len(t) else "" for t in texts] for i in range(len(headers))]
         roles = detect_roles(headers, columns, aliases, pinned(source.section) if pinned else None)
         line = source.header.line
@@ -54,12 +53,10 @@ def extract_records(
         keys = tuple(roles.role_of(i) or headers[i] for i in range(len(headers)))
         found.append(Table(path, line, source.section, headers, keys, index))
         section = source.section
-        for row, cells in split:
-            group = _group_heading(cells)
+        for row, cells, group, row_texts in rows:
             if group is not None:
                 section = (*source.section, group)
                 continue
-            row_texts = [_cell_text(c.raw) for c in cells]
             record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
             if isinstance(record, RowProblem):
                 problems.append(record)
@@ -70,7 +67,15 @@ def extract_records(
     return Extracted(tuple(records), tuple(found), tuple(problems))
 
 
+# What pages write in a cell that has nothing to say.
+_PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "NA", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
+
+
+def _read_row(row: SourceRow) -> tuple[SourceRow, list[RawCell], str | None, list[str]]:
+    """A row's cells, the group heading it is (if it is one), and its cells' reduced texts."""
+    cells = split_row(row.text)
+    return row, cells, _group_heading(cells), [_cell_text(c.raw) for c in cells]
 
 
 def _group_heading(cells: list[RawCell]) -> str | None:
@@ -114,6 +119,8 @@ def _record(
         return texts[role_index] if role_index is not None and role_index < len(texts) else ""
 
     name = text_of(roles.name)
+    if name in _PLACEHOLDERS:
+        name = ""
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
     return Record(

@@ -51,22 +51,30 @@ def file_record_set(parsed: ParsedFile) -> RecordSet:
 def build_registries(
     files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]
 ) -> list[RecordSet]:
-    """Return one record set per registry, definitions split from references."""
+    """Return one record set per registry, definitions split from references.
+
+    Files are taken in path order, so "the earlier record" of a finding does not depend on which
+    pages were named on the command line. A record outside the sections its registry is
+    narrowed to belongs to its file's own registry.
+    """
+    records: dict[str, list[Record]] = defaultdict(list)
     members: dict[str, list[ParsedFile]] = defaultdict(list)
-    specs = {spec.name: spec for spec in declared}
-    for parsed in files:
-        owners = [spec.name for spec in declared if in_registry(parsed.key, spec)]
-        for owner in owners or [f"file:{parsed.path}"]:
-            members[owner].append(parsed)
+    for parsed in sorted(files, key=lambda f: f.key):
+        owners = [spec for spec in declared if in_registry(parsed.key, spec)]
+        own = f"file:{parsed.path}"
+        for record in parsed.records:
+            owner = next((spec.name for spec in owners if _in_sections(record, spec)), own)
+            records[owner].append(record)
+        for name in [spec.name for spec in owners] or [own]:
+            members[name].append(parsed)
+        if own in records and owners:
+            members[own].append(parsed)
     registries = []
     for name, group in members.items():
-        spec = specs.get(name)
-        records = [r for f in group for r in f.records if spec is None or _in_sections(r, spec)]
-        definitions, references = split_references(records)
-        display = name if spec is not None else group[0].path
+        definitions, references = split_references(records.get(name, []))
         registries.append(
             RecordSet(
-                display,
+                name if not name.startswith("file:") else group[0].path,
                 tuple(definitions),
                 tuple(references),
                 tuple(p for f in group for p in f.problems),
