@@ -18,13 +18,34 @@ class RawCell:
 
 def split_row(text: str) -> list[RawCell]:
     """Split one row's text (``| a | b |`` or ``a | b``) into cells."""
-    cells: list[RawCell] = []
+    pos, end = bounds(text)
+    if "\\" not in text and "`" not in text:
+        return _split_plain(text, pos, end)
+    return _split_marked(text, pos, end)
+
+
+def bounds(text: str) -> tuple[int, int]:
+    """Where a row's cells start and end: inside its blanks and its outer pipes."""
     end = len(text.rstrip())
     pos = len(text) - len(text.lstrip())
     if pos < end and text[pos] == "|":
         pos += 1
     if end > pos and text[end - 1] == "|" and not _escaped(text, end - 1):
         end -= 1
+    return pos, end
+
+
+def _split_plain(text: str, pos: int, end: int) -> list[RawCell]:
+    """Most rows have no escapes and no code spans: every pipe splits."""
+    cells = []
+    for chunk in text[pos:end].split("|"):
+        cells.append(_cell(text, pos, pos + len(chunk)))
+        pos += len(chunk) + 1
+    return cells
+
+
+def _split_marked(text: str, pos: int, end: int) -> list[RawCell]:
+    cells: list[RawCell] = []
     cell_start = pos
     while pos < end:
         char = text[pos]

@@ -8,6 +8,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speclint.cells import _split_marked, bounds, split_row
 from speclint.config import Settings
 from speclint.lint import parse_text
 
@@ -52,3 +53,10 @@ def test_rendered_records_parse_back(rows: list[tuple[str, int | str, str]]) -> 
         for cell in record.cells:
             # Every cell's column points at its raw text in the source line.
             assert line[cell.column - 1 :].startswith(cell.raw)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|| ab中\t-")), max_size=30))
+def test_plain_row_split_agrees_with_the_general_one(row: str) -> None:
+    # The fast path for rows without escapes or code spans must split exactly as the general one.
+    assert split_row(row) == _split_marked(row, *bounds(row))
