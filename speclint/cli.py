@@ -138,6 +138,11 @@ def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
     return build_rules(classes, settings, loaded.rules)
 
 
+def known_rules() -> frozenset[str]:
+    """The codes and names of every rule installed, selected or not."""
+    return frozenset(key for rule in load_rules().rules for key in (rule.code, rule.name))
+
+
 def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     settings = override(
         settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore
@@ -150,7 +155,8 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     elif baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline (create it with --write-baseline)")
     try:
-        result = lint(paths, settings, rules, Gate(report_all=args.all, baseline=baseline))
+        gate = Gate(report_all=args.all, baseline=baseline, known_rules=known_rules())
+        result = lint(paths, settings, rules, gate)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:

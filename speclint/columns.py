@@ -200,25 +200,26 @@ def detect_roles(
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
         return Roles(compound.index, compound.index, description, compound=True)
-    string_codes = profiles[value].numeric < _CLEARLY
-    name = _name_column(profiles, value, string_codes)
+    name = _name_column(profiles, value, string_codes=not _numeric(profiles[value]))
     return Roles(value, name, _description_column(profiles, {value, name}))
+
+
+def _numeric(p: _Column) -> bool:
+    """Numbers, mostly under a header that says "value", clearly under an ambiguous one."""
+    return p.numeric >= (_MOSTLY if p.is_value and not p.is_code else _CLEARLY)
 
 
 def _value_column(profiles: Sequence[_Column]) -> int | None:
     """The code column: numbers beat string codes, an error code beats an HTTP or other status,
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
-    def numeric(p: _Column) -> bool:
-        return p.numeric >= (_MOSTLY if p.is_value and not p.is_code else _CLEARLY)
-
     def eligible(p: _Column) -> bool:
         if not p.filled or p.is_description:
             return False
         if p.is_value or (p.is_parameter and p.numeric >= _CLEARLY):
-            return numeric(p)
+            return _numeric(p)
         if p.is_code:
-            return numeric(p) or (p.code_like >= _CLEARLY and not p.is_name)
+            return _numeric(p) or (p.code_like >= _CLEARLY and not p.is_name)
         return False
 
     candidates = [p for p in profiles if eligible(p)]
@@ -229,7 +230,7 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
         key=lambda p: (
             not p.is_http,
             not p.is_status or not any(c.is_error for c in candidates),
-            numeric(p),
+            _numeric(p),
             p.is_error,
             p.is_value,
             -p.index,

@@ -41,6 +41,9 @@ class Gate:
 
     report_all: bool = False  # keep registry findings that involve no linted page
     baseline: Path | None = None
+    # Every rule code and name speclint knows, selected or not: a suppression naming none of
+    # them is a mistake; one naming only rules that did not run cannot be judged unused.
+    known_rules: frozenset[str] = frozenset()
 
 
 def parse_text(path: str, text: str, settings: Settings, key: str | None = None) -> ParsedFile:
@@ -104,7 +107,9 @@ def lint(
         diagnostics = [d for d in diagnostics if _involves(d, target_names)]
     diagnostics = [d for d in diagnostics if not _ignored_here(d, files, settings)]
     linted = tuple(f for f in files if f.path in target_names)
-    diagnostics = _apply_suppressions(diagnostics, linted, _rule(rules, UNUSED_SUPPRESSION))
+    diagnostics = _apply_suppressions(
+        diagnostics, linted, rules, gate.known_rules | {k for r in rules for k in (r.code, r.name)}
+    )
     if gate.baseline is not None:
         diagnostics = _apply_baseline(
             diagnostics, gate.baseline, _rule(rules, STALE_BASELINE_ENTRY)
@@ -150,18 +155,32 @@ def _rule(rules: Sequence[Rule], code: str) -> Rule | None:
 
 
 def _apply_suppressions(
-    diagnostics: list[Diagnostic], files: Sequence[ParsedFile], unused_rule: Rule | None
+    diagnostics: list[Diagnostic],
+    files: Sequence[ParsedFile],
+    rules: Sequence[Rule],
+    known: frozenset[str],
 ) -> list[Diagnostic]:
     suppressions = [s for f in files for s in f.suppressions]
     kept, used = suppress.apply(diagnostics, suppressions)
+    unused_rule = _rule(rules, UNUSED_SUPPRESSION)
     if unused_rule is None:
         return kept
     for suppression in suppressions:
-        if suppression not in used:
-            codes = ", ".join(suppression.selectors) or "all rules"
+        if suppression in used:
+            continue
+        codes = ", ".join(suppression.selectors) or "all rules"
+        where = Location(suppression.file, suppression.line, suppression.column)
+        unknown = [s for s in suppression.selectors if not _names_a_rule(s, known)]
+        if unknown:
+            message = f"this suppression names no rule speclint knows: {', '.join(unknown)}"
+        elif suppression.selectors and not any(
+            _names_a_rule(s, {k for r in rules for k in (r.code, r.name)})
+            for s in suppression.selectors
+        ):
+            continue  # its rules did not run (not selected): whether it is needed is unknown
+        else:
             message = f"this suppression ({codes}) silences nothing; remove it"
-            where = Location(suppression.file, suppression.line, suppression.column)
-            kept.append(unused_rule.report_at(where, message, subject=(codes,)))
+        kept.append(unused_rule.report_at(where, message, subject=(codes,)))
     for parsed in files:
         for problem in parsed.directive_problems:
             where = Location(problem.file, problem.line, 1)
@@ -178,6 +197,11 @@ def _apply_baseline(
             message = f"baseline entry no longer matches a finding: {entry.summary}"
             new.append(stale_rule.report_at(Location(str(path), entry.line, 5), message))
     return new
+
+
+def _names_a_rule(selector: str, known: frozenset[str] | set[str]) -> bool:
+    """A code, a code prefix or a name of one of ``known`` (codes and names)."""
+    return selector in known or any(k.startswith(selector) for k in known if k[:2] == "SL")
 
 
 def _involves(diagnostic: Diagnostic, files: set[str]) -> bool:

@@ -68,7 +68,7 @@ def test_unused_suppression_is_reported(tmp_path: Path, run_cli: RunCli) -> None
     )
     found = lines(run_cli("check", "p.md", cwd=tmp_path))
     assert "p.md:1:1: SL902 [warning] this suppression (SL103) silences nothing; remove it" in found
-    assert "p.md:6:1: SL902 [warning] this suppression (SL777) silences nothing; remove it" in found
+    assert "p.md:6:1: SL902 [warning] this suppression names no rule speclint knows: SL777" in found
     assert "p.md:7:1: SL902 [warning] suppression: no table follows this directive" in found
 
 
@@ -134,3 +134,12 @@ def test_broken_baseline_is_a_usage_error(tmp_path: Path, run_cli: RunCli) -> No
     assert "base.json: not a speclint baseline" in result.err
     missing = run_cli("check", "--baseline", "nope.json", "codes.md", cwd=tmp_path)
     assert "nope.json: no such baseline (create it with --write-baseline)" in missing.err
+
+
+def test_suppression_of_a_rule_that_did_not_run_is_not_judged(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    page = tmp_path / "p.md"
+    page.write_text(f"<!-- speclint-disable-next-table SL101 -- v1 -->\n{TABLE}", encoding="utf-8")
+    assert run_cli("check", "--select", "SL9", "p.md", cwd=tmp_path).code == 0
+    assert "SL902" not in run_cli("check", "--select", "SL9", "p.md", cwd=tmp_path).out
