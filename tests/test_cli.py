@@ -137,3 +137,69 @@ def test_rules_lists_and_rule_shows_a_page(run_cli: RunCli) -> None:
     assert page.out.startswith("# SL101 duplicate-value")
     assert "## Why it matters" in page.out
     assert run_cli("rule", "SL999").code == 2
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def _on_terminal(*args: str) -> str:
+    from contextlib import redirect_stdout
+
+    from speclint.cli import main
+
+    out = _Terminal()
+    with redirect_stdout(out):
+        main(list(args))
+    return out.getvalue()
+
+
+def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = _on_terminal("check", "--select", "SL101", str(EXAMPLE_PAGE))
+    assert "\x1b[31mSL101\x1b[0m" in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in _on_terminal("check", "--select", "SL101", str(EXAMPLE_PAGE))
+
+
+def test_piped_output_has_no_colour(run_cli: RunCli) -> None:
+    assert "\x1b[" not in run_cli("check", str(EXAMPLE_PAGE)).out
+
+
+def test_statistics_count_findings_per_rule(run_cli: RunCli) -> None:
+    result = run_cli("check", "--statistics", "status-codes.zh.md", cwd=EXAMPLE_PAGE.parent)
+    assert "    3  SL105 duplicate-description" in result.out.splitlines()
+    assert "    1  SL101 duplicate-value" in result.out.splitlines()
+
+
+def test_output_file(run_cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = run_cli(
+        "check", "--output-format", "json", "--output-file", str(target), str(EXAMPLE_PAGE)
+    )
+    assert result.code == 1
+    assert result.out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["record_count"] == 91
+
+
+def test_folders_are_walked_for_markdown_honouring_gitignore(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    rows = "| 错误码 | 十进制数值 | 含义 |\n| --- | --- | --- |\n| E_A | 1 | a |\n| E_B | 1 | b |\n"
+    for name in (
+        "docs/a.md",
+        "docs/b.markdown",
+        "docs/build/c.md",
+        "docs/notes.txt",
+        ".hidden/d.md",
+    ):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rows, encoding="utf-8")
+    (tmp_path / ".gitignore").write_text("build/\n")
+    result = run_cli("check", "--select", "SL101", cwd=tmp_path)
+    files = sorted({line.split(":")[0] for line in result.out.splitlines()[:-1]})
+    assert files == ["docs/a.md", "docs/b.markdown"]
+    # A file named on the command line is linted even when ignored.
+    assert "docs/build/c.md:4" in run_cli("check", "docs/build/c.md", cwd=tmp_path).out

@@ -69,3 +69,30 @@ def test_project_pre_commit_config_passes(tmp_path: Path) -> None:
         cwd=ROOT, env=_env(), capture_output=True, text=True, check=False,
     )  # fmt: skip
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_hook_on_a_changed_page_catches_a_collision_with_an_unchanged_one(
+    tmp_path: Path,
+) -> None:
+    """pre-commit passes only the changed page; the registry still spans both pages."""
+    repo = tmp_path / "api-docs"
+    errors = repo / "docs" / "errors"
+    errors.mkdir(parents=True)
+    _git(repo, "init", "-q")
+    head = "| 错误码 | 十进制数值 | 含义 |\n| --- | --- | --- |\n"
+    (errors / "auth.md").write_text(f"{head}| ERR_TOKEN_EXPIRED | 1001 | 令牌过期 |\n")
+    (errors / "message.md").write_text(f"{head}| ERR_MSG_TOO_LONG | 2001 | 消息过长 |\n")
+    (repo / "speclint.toml").write_text('[registries.api]\ninclude = ["docs/errors/*.md"]\n')
+    _git(repo, "add", ".")
+    assert try_repo(repo, "docs/errors/message.md").returncode == 0
+
+    (errors / "message.md").write_text(
+        f"{head}| ERR_MSG_TOO_LONG | 2001 | 消息过长 |\n| ERR_MSG_RECALLED | 1001 | 消息已撤回 |\n"
+    )
+    _git(repo, "add", ".")
+    run = try_repo(repo, "docs/errors/message.md")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert (
+        "docs/errors/message.md:4:22: SL101 [error] value 1001 of ERR_MSG_RECALLED is already "
+        "used by ERR_TOKEN_EXPIRED (docs/errors/auth.md:3)" in run.stdout
+    )
