@@ -68,7 +68,7 @@ def extract_records(
 
 
 # What pages write in a cell that has nothing to say.
-_PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "NA", "无"})
+_PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
 

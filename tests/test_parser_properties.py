@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from speclint.cells import _split_marked, bounds, split_row
 from speclint.config import Settings
-from speclint.lint import parse_text
+from speclint.lint import parse_text, run_rules
+from speclint.plugins import load_rules
+from speclint.selection import build_rules
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
@@ -60,3 +62,21 @@ def test_rendered_records_parse_back(rows: list[tuple[str, int | str, str]]) -> 
 def test_plain_row_split_agrees_with_the_general_one(row: str) -> None:
     # The fast path for rows without escapes or code spans must split exactly as the general one.
     assert split_row(row) == _split_marked(row, *bounds(row))
+
+
+_PIECES = st.sampled_from(
+    ["|", "||", " | ", "\\|", "`", "``", "---", ":--", "-:", "\n", "\n\n", "> ", "- ", "1. ",
+     "    ", "\t", "# ", "<!--", "-->", "```", "~~~", "**", "0x1F", "-1", "0001", "E_A", "错误码",
+     "十进制数值", "含义", "code", "name", "<br>", "[a](b)", "&amp;", "\r", "\ufeff", "\x00",
+     "<!-- speclint-disable SL101 -->", "<!-- speclint-disable-next-table -->", "\u2028", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_page_parses_and_every_rule_runs_without_failing(text: str) -> None:
+    # Odd pages must give records and findings, never a crash (a crash would be exit code 2).
+    parsed = parse_text("f.md", text, Settings())
+    errors: list[str] = []
+    run_rules(build_rules(load_rules().rules, Settings()), [parsed], Settings(), errors)
+    assert errors == []
