@@ -76,7 +76,7 @@ class CategoryRange(Rule):
 
     def _finding(self, record: Record, category: Category) -> Diagnostic:
         how = "configured" if category.configured else "inferred"
-        message = f"{_who(record)} is outside the range {category.range} {how} for {category.title}"
+        message = f"{record.title} is outside the range {category.range} {how} for {category.title}"
         if category.inference is not None:
             inference = category.inference
             message += (
@@ -86,7 +86,3 @@ class CategoryRange(Rule):
         # A guessed range can be wrong: it never weighs more than a warning.
         guessed = min(self.level, Severity.WARNING)
         return self.report(record, message, severity=None if category.configured else guessed)
-
-
-def _who(record: Record) -> str:
-    return f"{record.name} ({record.raw_value})" if record.name else f"code {record.raw_value}"

@@ -45,7 +45,7 @@ class DuplicateDescription(Rule):
             if not meaning:
                 continue
             values = seen.setdefault(meaning, {})
-            value = (type(record.value).__name__, record.value)
+            value = record.value_key
             if value in values:
                 continue
             if values:
@@ -58,12 +58,8 @@ class DuplicateDescription(Rule):
         )
         return self.report(
             record,
-            f"{_who(record)} means {record.description!r}, the same as {wording}{_who(earlier)} "
+            f"{record.title} means {record.description!r}, the same as {wording}{earlier.title} "
             f"at {earlier.file}:{earlier.line}",
             field="description",
-            related=[(earlier, f"{_who(earlier)} has this meaning")],
+            related=[(earlier, f"{earlier.title} has this meaning")],
         )
-
-
-def _who(record: Record) -> str:
-    return f"{record.name} ({record.raw_value})" if record.name else f"code {record.raw_value}"

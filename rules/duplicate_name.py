@@ -38,7 +38,7 @@ class DuplicateName(Rule):
         for record in records.records:
             if not record.name:
                 continue
-            key = (record.name, type(record.value).__name__, record.value)
+            key = (record.name, *record.value_key)
             earlier = first.setdefault(key, record)
             if earlier is record:
                 continue

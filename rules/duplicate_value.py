@@ -56,7 +56,7 @@ class DuplicateValue(Rule):
         }[self.options.scope]
         first: dict[tuple[object, ...], Record] = {}
         for record in records.records:
-            identity = (*key(record), type(record.value).__name__, record.value)
+            identity = (*key(record), *record.value_key)
             earlier = first.setdefault(identity, record)
             if earlier is record or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it

@@ -48,20 +48,15 @@ class UndefinedCode(Rule):
         named = [r for r in records.records if r.name]
         # A reference cites a code by its value or, for string codes, by its name (gRPC pages
         # list CANCELLED, not 1), as the registry does when it tells references apart.
-        defined = {_identity(r) for r in named} | {("str", r.name) for r in named}
+        defined = {r.value_key for r in named} | {("str", r.name) for r in named}
         for reference in records.references:
-            if _identity(reference) in defined:
+            if reference.value_key in defined:
                 continue
             yield self.report(
                 reference,
                 f"code {reference.raw_value} is listed in {_section(reference)} but no named "
                 f"row in {records.name} defines it",
             )
-
-
-def _identity(record: Record) -> tuple[str, object]:
-    # 1 and "0001" are different codes, and so are 1 and "1" should a page spell one oddly.
-    return (type(record.value).__name__, record.value)
 
 
 def _section(record: Record) -> str:

@@ -44,9 +44,9 @@ class UnsortedValues(Rule):
             if _descends(above, record):
                 yield self.report(
                     record,
-                    f"{_who(record)} comes after {_who(above)} on line {above.line}: the table is not "
+                    f"{record.title} comes after {above.title} on line {above.line}: the table is not "
                     "in ascending order",
-                    related=[(above, f"{_who(above)} is the row above")],
+                    related=[(above, f"{above.title} is the row above")],
                     subject=[record],
                 )
 
@@ -58,7 +58,3 @@ def _descends(above: Record, record: Record) -> bool:
     if isinstance(above.value, str) and isinstance(record.value, str):
         return record.value < above.value
     return False
-
-
-def _who(record: Record) -> str:
-    return f"{record.name} ({record.raw_value})" if record.name else f"code {record.raw_value}"

@@ -104,6 +104,16 @@ class Record:
         """How a message names this record: its name, or its value when it has none."""
         return self.name or str(self.raw_value)
 
+    @property
+    def title(self) -> str:
+        """A record named with its value: ``ERRCODE_OK (0)``, or ``code 0`` without a name."""
+        return f"{self.name} ({self.raw_value})" if self.name else f"code {self.raw_value}"
+
+    @property
+    def value_key(self) -> tuple[str, Value]:
+        """What makes two values the same code: 1 and "0001" differ, and so do 1 and "1"."""
+        return (type(self.value).__name__, self.value)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,

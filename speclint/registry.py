@@ -95,7 +95,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     if not named:
         return list(records), []
     # A reference cites a code by its value, or, for string codes, by its name.
-    cited_keys = {(type(r.value), r.value) for r in named} | {(str, r.name) for r in named}
+    cited_keys = {r.value_key for r in named} | {("str", r.name) for r in named}
     tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
     for record in records:
         tables[(record.file, record.table)].append(record)
@@ -103,7 +103,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     for key, rows in tables.items():
         if any(r.name for r in rows):
             continue
-        cited = sum((type(r.value), r.value) in cited_keys for r in rows)
+        cited = sum(r.value_key in cited_keys for r in rows)
         if cited / len(rows) > _REFERENCE_SHARE:
             referencing.add(key)
     definitions = [r for r in records if (r.file, r.table) not in referencing]
