@@ -3,19 +3,19 @@
 markdown-it-py gives the block structure (headings, fences, indented code, HTML blocks and
 comments, lists, block quotes, front matter), so a table inside a fence, an indented code block or
 an HTML comment is never taken for a table. The inline pass is switched off: it is the costly part
-of a parse and speclint splits table rows itself, from the source lines markdown-it's own table rule
-consumed (see ``_capture_table_rows``), which is also how every cell learns its column.
+of a parse and speclint splits table rows itself, from the source lines of each table (see
+``table_lines``, speclint's copy of markdown-it's table rule that records those lines instead of
+building cell tokens), which is also how every cell learns its column.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
-from markdown_it.rules_block.table import table as gfm_table
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from speclint.inline import reduce_inline
@@ -55,39 +55,188 @@ class Blocks:
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
 
 
-def _capture_table_rows(
-    rule: Callable[[StateBlock, int, int, bool], bool],
-) -> Callable[[StateBlock, int, int, bool], bool]:
-    """Wrap markdown-it's table rule to record the exact span of every line it consumes.
+# speclint's own copy of markdown-it-py's GFM table rule (``markdown_it/rules_block/table.py``),
+# mirroring markdown-it-py 4.3.0 check for check. The stock rule pushes thead/tr/th/td/inline
+# tokens for every cell (about 1.2M pushes on the 1,000-page benchmark) that speclint never reads,
+# since it splits rows itself from the source lines: deciding where a table starts and which lines
+# it spans without building them makes the block parse about four times faster. Anything that
+# changes those decisions upstream must be copied here; tests/test_blocks_table_rule.py compares
+# this rule with the installed stock rule and says when markdown-it-py's version moves. The
+# helpers it needs are copied too (``mdTrim`` only exists in recent markdown-it-py), so what
+# speclint takes for a table does not depend on the markdown-it-py version installed.
+MIRRORS_MARKDOWN_IT_PY = "4.3.0"
 
-    markdown-it has already stripped block-quote markers and list indentation when it calls the
-    rule (``bMarks``/``tShift``), so these spans are right inside any container. The cell tokens
-    the rule pushed are dropped: speclint splits rows itself, and not building them halves the cost.
+# common/utils.py MD_TRIM_CHARS: what ``mdTrim`` strips (JavaScript's ``trim`` minus U+FEFF).
+_MD_TRIM_CHARS = "".join(
+    chr(code)
+    for code in sorted(
+        {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000}
+        | set(range(0x2000, 0x200B))
+        | {0x2028, 0x2029}
+    )
+)
+_SPACES = ("\t", " ")  # common/utils.py isStrSpace
+_DELIMITER_CHARS = ("|", "-", ":")
+_HEADER_LINE_RE = re.compile(r"^:?-+:?$")  # table.py headerLineRe
+# table.py: at most this many empty cells filled in for short rows, see markdown-it issue #1000.
+MAX_AUTOCOMPLETED_CELLS = 0x10000
+
+
+def _get_line(state: StateBlock, line: int) -> str:
+    """table.py ``getLine``: the line from its first non-space character (container prefixes gone)."""
+    return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+
+
+def _cell_count(text: str) -> int:
+    """``len(escapedSplit(text))`` after the stock rule drops an empty first and last cell.
+
+    ``escapedSplit`` splits on every ``|`` that does not directly follow a backslash (it looks
+    one character back only, so ``\\\\|`` is an escaped pipe too) and keeps an escaped ``|`` in
+    its cell. A cell is therefore empty only when nothing lies between its separators: the first
+    one exactly when ``text`` starts with ``|``, the last one exactly when ``text`` ends with an
+    unescaped ``|``. Counting instead of splitting keeps the per-row cost in C.
     """
+    if not text:
+        return 0  # [""], and that empty first cell is dropped
+    count = text.count("|") - text.count("\\|") + 1
+    if text.startswith("|"):
+        count -= 1
+    if count and text.endswith("|") and not text.endswith("\\|"):
+        count -= 1
+    return count
 
-    def table_with_spans(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-        first_token = len(state.tokens)
-        if not rule(state, start, end, silent):
+
+def table_lines(state: StateBlock, startLine: int, endLine: int, silent: bool) -> bool:
+    """markdown-it-py's table rule without the cell tokens: one ``table_open`` token (nesting 0).
+
+    Its ``map`` is the table's line range and its ``meta["spans"]`` holds, for every line the table
+    consumed, ``(0-based line, start offset, end offset)`` in the source. markdown-it has already
+    stripped block-quote markers and list indentation when it calls a rule (``bMarks``/``tShift``),
+    so these spans are right inside any container.
+    """
+    # should have at least two lines
+    if startLine + 2 > endLine:
+        return False
+
+    nextLine = startLine + 1
+
+    if state.sCount[nextLine] < state.blkIndent:
+        return False
+
+    if state.is_code_block(nextLine):
+        return False
+
+    # The delimiter row: /^[-:|][-:|\s]*$/, where \s is a space or a tab.
+    src = state.src
+    pos = state.bMarks[nextLine] + state.tShift[nextLine]
+    maximum = state.eMarks[nextLine]
+    if pos >= maximum:
+        return False
+    first_ch = src[pos]
+    pos += 1
+    if first_ch not in _DELIMITER_CHARS:
+        return False
+
+    if pos >= maximum:
+        return False
+    second_ch = src[pos]
+    pos += 1
+    if second_ch not in _DELIMITER_CHARS and second_ch not in _SPACES:
+        return False
+
+    # if first character is '-', then second character must not be a space
+    # (due to parsing ambiguity with list)
+    if first_ch == "-" and second_ch in _SPACES:
+        return False
+
+    while pos < maximum:
+        ch = src[pos]
+        if ch not in _DELIMITER_CHARS and ch not in _SPACES:
             return False
-        if silent:
-            return True
-        spans: _RowSpans = [
-            (line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
-            for line in range(start, state.line)
-        ]
-        opening = state.tokens[first_token]
-        del state.tokens[first_token + 1 :]
-        opening.meta = {"spans": spans}
-        opening.nesting = 0
+        pos += 1
+
+    # One alignment per delimiter cell; empty cells only at either end (` |---| `, not `---||---`).
+    columns = _get_line(state, nextLine).split("|")
+    last = len(columns) - 1
+    align_count = 0
+    for i, column in enumerate(columns):
+        t = column.strip(_MD_TRIM_CHARS)
+        if not t:
+            if i == 0 or i == last:
+                continue
+            return False
+        if not _HEADER_LINE_RE.search(t):
+            return False
+        align_count += 1
+
+    lineText = _get_line(state, startLine).strip(_MD_TRIM_CHARS)
+    if "|" not in lineText:
+        return False
+    if state.is_code_block(startLine):
+        return False
+
+    # header row will define an amount of columns in the entire table,
+    # and align row should be exactly the same (the rest of the rows can differ)
+    columnCount = _cell_count(lineText)
+    if columnCount == 0 or columnCount != align_count:
+        return False
+
+    if silent:
         return True
 
-    return table_with_spans
+    oldParentType = state.parentType
+    state.parentType = "table"
+
+    # use 'blockquote' lists for termination because it's
+    # the most similar to tables
+    terminatorRules = state.md.block.ruler.getRules("blockquote")
+
+    autocompleted_cells = 0
+    nextLine = startLine + 2
+    while nextLine < endLine:
+        if state.sCount[nextLine] < state.blkIndent:
+            break
+
+        terminate = False
+        for rule in terminatorRules:
+            if rule(state, nextLine, endLine, True):
+                terminate = True
+                break
+        if terminate:
+            break
+
+        lineText = _get_line(state, nextLine).strip(_MD_TRIM_CHARS)
+        if not lineText:
+            break
+        if state.is_code_block(nextLine):
+            break
+
+        # note: autocomplete count can be negative if user specifies more columns than header,
+        # but that does not affect intended use (which is limiting expansion)
+        autocompleted_cells += columnCount - _cell_count(lineText)
+        if autocompleted_cells > MAX_AUTOCOMPLETED_CELLS:
+            break
+
+        nextLine += 1
+
+    token = state.push("table_open", "table", 0)
+    token.map = [startLine, nextLine]
+    token.meta = {
+        "spans": [
+            (line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+            for line in range(startLine, nextLine)
+        ]
+    }
+
+    state.parentType = oldParentType
+    state.line = nextLine
+    return True
 
 
 @lru_cache(maxsize=1)
 def _block_parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
-    md.block.ruler.at("table", _capture_table_rows(gfm_table), {"alt": ["paragraph", "reference"]})
+    md.block.ruler.at("table", table_lines, {"alt": ["paragraph", "reference"]})
     md.disable(["inline", "text_join"])
     return md
 
