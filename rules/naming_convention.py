@@ -11,6 +11,17 @@ from speclint.naming import common_prefix
 from speclint.rule import RecordSet, Rule, Scope
 
 UPPER_SNAKE_CASE = r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"
+# The conventions real pages follow, the default first: it wins a tie and applies when no
+# convention is followed by most names.
+STYLES = {
+    "UPPER_SNAKE_CASE": UPPER_SNAKE_CASE,
+    "lower_snake_case": r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$",
+    "PascalCase": r"^[A-Z][a-zA-Z0-9]*$",
+    "camelCase": r"^[a-z][a-zA-Z0-9]*$",
+    "dotted.PascalCase": r"^[A-Z][a-zA-Z0-9]*(\.[A-Z][a-zA-Z0-9]*)+$",
+    "Title Case Words": r"^[A-Z][A-Za-z0-9'-]*( [A-Za-z0-9][A-Za-z0-9'-]*)*$",
+}
+STYLE_SHARE = 0.8
 # A prefix is inferred only when this share of the registry's names have it, and only from
 # enough names for the share to mean something.
 PREFIX_SHARE = 0.8
@@ -19,9 +30,29 @@ PREFIX_MIN_NAMES = 10
 
 @dataclass(frozen=True)
 class NamingConventionOptions:
-    pattern: str = UPPER_SNAKE_CASE
+    # "": the convention most of the registry's names follow (UPPER_SNAKE_CASE when none is).
+    pattern: str = ""
     # None: infer the prefix from the registry; "": no prefix is required.
     prefix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    name: str
+    pattern: re.Pattern[str]
+    following: int = 0  # names that follow it, when inferred
+    total: int = 0
+
+    def describe(self) -> str:
+        if self.name == self.pattern.pattern:
+            return f"the naming pattern {self.name}"
+        text = f"the naming convention {self.name} ({self.pattern.pattern})"
+        if self.total:
+            text += (
+                f", which {self.following} of the registry's {self.total} names follow; set "
+                "rules.naming-convention.pattern to choose another"
+            )
+        return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +68,12 @@ class Prefix:
 
 class NamingConvention(Rule):
     """## What it does
-    Checks that every code name matches the naming pattern (UPPER_SNAKE_CASE by default) and
-    starts with the registry's prefix, such as `ERRCODE_`. Unless configured, the prefix is the
-    one at least 80% of the registry's names share (when it has at least ten names).
+    Checks that every code name follows the registry's naming convention and starts with its
+    prefix, such as `ERRCODE_`. Unless configured, the convention is the one at least 80% of
+    the registry's names follow (UPPER_SNAKE_CASE, lower_snake_case, PascalCase, camelCase,
+    dotted.PascalCase or Title Case Words for HTTP reason phrases), and UPPER_SNAKE_CASE when
+    no convention is that common; the prefix is the one at least 80% of the names share (when
+    the registry has at least ten names). An inferred convention or prefix says so.
 
     ## Why it matters
     Names become constants in generated clients. A name that breaks the pattern produces an
@@ -59,8 +93,8 @@ class NamingConvention(Rule):
     another convention, configure it.
 
     ## Options
-    - `pattern`: a regular expression every name must match (default
-      `^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$`, UPPER_SNAKE_CASE).
+    - `pattern`: a regular expression every name must match, e.g. `"^ERRCODE_[A-Z0-9_]+$"`.
+      Unset, the convention is inferred per registry as described above.
     - `prefix`: the prefix every name must start with. Unset, it is inferred per registry (the
       part up to the first underscore that at least 80% of the names share); `""` requires none.
     """
@@ -73,7 +107,7 @@ class NamingConvention(Rule):
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         super().__init__(options, severity)
         try:
-            self.pattern = re.compile(self.options.pattern)
+            self.pattern = re.compile(self.options.pattern) if self.options.pattern else None
         except re.error as exc:
             raise ValueError(
                 f"pattern {self.options.pattern!r} is not a regular expression: {exc}"
@@ -83,24 +117,34 @@ class NamingConvention(Rule):
         # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name.
         named = [r for r in records.records if any(ch.isalnum() for ch in r.name)]
         prefix = self._prefix(named)
+        style = self._style(named)
         for record in named:
-            if not self.pattern.search(record.name):
+            if not style.pattern.search(record.name):
                 yield self.report(
-                    record,
-                    f"{record.name} does not match the naming pattern {self._pattern_name()}",
-                    field="name",
+                    record, f"{record.name} does not follow {style.describe()}", field="name"
                 )
             if prefix is not None and not record.name.startswith(prefix.text):
                 yield self.report(record, _missing_prefix(record, prefix), field="name")
 
-    def _pattern_name(self) -> str:
-        pattern = self.pattern.pattern
-        return f"UPPER_SNAKE_CASE ({pattern})" if pattern == UPPER_SNAKE_CASE else pattern
+    def _style(self, named: list[Record]) -> Style:
+        if self.pattern is not None:
+            return Style(self.pattern.pattern, self.pattern)
+        return infer_style([r.name for r in named])
 
     def _prefix(self, named: list[Record]) -> Prefix | None:
         if self.options.prefix is not None:
             return Prefix(self.options.prefix) if self.options.prefix else None
         return infer_prefix({r.name for r in named})
+
+
+def infer_style(names: list[str]) -> Style:
+    """The convention at least 80% of ``names`` follow, else UPPER_SNAKE_CASE."""
+    compiled = {name: re.compile(pattern) for name, pattern in STYLES.items()}
+    counts = {style: sum(1 for n in names if compiled[style].search(n)) for style in STYLES}
+    best = max(STYLES, key=lambda style: counts[style])  # the first of equals: the default
+    if names and counts[best] >= STYLE_SHARE * len(names) and best != "UPPER_SNAKE_CASE":
+        return Style(best, compiled[best], counts[best], len(names))
+    return Style("UPPER_SNAKE_CASE", compiled["UPPER_SNAKE_CASE"])
 
 
 def infer_prefix(names: set[str]) -> Prefix | None:

@@ -48,7 +48,7 @@ def obviously_valid(instance: dict[str, Any]) -> bool:
     if type(value) is not int and not (type(value) is str and _ONE_TOKEN.search(value)):
         return False
     name = instance.get("name", "-")
-    if not (type(name) is str and _ONE_TOKEN.search(name)):
+    if not (type(name) is str and name):
         return False
     description = instance.get("description", "-")
     if not (type(description) is str and description):
