@@ -49,23 +49,39 @@ class DuplicateValue(Rule):
     Options = DuplicateValueOptions
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        key: Callable[[Record], tuple[object, ...]] = {
+        scope: Callable[[Record], tuple[object, ...]] = {
             "section": lambda r: (r.file, r.section),
             "file": lambda r: (r.file,),
             "registry": lambda r: (),
         }[self.options.scope]
-        first: dict[tuple[object, ...], Record] = {}
+        # A row without a name has no identity but its value: listed again in another table
+        # (a summary, an HTTP mapping) it cites the code rather than defining a second one.
+        # So a named record is compared with the first named one, and any record with the
+        # first of its own table.
+        first_named: dict[tuple[object, ...], Record] = {}
+        first_in_table: dict[tuple[object, ...], Record] = {}
         for record in records.records:
-            identity = (*key(record), *record.value_key)
-            earlier = first.setdefault(identity, record)
-            if earlier is record or (record.name and record.name == earlier.name):
+            identity = (*scope(record), *record.value_key)
+            in_table = first_in_table.setdefault((record.file, record.table, *identity), record)
+            earlier = first_named.get(identity) if record.name else None
+            if record.name:
+                first_named.setdefault(identity, record)
+            earlier = earlier or (in_table if in_table is not record else None)
+            if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
-            yield self.report(
-                record,
-                f"value {_show(record.value)} of {record.label} is already used by "
-                f"{earlier.label} ({_where(earlier)})",
-                related=[(earlier, f"{earlier.label} uses {_show(earlier.value)} here")],
-            )
+            yield self._finding(record, earlier)
+
+    def _finding(self, record: Record, earlier: Record) -> Diagnostic:
+        value = _show(record.value)
+        if record.name or earlier.name:
+            message = f"value {value} of {record.label} is already used by {earlier.label}"
+        else:
+            message = f"value {value} is listed twice in this table"
+        return self.report(
+            record,
+            f"{message} ({_where(earlier)})",
+            related=[(earlier, f"{earlier.title} is listed here")],
+        )
 
 
 def _show(value: Value) -> str:
