@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from speclint import __version__
+from speclint import __version__, docs
 from speclint import baseline as baselines
 from speclint.baseline import BaselineError
 from speclint.config import ConfigError, Settings, load_settings, override
@@ -68,7 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output-file", type=Path)
 
-    commands.add_parser("rules", help="list the rules")
+    rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
+    rules.add_argument("--config", type=Path, help="configuration file to use")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("rule", help="a rule code or name, e.g. SL101")
     return parser
@@ -101,18 +102,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.command in ("rules", "rule"):
-        from speclint import docs
-
+    if args.command == "rules":
+        settings = load_settings(args.config, Path.cwd())
+        errors: list[str] = []
+        active = _rules_for(settings, errors)
+        _print_errors(errors)
+        sys.stdout.write(docs.rule_table(load_rules(settings.plugins).rules, active))
+        return EXIT_ERROR if errors else EXIT_CLEAN
+    if args.command == "rule":
         loaded = load_rules()
         _print_errors(loaded.errors)
-        text = docs.rule_table(loaded.rules) if args.command == "rules" else None
-        if text is None:
-            found = docs.find_rule(loaded.rules, args.rule)
-            if found is None:
-                raise UsageError(f"no rule is called {args.rule!r} (see `speclint rules`)")
-            text = docs.rule_page(found)
-        sys.stdout.write(text)
+        found = docs.find_rule(loaded.rules, args.rule)
+        if found is None:
+            raise UsageError(f"no rule is called {args.rule!r} (see `speclint rules`)")
+        sys.stdout.write(docs.rule_page(found))
         return EXIT_ERROR if loaded.errors else EXIT_CLEAN
     paths = args.paths or [Path(".")]
     for path in paths:

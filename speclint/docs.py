@@ -12,12 +12,22 @@ def find_rule(rules: Sequence[type[Rule]], key: str) -> type[Rule] | None:
     return next((r for r in rules if wanted in (r.code, r.name) or r.code == wanted.upper()), None)
 
 
-def rule_table(rules: Sequence[type[Rule]]) -> str:
-    lines = [f"{'code':<6} {'name':<26} {'severity':<8} {'scope':<8} on by default"]
+def rule_table(rules: Sequence[type[Rule]], active: Sequence[Rule] | None = None) -> str:
+    """The ``speclint rules`` listing; ``active`` are the rules the configuration turns on, with
+    their configured severity (None: show the defaults)."""
+    configured = {rule.code: rule for rule in active} if active is not None else None
+    on_title = "on" if configured is not None else "on by default"
+    lines = [f"{'code':<6} {'name':<28} {'severity':<8} {'scope':<8} {on_title}"]
     for rule in rules:
+        if configured is None:
+            severity, on = rule.severity.value, rule.enabled_by_default
+        else:
+            chosen = configured.get(rule.code)
+            severity = (chosen.level if chosen else rule.severity).value
+            on = chosen is not None
         lines.append(
-            f"{rule.code:<6} {rule.name:<26} {rule.severity.value:<8} {rule.scope.value:<8} "
-            f"{'yes' if rule.enabled_by_default else 'no'}"
+            f"{rule.code:<6} {rule.name:<28} {severity:<8} {rule.scope.value:<8} "
+            f"{'yes' if on else 'no'}"
         )
     return "\n".join(lines) + "\n"
 

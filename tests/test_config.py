@@ -178,3 +178,17 @@ def test_column_aliases_and_pins(project: Path, run_cli: RunCli) -> None:
     assert "docs/odd.md:4:3: SL101" in run_cli("check", "docs/odd.md", cwd=project).out
     (project / "speclint.toml").write_text('[[columns.pin]]\nfiles = "docs/odd.md"\nvalue = "甲"\n')
     assert "docs/odd.md:4:3: SL101" in run_cli("check", "docs/odd.md", cwd=project).out
+
+
+def test_rules_listing_shows_what_the_configuration_turns_on(
+    project: Path, run_cli: RunCli
+) -> None:
+    (project / "speclint.toml").write_text(
+        'ignore = ["SL101"]\nextend-select = ["SL303"]\n[severity]\nSL105 = "error"\n'
+    )
+    lines = {
+        line.split()[0]: line.split() for line in run_cli("rules", cwd=project).out.splitlines()
+    }
+    assert lines["SL101"][-1] == "no"
+    assert lines["SL303"][-1] == "yes"
+    assert lines["SL105"][2:] == ["error", "registry", "yes"]
