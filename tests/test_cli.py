@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from speclint.resources import load_schema
-from tests.conftest import CLEAN_PAGE, EXAMPLE_PAGE, Run
+from tests.conftest import CLEAN_PAGE, EXAMPLE_PAGE, ROOT, Run
 
 RunCli = Callable[..., Run]
 LINE_SL103 = "status-codes.zh.md:28:3: SL103 [error] ERRCODE_INVALID_REQUEST is 100003 in 请求验证"
@@ -203,3 +203,10 @@ def test_folders_are_walked_for_markdown_honouring_gitignore(
     assert files == ["docs/a.md", "docs/b.markdown"]
     # A file named on the command line is linted even when ignored.
     assert "docs/build/c.md:4" in run_cli("check", "docs/build/c.md", cwd=tmp_path).out
+
+
+def test_readme_shows_the_example_output_as_it_is(run_cli: RunCli) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = "$ speclint check examples/status-codes.zh.md\n"
+    shown = readme[readme.index(command) + len(command) :].split("```")[0]
+    assert run_cli("check", "examples/status-codes.zh.md", cwd=ROOT).out == shown
