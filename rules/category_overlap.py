@@ -72,17 +72,15 @@ class CategoryOverlap(Rule):
         # (range, position on the page, category): the position breaks ties, so categories
         # themselves are never compared.
         ranged = sorted((c.range, i, c) for i, c in enumerate(found) if c.range is not None)
-        # Sweep by start: each category is checked against the earlier-starting one that reaches
-        # furthest, so every overlap is found in n log n without comparing all pairs.
-        reach: tuple[Range, int, Category] | None = None
+        # Sweep by start, keeping the ranges still open: each category is compared only with
+        # those it overlaps, so all k overlaps are found in n log n + k, never all pairs.
+        active: list[tuple[Range, int, Category]] = []
         for current in ranged:
-            if reach is not None:
-                if current[0].overlaps(reach[0]):
-                    earlier, later = sorted((reach, current), key=lambda entry: entry[1])
-                    yield self._finding(earlier[2], later[2])
-                if current[0].high <= reach[0].high:
-                    continue
-            reach = current
+            active = [entry for entry in active if entry[0].high >= current[0].low]
+            for entry in active:
+                earlier, later = sorted((entry, current), key=lambda item: item[1])
+                yield self._finding(earlier[2], later[2])
+            active.append(current)
 
     def _finding(self, earlier: Category, later: Category) -> Diagnostic:
         first, other = later.records[0], earlier.records[0]

@@ -29,8 +29,8 @@ def record_instance(record: Record) -> dict[str, Any]:
         "extra": record.extra,
     }
     for cell in record.cells:
-        if cell.key in ("name", "description"):
-            instance[cell.key] = cell.text
+        if cell.role in ("name", "description"):
+            instance[cell.role] = cell.text
     return instance
 
 

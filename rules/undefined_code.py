@@ -55,7 +55,7 @@ class UndefinedCode(Rule):
             yield self.report(
                 reference,
                 f"code {reference.raw_value} is listed in {_section(reference)} but no named "
-                f"row in {records.name} defines it",
+                f"row of {records.description} defines it",
             )
 
 

@@ -72,8 +72,13 @@ def read(path: Path) -> list[Entry]:
     for number, line in enumerate(text.splitlines(), start=1):
         if '"fingerprint"' in line:
             line_of.setdefault(line.strip().rstrip(","), number)
+    raw_entries = data.get("entries", [])
+    if not isinstance(raw_entries, list) or not all(
+        isinstance(raw, dict) and isinstance(raw.get("fingerprint"), str) for raw in raw_entries
+    ):
+        raise BaselineError(f"{path}: entries must be objects with a string fingerprint")
     entries = []
-    for raw in data.get("entries", []):
+    for raw in raw_entries:
         key = json.dumps(raw, ensure_ascii=False)
         entries.append(
             Entry(

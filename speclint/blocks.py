@@ -233,9 +233,18 @@ def table_lines(state: StateBlock, startLine: int, endLine: int, silent: bool) -
     return True
 
 
+# markdown-it stops parsing a page below 20 levels of nesting (lists in lists in quotes...);
+# a table after such a list would silently vanish.
+_MAX_NESTING = 10_000
+
+
 @lru_cache(maxsize=1)
 def _block_parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    md = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING})
+        .enable("table")
+        .use(front_matter_plugin)
+    )
     md.block.ruler.at("table", table_lines, {"alt": ["paragraph", "reference"]})
     md.disable(["inline", "text_join"])
     return md

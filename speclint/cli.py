@@ -15,7 +15,7 @@ from pathlib import Path
 from speclint import __version__, docs
 from speclint import baseline as baselines
 from speclint.baseline import BaselineError
-from speclint.config import ConfigError, Settings, load_settings, override
+from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.lint import Gate, LintResult, lint
 from speclint.model import Severity
 from speclint.plugins import load_rules
@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
     check.add_argument(
         "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclude globs to files named on the command line too (for hooks)",
     )
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
     check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
@@ -123,6 +128,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             raise UsageError(f"{path}: no such file or folder")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
+    if args.config is None:
+        found = {find_config(path) for path in paths}
+        if len(found) > 1:
+            names = ", ".join(sorted(str(f) if f else "no configuration" for f in found))
+            raise UsageError(
+                f"the paths fall under different configurations ({names}); lint them "
+                "separately or pass --config"
+            )
     settings = load_settings(args.config, paths[0])
     if args.command == "export":
         return _export(args, paths, settings)
@@ -141,14 +154,20 @@ def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
     return build_rules(classes, settings, loaded.rules)
 
 
-def known_rules() -> frozenset[str]:
-    """The codes and names of every rule installed, selected or not."""
-    return frozenset(key for rule in load_rules().rules for key in (rule.code, rule.name))
+def known_rules(settings: Settings) -> frozenset[tuple[str, str]]:
+    """The code and name of every rule installed, selected or not."""
+    return frozenset((rule.code, rule.name) for rule in load_rules(settings.plugins).rules)
 
 
 def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     settings = override(
-        settings, select=args.select, extend_select=args.extend_select, ignore=args.ignore
+        settings,
+        select=args.select,
+        # As in ruff: --select replaces the configured selection, the others add to it.
+        extend_select=[*settings.extend_select, *args.extend_select]
+        if args.extend_select
+        else None,
+        ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
     plugin_errors: list[str] = []
     rules = _rules_for(settings, plugin_errors)
@@ -158,7 +177,12 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     elif baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline (create it with --write-baseline)")
     try:
-        gate = Gate(report_all=args.all, baseline=baseline, known_rules=known_rules())
+        gate = Gate(
+            report_all=args.all,
+            baseline=baseline,
+            force_exclude=args.force_exclude,
+            known_rules=known_rules(settings),
+        )
         result = lint(paths, settings, rules, gate)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
@@ -190,7 +214,8 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
         baselines.write(path, result.diagnostics)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
-    print(f"speclint: wrote {len(result.diagnostics)} findings to {path}", file=sys.stderr)
+    count = len(result.diagnostics)
+    print(f"speclint: wrote {count} finding{'' if count == 1 else 's'} to {path}", file=sys.stderr)
     return EXIT_CLEAN
 
 

@@ -94,7 +94,7 @@ def load_settings(config: Path | None, start: Path | None = None) -> Settings:
     """Read ``config`` (or the one found from ``start``, or the defaults) into ``Settings``."""
     path = config if config is not None else find_config(start or Path.cwd())
     if path is None:
-        return Settings(root=(start or Path.cwd()).resolve() if start else Path.cwd())
+        return Settings(root=Path.cwd())  # globs and page identities are relative to it
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("speclint", {})

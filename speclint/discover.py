@@ -1,14 +1,17 @@
 """Turn the paths given on the command line into the pages to lint.
 
-A file named explicitly is always linted. A directory is walked for the configured ``include``
-globs, skipping ``exclude``, hidden folders and (by default) what ``.gitignore`` files ignore.
+A folder is walked for the configured ``include`` globs, skipping ``exclude``, hidden folders and
+(by default) what ``.gitignore`` files ignore; every glob is matched against the path relative
+to the configuration's folder, wherever speclint runs from. A file named explicitly is always
+linted, unless ``force_exclude`` (what the pre-commit hook passes) applies the excludes to it too.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+import stat
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
@@ -19,71 +22,118 @@ from speclint.config import Settings
 @dataclass(frozen=True, slots=True)
 class Page:
     path: Path
-    display: str  # how records and messages name it: relative to the working folder if inside
-    key: str  # relative to the configuration's folder: what registry and per-file globs match
+    display: str  # how output names it: relative to the working folder when inside it
+    key: str  # relative to the configuration's folder: records, globs and baselines use it
 
 
-def display_name(path: Path, cwd: Path) -> str:
-    resolved = path.resolve()
+@dataclass
+class Discovery:
+    pages: list[Page] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # folders and files that could not be read
+
+
+def relative_name(path: Path, base: Path) -> str:
+    """``path`` relative to ``base`` without following links, else absolute (POSIX)."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return resolved.relative_to(cwd).as_posix()
+        return absolute.relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        return absolute.as_posix()
 
 
-def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
+def spec(patterns: Iterable[str]) -> pathspec.PathSpec:
+    """Globs in .gitignore syntax, the one syntax speclint uses everywhere."""
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
-def discover(paths: Sequence[Path], settings: Settings, cwd: Path | None = None) -> list[Page]:
-    """Return the pages under ``paths`` in a stable order, each once."""
-    cwd = (cwd or Path.cwd()).resolve()
-    include, exclude = _spec(settings.include), _spec(settings.exclude)
+def glob_matches(patterns: Iterable[str], key: str) -> bool:
+    """Whether ``key`` (a path relative to the configuration's folder) matches one glob."""
+    return spec(patterns).match_file(key)
+
+
+class _Ignores:
+    """The .gitignore files from the configuration's folder down to the folder being walked."""
+
+    def __init__(self, root: Path, errors: list[str]) -> None:
+        self.root = root
+        self.errors = errors
+        self.loaded: dict[Path, pathspec.PathSpec | None] = {}
+
+    def _spec(self, folder: Path) -> pathspec.PathSpec | None:
+        if folder not in self.loaded:
+            found = None
+            gitignore = folder / ".gitignore"
+            if gitignore.is_file():
+                try:
+                    text = gitignore.read_text(encoding="utf-8", errors="replace")
+                    found = spec(text.splitlines())
+                except OSError as exc:
+                    self.errors.append(f"{gitignore}: cannot read: {exc.strerror}")
+            self.loaded[folder] = found
+        return self.loaded[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> bool:
+        absolute = Path(os.path.abspath(path))
+        folders = [f for f in absolute.parents if f == self.root or self.root in f.parents]
+        for folder in folders:
+            found = self._spec(folder)
+            relative = absolute.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            if found is not None and found.match_file(relative):
+                return True
+        return False
+
+
+def discover(
+    paths: Sequence[Path], settings: Settings, cwd: Path | None = None, force_exclude: bool = False
+) -> Discovery:
+    """Return the pages under ``paths`` in a stable order, each once, and what could not be read."""
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    root = Path(os.path.abspath(settings.root))
+    include, exclude = spec(settings.include), spec(settings.exclude)
+    found = Discovery()
+    ignores = _Ignores(root, found.errors) if settings.respect_gitignore else None
     seen: set[Path] = set()
-    pages: list[Page] = []
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        key = relative_name(path, root) + ("/" if is_dir else "")
+        return exclude.match_file(key) or (ignores is not None and ignores.ignored(path, is_dir))
 
     def add(path: Path) -> None:
         resolved = path.resolve()
         if resolved not in seen:
             seen.add(resolved)
-            pages.append(Page(path, display_name(path, cwd), display_name(path, settings.root)))
+            found.pages.append(Page(path, relative_name(path, cwd), relative_name(path, root)))
 
     for given in paths:
         if given.is_dir():
-            for path in walk(given, include, exclude, settings.respect_gitignore):
-                add(path)
-        else:
+            for path in _walk(given, found.errors, excluded):
+                if include.match_file(relative_name(path, root)):
+                    add(path)
+        elif not (force_exclude and excluded(given, is_dir=False)):
             add(given)
-    return pages
+    return found
 
 
-def walk(
-    top: Path, include: pathspec.PathSpec, exclude: pathspec.PathSpec, gitignore: bool
-) -> list[Path]:
+def _walk(top: Path, errors: list[str], excluded: Callable[[Path, bool], bool]) -> list[Path]:
+    """Regular files under ``top``, hidden and excluded folders pruned, unreadable ones reported."""
     found: list[Path] = []
-    ignores: list[tuple[Path, pathspec.PathSpec]] = []
-    for folder, dirs, files in os.walk(top):
+
+    def unreadable(error: OSError) -> None:
+        errors.append(f"{error.filename}: cannot read the folder: {error.strerror}")
+
+    for folder, dirs, files in os.walk(top, onerror=unreadable):
         here = Path(folder)
-        if gitignore and (here / ".gitignore").is_file():
-            lines = (here / ".gitignore").read_text(encoding="utf-8", errors="replace")
-            ignores.append((here, _spec(lines.splitlines())))
-
-        def ignored(path: Path, is_dir: bool) -> bool:
-            for base, spec in ignores:
-                try:
-                    relative = path.relative_to(base).as_posix()
-                except ValueError:
-                    continue
-                if spec.match_file(relative + ("/" if is_dir else "")):
-                    return True
-            relative = path.relative_to(top).as_posix()
-            return exclude.match_file(relative + ("/" if is_dir else ""))
-
-        dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not ignored(here / d, is_dir=True)
-        )
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(here / d, True))
         for name in sorted(files):
             path = here / name
-            if include.match_file(path.relative_to(top).as_posix()) and not ignored(path, False):
+            if _regular_file(path) and not excluded(path, False):
                 found.append(path)
     return found
+
+
+def _regular_file(path: Path) -> bool:
+    """Not a FIFO (reading one would hang), a device or a dangling link."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False

@@ -18,9 +18,16 @@ _MARKUP = re.compile(r"[\\`*\[\]<>&~!]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _SPACES = re.compile(r"\s+")
 
 
+# markdown-it stops parsing a page below 20 levels of nesting (lists in lists in quotes...);
+# a table after such a list would silently vanish.
+_MAX_NESTING = 10_000
+
+
 @lru_cache(maxsize=1)
 def _inline_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("strikethrough")
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(
+        "strikethrough"
+    )
 
 
 def reduce_inline(raw: str) -> str:

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import fnmatch
+import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from speclint import baseline as baselines
 from speclint import suppress
 from speclint.blocks import parse_blocks
 from speclint.config import Settings
-from speclint.discover import Page, discover
+from speclint.discover import Discovery, Page, discover, glob_matches, relative_name
 from speclint.model import Diagnostic, Location
 from speclint.records import extract_records
 from speclint.registry import ParsedFile, build_registries, file_record_set, in_registry
 from speclint.rule import RecordSet, Rule, Scope
 from speclint.selection import ignored_for
+from speclint.selectors import selects
 from speclint.source import SourceError, read
 
 UNUSED_SUPPRESSION = "SL902"
@@ -41,18 +42,22 @@ class Gate:
 
     report_all: bool = False  # keep registry findings that involve no linted page
     baseline: Path | None = None
+    force_exclude: bool = False  # apply exclude globs to files named explicitly too
     # Every rule code and name speclint knows, selected or not: a suppression naming none of
     # them is a mistake; one naming only rules that did not run cannot be judged unused.
-    known_rules: frozenset[str] = frozenset()
+    known_rules: frozenset[tuple[str, str]] = frozenset()  # (code, name)
 
 
-def parse_text(path: str, text: str, settings: Settings, key: str | None = None) -> ParsedFile:
-    """Parse one page's text into its records, tables, malformed rows and suppressions."""
-    key = key or path
+def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
+    """Parse one page's text into its records, tables, malformed rows and suppressions.
+
+    ``path`` is the page's identity in records and findings: relative to the configuration's
+    folder, so that records compare equal whoever lints them from wherever.
+    """
 
     def pinned(section: tuple[str, ...]) -> Mapping[str, str] | None:
         for pin in settings.pins:
-            if pin.files and not fnmatch.fnmatch(key, pin.files):
+            if pin.files and not glob_matches([pin.files], path):
                 continue
             if pin.section and pin.section not in section:
                 continue
@@ -66,25 +71,23 @@ def parse_text(path: str, text: str, settings: Settings, key: str | None = None)
         path, blocks.comments, blocks.tables, last_line
     )
     return ParsedFile(
-        path, key, found.records, found.tables, found.problems, suppressions, directive_problems
+        path, found.records, found.tables, found.problems, suppressions, directive_problems
     )
 
 
 def parse_page(page: Page, settings: Settings) -> ParsedFile:
     source = read(page.path, page.display)
-    return parse_text(page.display, source.text, settings, page.key)
+    return parse_text(page.key, source.text, settings)
 
 
-def _registry_pages(targets: Sequence[Page], settings: Settings) -> list[Page]:
-    """The other pages of every declared registry a target belongs to."""
+def _registry_pages(targets: Sequence[Page], settings: Settings) -> Discovery:
+    """Every page of the declared registries that a target belongs to."""
     specs = [s for s in settings.registries if any(in_registry(p.key, s) for p in targets)]
     if not specs:
-        return []
-    return [
-        page
-        for page in discover([settings.root], settings)
-        if any(in_registry(page.key, spec) for spec in specs)
-    ]
+        return Discovery()
+    everything = discover([settings.root], settings)
+    everything.pages = [p for p in everything.pages if any(in_registry(p.key, s) for s in specs)]
+    return everything
 
 
 def lint(
@@ -92,30 +95,60 @@ def lint(
 ) -> LintResult:
     """Lint ``paths``: parse, run ``rules``, then apply ignores, suppressions and the baseline."""
     gate = gate or Gate()
-    targets = discover(paths, settings)
-    target_names = {page.display for page in targets}
-    context = [p for p in _registry_pages(targets, settings) if p.display not in target_names]
-    errors: list[str] = []
+    found = discover(paths, settings, force_exclude=gate.force_exclude)
+    targets = {page.key for page in found.pages}
+    registry = _registry_pages(found.pages, settings)
+    context = [p for p in registry.pages if p.key not in targets]
+    errors: list[str] = [*found.errors, *registry.errors]
     files: list[ParsedFile] = []
-    for page in [*targets, *context]:
+    for page in [*found.pages, *context]:
         try:
             files.append(parse_page(page, settings))
         except SourceError as exc:
             errors.append(str(exc))
     diagnostics = run_rules(rules, files, settings, errors)
     if not gate.report_all and context:
-        diagnostics = [d for d in diagnostics if _involves(d, target_names)]
-    diagnostics = [d for d in diagnostics if not _ignored_here(d, files, settings)]
-    linted = tuple(f for f in files if f.path in target_names)
+        diagnostics = [d for d in diagnostics if _involves(d, targets)]
+    diagnostics = [d for d in diagnostics if not _ignored_here(d, settings)]
+    linted = tuple(f for f in files if f.path in targets)
+    # A page read only for its registry still silences what it suppresses; only the linted
+    # pages' suppressions are judged unused.
     diagnostics = _apply_suppressions(
-        diagnostics, linted, rules, gate.known_rules | {k for r in rules for k in (r.code, r.name)}
+        diagnostics, files, linted, rules, gate.known_rules | _keys(rules)
     )
     if gate.baseline is not None:
         diagnostics = _apply_baseline(
             diagnostics, gate.baseline, _rule(rules, STALE_BASELINE_ENTRY)
         )
-    ordered = tuple(sorted(diagnostics, key=Diagnostic.sort_key))
-    return LintResult(linted, ordered, tuple(errors), tuple(rules))
+    display = {page.key: page.display for page in [*found.pages, *context]}
+    shown = sorted((_displayed(d, display) for d in diagnostics), key=Diagnostic.sort_key)
+    shown_files = tuple(replace(f, path=display.get(f.path, f.path)) for f in linted)
+    return LintResult(shown_files, tuple(shown), tuple(errors), tuple(rules))
+
+
+def _keys(rules: Sequence[Rule]) -> frozenset[tuple[str, str]]:
+    return frozenset((rule.code, rule.name) for rule in rules)
+
+
+def _displayed(diagnostic: Diagnostic, display: Mapping[str, str]) -> Diagnostic:
+    """The finding with its files named as the user named them (relative to the working folder)."""
+
+    def shown(location: Location) -> Location:
+        return replace(location, file=display.get(location.file, location.file))
+
+    message = diagnostic.message
+    # Messages cite other records as "path:line"; cite them as the user names the files too.
+    for location in (diagnostic.location, *(r.location for r in diagnostic.related)):
+        name = display.get(location.file, location.file)
+        if name != location.file:
+            cited = re.compile(rf"(?<![\w./-]){re.escape(location.file)}(?=:\d)")
+            message = cited.sub(name.replace("\\", "\\\\"), message)
+    return replace(
+        diagnostic,
+        message=message,
+        location=shown(diagnostic.location),
+        related=tuple(replace(r, location=shown(r.location)) for r in diagnostic.related),
+    )
 
 
 def run_rules(
@@ -157,15 +190,15 @@ def _rule(rules: Sequence[Rule], code: str) -> Rule | None:
 def _apply_suppressions(
     diagnostics: list[Diagnostic],
     files: Sequence[ParsedFile],
+    linted: Sequence[ParsedFile],
     rules: Sequence[Rule],
-    known: frozenset[str],
+    known: frozenset[tuple[str, str]],
 ) -> list[Diagnostic]:
-    suppressions = [s for f in files for s in f.suppressions]
-    kept, used = suppress.apply(diagnostics, suppressions)
+    kept, used = suppress.apply(diagnostics, [s for f in files for s in f.suppressions])
     unused_rule = _rule(rules, UNUSED_SUPPRESSION)
     if unused_rule is None:
         return kept
-    for suppression in suppressions:
+    for suppression in (s for f in linted for s in f.suppressions):
         if suppression in used:
             continue
         codes = ", ".join(suppression.selectors) or "all rules"
@@ -174,14 +207,13 @@ def _apply_suppressions(
         if unknown:
             message = f"this suppression names no rule speclint knows: {', '.join(unknown)}"
         elif suppression.selectors and not any(
-            _names_a_rule(s, {k for r in rules for k in (r.code, r.name)})
-            for s in suppression.selectors
+            _names_a_rule(s, _keys(rules)) for s in suppression.selectors
         ):
             continue  # its rules did not run (not selected): whether it is needed is unknown
         else:
             message = f"this suppression ({codes}) silences nothing; remove it"
         kept.append(unused_rule.report_at(where, message, subject=(codes,)))
-    for parsed in files:
+    for parsed in linted:
         for problem in parsed.directive_problems:
             where = Location(problem.file, problem.line, 1)
             kept.append(unused_rule.report_at(where, f"suppression: {problem.message}"))
@@ -195,24 +227,21 @@ def _apply_baseline(
     if stale_rule is not None:
         for entry in stale:
             message = f"baseline entry no longer matches a finding: {entry.summary}"
-            new.append(stale_rule.report_at(Location(str(path), entry.line, 5), message))
+            where = Location(relative_name(path, Path.cwd()), entry.line, 5)
+            new.append(stale_rule.report_at(where, message))
     return new
 
 
-def _names_a_rule(selector: str, known: frozenset[str] | set[str]) -> bool:
-    """A code, a code prefix or a name of one of ``known`` (codes and names)."""
-    return selector in known or any(k.startswith(selector) for k in known if k[:2] == "SL")
+def _names_a_rule(selector: str, known: frozenset[tuple[str, str]]) -> bool:
+    return any(selects(selector, code, name) for code, name in known)
 
 
 def _involves(diagnostic: Diagnostic, files: set[str]) -> bool:
     return diagnostic.file in files or any(r.location.file in files for r in diagnostic.related)
 
 
-def _ignored_here(diagnostic: Diagnostic, files: Sequence[ParsedFile], settings: Settings) -> bool:
+def _ignored_here(diagnostic: Diagnostic, settings: Settings) -> bool:
     if not settings.per_file_ignores:
         return False
-    key = next((f.key for f in files if f.path == diagnostic.file), diagnostic.file)
-    selectors = ignored_for(key, settings)
-    return any(
-        diagnostic.code.startswith(s) or diagnostic.rule == s or s == "ALL" for s in selectors
-    )
+    selectors = ignored_for(diagnostic.file, settings)
+    return any(selects(s, diagnostic.code, diagnostic.rule) for s in selectors)

@@ -39,17 +39,22 @@ _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 class Cell:
     """One table cell as the record sees it.
 
-    ``key`` is the role the cell plays (``name``, ``value``, ``description``) or, for any other
-    column, its header text. ``text`` has inline markup reduced to what a reader sees; ``raw`` is
-    the cell exactly as written. ``column`` is the 1-based character column of the cell's first
-    non-blank character (0 for an empty cell, which has nothing to point at).
+    ``role`` is what the column holds (``name``, ``value``, ``description``), or "" for any other
+    column. ``text`` has inline markup reduced to what a reader sees; ``raw`` is the cell exactly
+    as written. ``column`` is the 1-based character column of the cell's first non-blank
+    character (0 for an empty cell, which has nothing to point at).
     """
 
-    key: str
+    role: str
     header: str
     text: str
     raw: str
     column: int
+
+    @property
+    def key(self) -> str:
+        """How the cell is looked up: its role, or for another column its header."""
+        return self.role or self.header
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +86,12 @@ class Record:
     @property
     def extra(self) -> dict[str, str]:
         """The columns that play no role, by header."""
-        return {c.header: c.text for c in self.cells if c.key == c.header}
+        return {c.header: c.text for c in self.cells if not c.role}
 
     def cell(self, key: str) -> Cell | None:
-        for cell in self.cells:
-            if cell.key == key:
-                return cell
-        return None
+        """The cell of a role (``name``, ``value``, ``description``), else of a header."""
+        by_role = next((c for c in self.cells if c.role == key), None)
+        return by_role or next((c for c in self.cells if not c.role and c.header == key), None)
 
     def column(self, key: str = "value") -> int:
         """The column of the named field, falling back to the row's first cell."""
@@ -124,10 +128,16 @@ class Record:
             "section": list(self.section),
             "file": self.file,
             "line": self.line,
-            "columns": {c.key: c.column for c in self.cells},
+            "columns": {c.role: c.column for c in self.cells if c.role},
             "table": self.table,
             "cells": [
-                {"key": c.key, "header": c.header, "text": c.text, "raw": c.raw, "column": c.column}
+                {
+                    "role": c.role,
+                    "header": c.header,
+                    "text": c.text,
+                    "raw": c.raw,
+                    "column": c.column,
+                }
                 for c in self.cells
             ],
         }

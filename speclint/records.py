@@ -50,7 +50,7 @@ def extract_records(
             found.append(Table(path, line, source.section, headers, skipped=roles))
             continue
         index = sum(1 for t in found if not t.skipped)
-        keys = tuple(roles.role_of(i) or headers[i] for i in range(len(headers)))
+        keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         found.append(Table(path, line, source.section, headers, keys, index))
         section = source.section
         for row, cells, group, row_texts in rows:
@@ -106,7 +106,7 @@ def _record(
         return _problem(path, section, row, cells, message, at=roles.value)
     record_cells = tuple(
         Cell(
-            key=keys[i],
+            role=keys[i],
             header=headers[i],
             text=texts[i] if i < len(cells) else "",
             raw=cells[i].raw if i < len(cells) else "",
@@ -137,7 +137,8 @@ def _record(
 
 
 def _ragged(cells: list[RawCell], headers: tuple[str, ...]) -> str:
-    return f"row has {len(cells)} cells but the header has {len(headers)}"
+    cells_text = "1 cell" if len(cells) == 1 else f"{len(cells)} cells"
+    return f"row has {cells_text} but the header has {len(headers)}"
 
 
 def _problem(

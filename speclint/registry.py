@@ -7,12 +7,12 @@ narrowed to some sections.
 
 from __future__ import annotations
 
-import fnmatch
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from speclint.config import RegistrySpec
+from speclint.discover import glob_matches
 from speclint.model import Record, RowProblem, Table
 from speclint.rule import RecordSet
 from speclint.suppress import DirectiveProblem, Suppression
@@ -24,8 +24,7 @@ _REFERENCE_SHARE = 0.5
 class ParsedFile:
     """Everything speclint read from one page."""
 
-    path: str  # as shown to the user (relative to the working folder)
-    key: str  # relative to the configuration's folder: what registry globs match
+    path: str  # relative to the configuration's folder (as shown to the user once reported)
     records: tuple[Record, ...]
     tables: tuple[Table, ...]
     problems: tuple[RowProblem, ...]
@@ -34,7 +33,7 @@ class ParsedFile:
 
 
 def in_registry(path: str, spec: RegistrySpec) -> bool:
-    return any(fnmatch.fnmatch(path, glob) for glob in spec.include)
+    return glob_matches(spec.include, path)
 
 
 def _in_sections(record: Record, spec: RegistrySpec) -> bool:
@@ -59,8 +58,8 @@ def build_registries(
     """
     records: dict[str, list[Record]] = defaultdict(list)
     members: dict[str, list[ParsedFile]] = defaultdict(list)
-    for parsed in sorted(files, key=lambda f: f.key):
-        owners = [spec for spec in declared if in_registry(parsed.key, spec)]
+    for parsed in sorted(files, key=lambda f: f.path):
+        owners = [spec for spec in declared if in_registry(parsed.path, spec)]
         own = f"file:{parsed.path}"
         for record in parsed.records:
             owner = next((spec.name for spec in owners if _in_sections(record, spec)), own)
@@ -80,6 +79,7 @@ def build_registries(
                 tuple(p for f in group for p in f.problems),
                 tuple(t for f in group for t in f.tables),
                 tuple(s for f in group for s in f.suppressions),
+                declared=not name.startswith("file:"),
             )
         )
     return registries

@@ -57,6 +57,12 @@ class RecordSet:
     problems: tuple[RowProblem, ...] = ()
     tables: tuple[Table, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
+    declared: bool = False  # a registry the configuration declares, not one page on its own
+
+    @property
+    def description(self) -> str:
+        """How a message names this code space."""
+        return f"the registry {self.name}" if self.declared else "this page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,16 +121,21 @@ class Rule:
             message=message,
             location=record.location(field),
             related=tuple(Related(other.location(field), note) for other, note in related),
-            subject=tuple(sorted({f"{r.name}={r.value}" for r in involved})),
+            # The page (relative to the configuration) and the records by name and value, never a
+            # line: a baseline entry survives moved rows but not a move to another page.
+            subject=(record.file, *sorted({f"{r.name}={r.value}" for r in involved})),
         )
 
     def report_at(
         self, location: Location, message: str, *, subject: Iterable[str] = ()
     ) -> Diagnostic:
-        """Build a finding at a place that is not a record (a malformed row, a heading)."""
-        return Diagnostic(
-            self.code, self.name, self.level, message, location, subject=tuple(subject)
-        )
+        """Build a finding at a place that is not a record (a malformed row, a heading).
+
+        ``subject`` identifies it for a baseline without its line (e.g. the row's text); the
+        page is added to it.
+        """
+        identity = (location.file, *subject) if subject else (location.file, message)
+        return Diagnostic(self.code, self.name, self.level, message, location, subject=identity)
 
     @classmethod
     def documentation(cls) -> str:

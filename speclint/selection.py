@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from speclint.config import ConfigError, Settings
+from speclint.discover import glob_matches
 from speclint.rule import Rule
+from speclint.selectors import selects
 
 
 def matches(rule: type[Rule], selector: str) -> bool:
-    """``ALL``, a code (``SL101``), a code prefix (``SL1``) or a rule name."""
-    return selector == "ALL" or rule.code.startswith(selector) or rule.name == selector
+    return selects(selector, rule.code, rule.name)
 
 
 def _exact(rule: type[Rule], selector: str) -> bool:
@@ -55,7 +55,7 @@ def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
     """The selectors that ``per-file-ignores`` applies to ``path``."""
     found: list[str] = []
     for pattern, selectors in settings.per_file_ignores:
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path, f"*/{pattern}"):
+        if glob_matches([pattern], path):
             found.extend(selectors)
     return tuple(found)
 
@@ -96,8 +96,11 @@ def _raw_options(rule: type[Rule], settings: Settings) -> dict[str, Any]:
             raw.update(
                 {k: v for k, v in settings.rule_options.get(owner, {}).items() if k == option}
             )
-    if rule.name == "schema-violation" and settings.schema and "schema" not in raw:
-        raw["schema"] = settings.schema
+    if rule.name == "schema-violation":
+        if "schema" in raw:  # a path in the configuration is relative to its folder
+            raw["schema"] = str((settings.root / raw["schema"]).resolve())
+        elif settings.schema:
+            raw["schema"] = settings.schema
     return raw
 
 

@@ -17,7 +17,7 @@ from speclint.model import Diagnostic
 _DIRECTIVE = re.compile(
     r"<!--\s*speclint-(?P<kind>disable-next-table|disable|enable)\b(?P<body>.*?)-->", re.DOTALL
 )
-_SELECTOR = re.compile(r"^(SL[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
+_SELECTOR = re.compile(r"^(ALL|SL[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +65,7 @@ def find_suppressions(
     """Read the directives of a page into suppressions, and say what is wrong with any."""
     found: list[Suppression] = []
     problems: list[DirectiveProblem] = []
-    open_regions: list[tuple[Comment, tuple[str, ...], str]] = []
+    open_regions: list[_Open] = []
     for comment in comments:
         match = _DIRECTIVE.fullmatch(comment.text.strip())
         if match is None:
@@ -77,16 +77,12 @@ def find_suppressions(
         if kind == "disable":
             open_regions.append((comment, selectors, reason))
         elif kind == "enable":
-            still_open = []
-            for opened, opened_selectors, opened_reason in open_regions:
-                if selectors and not set(opened_selectors) <= set(selectors):
-                    still_open.append((opened, opened_selectors, opened_reason))
-                    continue
-                found.append(
-                    Suppression(path, opened.line, 1, opened_selectors, opened_reason,
-                                opened.line, comment.line)
-                )  # fmt: skip
-            open_regions = still_open
+            closed, open_regions = _enable(path, comment, selectors, open_regions)
+            found.extend(closed)
+            if not closed:
+                problems.append(
+                    DirectiveProblem(path, comment.line, "this enable matches no open disable")
+                )
         else:
             table = next((t for t in tables if t.header.line > comment.end_line), None)
             if table is None:
@@ -101,6 +97,38 @@ def find_suppressions(
     for opened, selectors, reason in open_regions:
         found.append(Suppression(path, opened.line, 1, selectors, reason, opened.line, last_line))
     return tuple(found), tuple(problems)
+
+
+_Open = tuple[Comment, tuple[str, ...], str]
+
+
+def _enable(
+    path: str, comment: Comment, selectors: tuple[str, ...], regions: list[_Open]
+) -> tuple[list[Suppression], list[_Open]]:
+    """Close what an enable names: every open region, or only the named rules of each.
+
+    ``disable SL101 SL105`` then ``enable SL101`` ends the region for SL101 and keeps SL105
+    disabled; ``disable`` (every rule) then ``enable SL105`` cannot be narrowed to "every rule
+    but SL105", so it is left open and the enable is reported as matching nothing.
+    """
+    closed: list[Suppression] = []
+    still_open: list[_Open] = []
+    for opened, opened_selectors, reason in regions:
+        if not selectors:
+            ending, staying = opened_selectors, ()
+        elif not opened_selectors:
+            still_open.append((opened, opened_selectors, reason))
+            continue
+        else:
+            ending = tuple(s for s in opened_selectors if s in selectors)
+            staying = tuple(s for s in opened_selectors if s not in selectors)
+        if ending or not opened_selectors:
+            closed.append(
+                Suppression(path, opened.line, 1, ending, reason, opened.line, comment.line)
+            )
+        if staying:
+            still_open.append((opened, staying, reason))
+    return closed, still_open
 
 
 def apply(

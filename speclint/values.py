@@ -11,6 +11,7 @@ _HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
 _PADDED = re.compile(r"[-+]?0[0-9]+")
 _UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.:/-][A-Za-z0-9_]+)*")
+_MAX_DIGITS = 40
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2013": "-"})
 
 
@@ -20,6 +21,8 @@ def parse_value(text: str) -> Value:
     A fixed-width code such as ``0001`` stays a string: it is a different code from ``1``.
     """
     candidate = text.strip().translate(_MINUS_SIGNS)
+    if len(candidate) > _MAX_DIGITS:
+        return text.strip()  # no code is this long; Python refuses to print such integers
     if _DECIMAL.fullmatch(candidate):
         return int(candidate)
     if _HEX.fullmatch(candidate):

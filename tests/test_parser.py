@@ -131,7 +131,7 @@ def test_ragged_rows_are_reported_not_padded() -> None:
     assert [(p.line, p.message) for p in parsed.problems] == [
         (3, "row has 2 cells but the header has 3"),
         (4, "row has 4 cells but the header has 3"),
-        (5, "row has 1 cells but the header has 3, so it has no value"),
+        (5, "row has 1 cell but the header has 3, so it has no value"),
     ]
 
 

@@ -69,9 +69,7 @@ def result_of(
     errors: Sequence[str] = (),
 ) -> LintResult:
     # by keyword: ParsedFile is growing fields the reporters never read
-    parsed = tuple(
-        ParsedFile(path=path, key=path, records=(), tables=(), problems=()) for path in files
-    )
+    parsed = tuple(ParsedFile(path=path, records=(), tables=(), problems=()) for path in files)
     return LintResult(parsed, tuple(sorted(diagnostics, key=Diagnostic.sort_key)), tuple(errors))
 
 

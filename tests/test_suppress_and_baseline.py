@@ -143,3 +143,23 @@ def test_suppression_of_a_rule_that_did_not_run_is_not_judged(
     page.write_text(f"<!-- speclint-disable-next-table SL101 -- v1 -->\n{TABLE}", encoding="utf-8")
     assert run_cli("check", "--select", "SL9", "p.md", cwd=tmp_path).code == 0
     assert "SL902" not in run_cli("check", "--select", "SL9", "p.md", cwd=tmp_path).out
+
+
+def test_baseline_entries_belong_to_their_page_and_not_to_the_working_folder(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (tmp_path / "speclint.toml").write_text('baseline = "base.json"\n')
+    (docs / "a.md").write_text(TABLE, encoding="utf-8")
+    (docs / "b.md").write_text(TABLE.replace("| E_B | 1 |", "| E_B | 2 |"), encoding="utf-8")
+    assert run_cli("check", "--write-baseline", "base.json", "docs", cwd=tmp_path).code == 0
+    # The same baseline from a subfolder: nothing new.
+    assert run_cli("check", ".", cwd=docs).code == 0
+    # The accepted duplicate moves to another page: that is a new finding there.
+    (docs / "a.md").write_text(TABLE.replace("| E_B | 1 |", "| E_B | 2 |"), encoding="utf-8")
+    (docs / "b.md").write_text(TABLE, encoding="utf-8")
+    moved = run_cli("check", "docs", cwd=tmp_path)
+    assert moved.code == 1
+    assert "docs/b.md:4:9: SL101" in moved.out
+    assert "SL903" in moved.out
