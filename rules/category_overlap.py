@@ -36,6 +36,8 @@ class CategoryOverlap(Rule):
     | ERRCODE_ACCOUNT_NOTEXIST | 300001 | UserId不存在 |
     | ERRCODE_ACCOUNT_AUTHFAILED | 300002 | 帐号验证失败 |
     | ERRCODE_DEPT_ROOT_FORBIDDEN | 300101 | 不能操作根部门 |
+    | ERRCODE_INVALID_DEPTID | 300106 | 无效的部门ID |
+    | ERRCODE_MISS_USERID | 300201 | 缺少用户ID |
 
     ### 群组
 
@@ -44,6 +46,8 @@ class CategoryOverlap(Rule):
     | ERRCODE_MISS_GROUPNAME | 300501 | 群名称为空 |
     | ERRCODE_OVERLIMIT_GROUPNAME | 300503 | 群名称长度超过限制 |
     | ERRCODE_GROUP_NOTEXIST | 300504 | 不存在该群 |
+    | ERRCODE_GROUP_ACCESS_ERROR | 300505 | 非法访问群 |
+    | ERRCODE_MISS_GROUPID | 300506 | 缺少群ID |
     ```
 
     ## How to fix

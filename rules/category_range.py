@@ -36,7 +36,12 @@ class CategoryRange(Rule):
     | ERRCODE_INVALID_TOUSER | 200007 | 无效的toUser |
     | ERRCODE_INVALID_MULTIPART | 200008 | 上传文件格式失败 |
     | ERRCODE_INVALID_FILETYPE | 200009 | 无效的文件类型 |
-    | ERRCODE_FILE_NOTEXIST | 300010 | 资源文件不存在 |
+    | ERRCODE_FILE_NOTEXIST | 200010 | 资源文件不存在 |
+    | ERRCODE_FILE_TOOLARGE | 200011 | 文件过大 |
+    | ERRCODE_MSG_RECALLED | 200012 | 消息已撤回 |
+    | ERRCODE_MSG_TOOLONG | 200013 | 消息过长 |
+    | ERRCODE_MSG_EMPTY | 200014 | 消息为空 |
+    | ERRCODE_GROUP_NOTEXIST | 300015 | 群不存在 |
     ```
 
     ## How to fix
@@ -45,8 +50,8 @@ class CategoryRange(Rule):
 
     A section, for inference, is the heading that sets a table apart from the page's other
     tables; tables under sub-headings of one category share its range. Only integer values are
-    checked, and a section needs at least three of them, four in five in one block, for a
-    range to be inferred. The zero block is symmetric (-9..9), so -1 beside 0..5 is in range;
+    checked, and a section needs at least five of them, nine in ten in one block, for a range
+    to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200). The zero block is symmetric (-9..9), so -1 beside 0..5 is in range;
     one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
     category's codes, are never outside an inferred range.
 

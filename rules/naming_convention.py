@@ -19,8 +19,13 @@ STYLES = {
     "PascalCase": r"^[A-Z][a-zA-Z0-9]*$",
     "camelCase": r"^[a-z][a-zA-Z0-9]*$",
     "dotted.PascalCase": r"^[A-Z][a-zA-Z0-9]*(\.[A-Z][a-zA-Z0-9]*)+$",
-    "Title Case Words": r"^[A-Z][A-Za-z0-9'-]*( [A-Za-z0-9][A-Za-z0-9'-]*)*$",
+    "Title Case Words": r"^[A-Z][^\s_]*( \S+)*$",
+    "kebab-case": r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$",
+    # Names written for people (CJK, emoji, sentences): no identifier convention to hold.
+    "free text": r"",
 }
+# Only a name with a blank or outside ASCII counts as free text; "" matches any name.
+_FREE_TEXT = re.compile(r"\s|[^\x00-\x7f]")
 STYLE_SHARE = 0.8
 # A prefix is inferred only when this share of the registry's names have it, and only from
 # enough names for the share to mean something.
@@ -140,7 +145,14 @@ class NamingConvention(Rule):
 def infer_style(names: list[str]) -> Style:
     """The convention at least 80% of ``names`` follow, else UPPER_SNAKE_CASE."""
     compiled = {name: re.compile(pattern) for name, pattern in STYLES.items()}
-    counts = {style: sum(1 for n in names if compiled[style].search(n)) for style in STYLES}
+    counts = {
+        style: sum(
+            1
+            for n in names
+            if (_FREE_TEXT.search(n) if style == "free text" else compiled[style].search(n))
+        )
+        for style in STYLES
+    }
     best = max(STYLES, key=lambda style: counts[style])  # the first of equals: the default
     if names and counts[best] >= STYLE_SHARE * len(names) and best != "UPPER_SNAKE_CASE":
         return Style(best, compiled[best], counts[best], len(names))

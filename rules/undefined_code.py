@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record
+from speclint.registry import cited_keys
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -45,10 +46,9 @@ class UndefinedCode(Rule):
     scope = Scope.REGISTRY
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        named = [r for r in records.records if r.name]
         # A reference cites a code by its value or, for string codes, by its name (gRPC pages
-        # list CANCELLED, not 1), as the registry does when it tells references apart.
-        defined = {r.value_key for r in named} | {("str", r.name) for r in named}
+        # list CANCELLED, not 1), exactly as the registry tells references apart.
+        defined = cited_keys(records.records)
         for reference in records.references:
             if reference.value_key in defined:
                 continue

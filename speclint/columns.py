@@ -40,11 +40,17 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
 
 # Keywords found inside decorated headers, strongest first within each role.
 _DESCRIPTION_WORDS = (
-    "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "reason",
-    "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
+    "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
+    "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
 )  # fmt: skip
-_NAME_WORDS = ("名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号")
+_NAME_WORDS = (
+    "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "名",
+)  # fmt: skip
 _CODE_WORDS = ("码", "code", "代码", "编号", "errno", "status")
+_VALUE_WORDS = ("值", "value", "number", "数值")
+# Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
+_UNIT_HEADERS = frozenset({"单位", "unit", "units"})
+_LIMIT_WORDS = ("最小", "最大", "典型", "平均", "min", "max", "typ", "avg", "average")
 _HTTP_WORDS = ("http",)
 _STATUS_WORDS = ("状态", "status")
 _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
@@ -66,6 +72,34 @@ def _words(block: str) -> frozenset[str]:
 
 def _has(header: str, words: Sequence[str]) -> bool:
     return any(word in header for word in words)
+
+
+def _last(header: str, words: Sequence[str]) -> int:
+    """Where the last of ``words`` in ``header`` ends (-1: none). Headers put the word that
+    says what the column is last: "Reason Code" is a code, "错误码说明" a meaning."""
+    return max((header.rfind(word) + len(word) for word in words if word in header), default=-1)
+
+
+def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
+    """The role a header names: a whole known header, else its last role word."""
+    for role, known in (
+        (DESCRIPTION, aliases.description),
+        ("code", aliases.code),
+        (NAME, aliases.name),
+        (VALUE, aliases.value),
+    ):
+        if folded in known:
+            return role
+    if folded in aliases.parameter:
+        return None
+    ends = {
+        DESCRIPTION: _last(folded, _DESCRIPTION_WORDS),
+        "code": _last(folded, _CODE_WORDS),
+        NAME: _last(folded, _NAME_WORDS),
+        VALUE: _last(folded, _VALUE_WORDS),
+    }
+    role, end = max(ends.items(), key=lambda item: item[1])
+    return role if end >= 0 else None
 
 
 @dataclass(frozen=True)
@@ -122,6 +156,7 @@ class _Column:
     code_like: float  # ... as one code token, numeric or not (2201B, IAM.0007, 00)
     compound: float  # ... as a name and a number in one cell
     label: float  # ... as a short Latin label ("Bad Request", "OK")
+    short: float  # ... as short text of any script (at most 64 characters)
     is_name: bool
     is_value: bool
     is_code: bool
@@ -148,12 +183,7 @@ def _share(cells: Sequence[str], test: object) -> float:
 def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliases) -> _Column:
     folded = normalise_header(header)
     filled = [c for c in cells if c]
-    is_description = folded in aliases.description or (
-        _has(folded, _DESCRIPTION_WORDS) and folded not in aliases.code
-    )
-    is_name = not is_description and (folded in aliases.name or _has(folded, _NAME_WORDS))
-    is_value = not is_description and (folded in aliases.value or "value" in folded)
-    is_code = not is_description and (folded in aliases.code or _has(folded, _CODE_WORDS))
+    role = _header_role(folded, aliases)
     return _Column(
         index=index,
         header=folded,
@@ -163,10 +193,11 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         code_like=_share(filled, is_code_token),
         compound=_share(filled, lambda c: split_compound(c) is not None),
         label=_share(filled, is_label),
-        is_name=is_name,
-        is_value=is_value,
-        is_code=is_code,
-        is_description=is_description,
+        short=_share(filled, lambda c: len(c) <= 64),
+        is_name=role == NAME,
+        is_value=role == VALUE,
+        is_code=role == "code",
+        is_description=role == DESCRIPTION,
         is_parameter=folded in aliases.parameter,
     )
 
@@ -190,8 +221,13 @@ def detect_roles(
     if not any(p.filled for p in profiles):
         return "the table has no data rows"
     shown = ", ".join(h for h in headers if h) or "none"
+    if any(
+        p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
+    ):
+        return f"a table of measurements (headers: {shown})"
     parameters = [p for p in profiles if p.is_parameter and p.numeric < _CLEARLY]
-    if parameters and not any(p.is_code for p in profiles):
+    numbered = any(p.is_name and p.numeric >= _CLEARLY for p in profiles)
+    if parameters and not numbered and not any(p.is_code for p in profiles):
         return f"a parameter table: no code column (headers: {shown})"
     value = _value_column(profiles)
     if value is None:
@@ -200,8 +236,13 @@ def detect_roles(
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
         return Roles(compound.index, compound.index, description, compound=True)
-    name = _name_column(profiles, value, string_codes=not _numeric(profiles[value]))
-    return Roles(value, name, _description_column(profiles, {value, name}))
+    description = _description_column(profiles, {value})
+    name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
+    if name is None and description is None and max(p.filled for p in profiles) < 2:
+        # One row of numbers with nothing to say what they mean: a worked example (the digits
+        # of a code explained), not a list of codes.
+        return f"a single row with neither a name nor a meaning (headers: {shown})"
+    return Roles(value, name, description)
 
 
 def _numeric(p: _Column) -> bool:
@@ -217,10 +258,11 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
         if not p.filled or p.is_description:
             return False
         if p.is_value or (p.is_parameter and p.numeric >= _CLEARLY):
-            return _numeric(p)
+            return _numeric(p) or p.identifier >= _CLEARLY
         if p.is_code:
             return _numeric(p) or (p.code_like >= _CLEARLY and not p.is_name)
-        return False
+        # "Identifier" over a column of numbers (MQTT's property identifiers) is the value.
+        return p.is_name and p.numeric >= _CLEARLY
 
     candidates = [p for p in profiles if eligible(p)]
     if not candidates:
@@ -231,29 +273,39 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
             not p.is_http,
             not p.is_status or not any(c.is_error for c in candidates),
             _numeric(p),
+            not p.is_name,
             p.is_error,
-            p.is_value,
+            # Numbers under "value" beat numbers under "code"; strings under "code" (SUCCESS)
+            # beat strings under "value" (S).
+            p.is_value if _numeric(p) else p.is_code,
             -p.index,
         ),
     )
     return best.index
 
 
-def _name_column(profiles: Sequence[_Column], value: int, string_codes: bool) -> int | None:
-    free = [p for p in profiles if p.index != value and p.filled and not p.is_description]
+def _name_column(
+    profiles: Sequence[_Column], value: int, description: int | None, string_codes: bool
+) -> int | None:
+    free = [p for p in profiles if p.index not in (value, description) and p.filled]
     if string_codes:
         # The string in the value column is the code's identity; a separate name is rare.
-        candidates = [p for p in free if p.is_name and p.identifier >= _CLEARLY]
+        candidates = [p for p in free if p.is_name and p.short >= _CLEARLY]
     else:
-        # A header that says "name" may hold labels ("Bad Request"); an ambiguous one such as
-        # 编码 must hold identifiers or short labels to be the name.
+        # A header that says "name" may hold labels ("Bad Request", "✅ Purposely stopped");
+        # an ambiguous one such as 编码, or a second message column (错误信息 beside 描述),
+        # must hold identifiers or short labels to be the name.
         candidates = [
             p
             for p in free
-            if (p.is_name and p.label >= _CLEARLY)
-            or (p.is_code and max(p.identifier, p.label) >= _CLEARLY)
+            if (p.is_name and p.short >= _CLEARLY)
+            or (
+                (p.is_code or p.is_description or p.header == "")
+                and max(p.identifier, p.label) >= _CLEARLY
+                and (not p.is_description or p.identifier >= _CLEARLY)
+            )
         ]
-    best = min(candidates, key=lambda p: (not p.is_name, p.index), default=None)
+    best = min(candidates, key=lambda p: (not p.is_name, p.is_description, p.index), default=None)
     return best.index if best is not None else None
 
 

@@ -21,12 +21,13 @@ from dataclasses import dataclass
 
 from speclint.model import Record
 
-# Below this many values a section's block is a guess, not a convention.
-MIN_VALUES = 3
+# Below this many values a section's block is a guess, not a convention: an HTTP table of eight
+# statuses, seven of them 4xx, says nothing about where 200 belongs.
+MIN_VALUES = 5
 # The share of a section's values that must lie in one block for it to be the section's range:
-# four in five. Below that a section spans categories (1-99, 100-149, 150-199 in one table), and
-# whatever block is largest is not its range.
-MIN_SHARE = 0.8
+# nine in ten. Below that a section spans categories (1-99, 100-149, 150-199 in one table, or
+# MQTT's reason codes 0-255), and whatever block is largest is not its range.
+MIN_SHARE = 0.9
 # Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
 MIN_BLOCK = 10
 

@@ -11,7 +11,7 @@ from speclint.cells import RawCell, split_row
 from speclint.columns import DESCRIPTION, NAME, VALUE, HeaderAliases, Roles, detect_roles
 from speclint.inline import reduce_inline
 from speclint.model import Cell, Record, RowProblem, Table
-from speclint.values import parse_value, split_compound
+from speclint.values import is_numeric, parse_value, split_compound
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -53,9 +53,11 @@ def extract_records(
         keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         found.append(Table(path, line, source.section, headers, keys, index))
         section = source.section
-        for row, cells, group, row_texts in rows:
+        for position, (row, cells, group, row_texts) in enumerate(rows):
             if group is not None:
                 section = (*source.section, group)
+                continue
+            if position == 0 and _second_header(row_texts, roles.value, columns[roles.value]):
                 continue
             record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
             if isinstance(record, RowProblem):
@@ -76,6 +78,18 @@ def _read_row(row: SourceRow) -> tuple[SourceRow, list[RawCell], str | None, lis
     """A row's cells, the group heading it is (if it is one), and its cells' reduced texts."""
     cells = split_row(row.text)
     return row, cells, _group_heading(cells), [_cell_text(c.raw) for c in cells]
+
+
+def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
+    """A first row of short words, a word where the numbers go, continues the header
+    (``| Dec | Hex | | |`` under ``| Identifier | | Name | Description |``)."""
+    if value >= len(texts) or not texts[value] or is_numeric(texts[value]):
+        return False
+    numbers = sum(1 for v in values if is_numeric(v))
+    words = [t for t in texts if t]
+    return numbers >= 0.8 * max(len(values) - 1, 1) and all(
+        len(t) <= 12 and not any(ch.isdigit() for ch in t) for t in words
+    )
 
 
 def _group_heading(cells: list[RawCell]) -> str | None:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from speclint.columns import normalise_header
 from speclint.config import RegistrySpec
 from speclint.discover import glob_matches
 from speclint.model import Record, RowProblem, Table
@@ -70,19 +71,66 @@ def build_registries(
             members[own].append(parsed)
     registries = []
     for name, group in members.items():
-        definitions, references = split_references(records.get(name, []))
-        registries.append(
-            RecordSet(
-                name if not name.startswith("file:") else group[0].path,
-                tuple(definitions),
-                tuple(references),
-                tuple(p for f in group for p in f.problems),
-                tuple(t for f in group for t in f.tables),
-                tuple(s for f in group for s in f.suppressions),
-                declared=not name.startswith("file:"),
+        declared_here = not name.startswith("file:")
+        spaces = [records.get(name, [])] if declared_here else code_spaces(records.get(name, []))
+        for space in spaces:
+            definitions, references = split_references(space)
+            registries.append(
+                RecordSet(
+                    name if declared_here else group[0].path,
+                    tuple(definitions),
+                    tuple(references),
+                    tuple(p for f in group for p in f.problems),
+                    tuple(t for f in group for t in f.tables),
+                    tuple(s for f in group for s in f.suppressions),
+                    declared=declared_here,
+                )
             )
-        )
     return registries
+
+
+def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
+    """Split one page's records into the code spaces a reader sees side by side.
+
+    Tables whose code columns are headed alike (every ``十进制数值`` table of a status-code page)
+    form one code space; differently headed ones (MQTT's packet types, property identifiers and
+    reason codes on one page) are separate, so their values may repeat. A nameless table that
+    cites the codes of a named space (a list of what one endpoint returns) joins that space.
+    """
+    tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
+    for record in records:
+        tables[(record.file, record.table)].append(record)
+    spaces: dict[str, list[Record]] = defaultdict(list)
+    nameless: list[list[Record]] = []
+    for rows in tables.values():
+        if any(r.name for r in rows):
+            spaces[_code_header(rows[0])].extend(rows)
+        else:
+            nameless.append(rows)
+    cited = {header: cited_keys(space) for header, space in spaces.items()}
+    for rows in nameless:
+        citing = max(cited, key=lambda h: _share_cited(rows, cited[h]), default=None)
+        if citing is not None and _share_cited(rows, cited[citing]) > _REFERENCE_SHARE:
+            spaces[citing].extend(rows)
+        else:
+            spaces[_code_header(rows[0])].extend(rows)
+    order = {id(r): i for i, r in enumerate(records)}
+    return [sorted(space, key=lambda r: order[id(r)]) for space in spaces.values()]
+
+
+def _code_header(record: Record) -> str:
+    cell = record.cell("value")
+    return normalise_header(cell.header) if cell is not None else ""
+
+
+def cited_keys(records: Sequence[Record]) -> set[tuple[str, object]]:
+    """What a reference may cite a code by: its value, or (string codes) its name."""
+    named = [r for r in records if r.name]
+    return {r.value_key for r in named} | {("str", r.name) for r in named}
+
+
+def _share_cited(rows: Sequence[Record], keys: set[tuple[str, object]]) -> float:
+    return sum(r.value_key in keys for r in rows) / len(rows)
 
 
 def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
@@ -91,11 +139,9 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``) cites definitions;
     it does not define the codes a second time, so it must not count as a duplicate.
     """
-    named = [r for r in records if r.name]
-    if not named:
+    keys = cited_keys(records)
+    if not keys:
         return list(records), []
-    # A reference cites a code by its value, or, for string codes, by its name.
-    cited_keys = {r.value_key for r in named} | {("str", r.name) for r in named}
     tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
     for record in records:
         tables[(record.file, record.table)].append(record)
@@ -103,8 +149,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     for key, rows in tables.items():
         if any(r.name for r in rows):
             continue
-        cited = sum(r.value_key in cited_keys for r in rows)
-        if cited / len(rows) > _REFERENCE_SHARE:
+        if _share_cited(rows, keys) > _REFERENCE_SHARE:
             referencing.add(key)
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]

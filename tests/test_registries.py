@@ -86,3 +86,32 @@ def test_registry_narrowed_to_sections(tree: Path, run_cli: RunCli) -> None:
     (tree / "speclint.toml").write_text(CONFIG + 'sections = ["鉴权"]\n', encoding="utf-8")
     # message.md's 消息 section is outside the registry, so it is checked on its own.
     assert run_cli("check", "--select", "SL101", "docs", cwd=tree).code == 0
+
+
+def test_tables_with_differently_headed_code_columns_are_separate_code_spaces(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    (tmp_path / "mqtt.md").write_text(
+        "## Packet types\n\n| Name | Value | Description |\n|--|--|--|\n"
+        "| CONNECT | 1 | connect |\n| CONNACK | 2 | acknowledge |\n\n"
+        "## Reason codes\n\n| Reason Code | Name | Description |\n|--|--|--|\n"
+        "| 1 | Granted QoS 1 | granted |\n| 2 | Granted QoS 2 | granted too |\n| 2 | Again | dup |\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--select", "SL101", "mqtt.md", cwd=tmp_path)
+    # 1 and 2 are both a packet type and a reason code; only the repeat inside one space counts.
+    assert [line.split(": ")[0] for line in result.out.splitlines()[:-1]] == ["mqtt.md:14:3"]
+
+
+def test_a_nameless_table_citing_a_named_space_joins_it(tmp_path: Path, run_cli: RunCli) -> None:
+    (tmp_path / "api.md").write_text(
+        f"## Codes\n\n{HEAD}| ERR_A | 1001 | a |\n| ERR_B | 1002 | b |\n\n"
+        "## What /send returns\n\n| 错误码 | 说明 |\n|--|--|\n| 1001 | a |\n| 1002 | b |\n"
+        "| 1003 | c |\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--select", "SL101,SL106", "api.md", cwd=tmp_path)
+    assert result.out.splitlines()[:-1] == [
+        "api.md:14:3: SL106 [error] code 1003 is listed in What /send returns but no named row "
+        "of this page defines it (undefined-code)"
+    ]
