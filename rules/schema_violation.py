@@ -62,6 +62,13 @@ def obviously_valid(instance: dict[str, Any]) -> bool:
     )
 
 
+def _plain(error: ValidationError) -> str:
+    """jsonschema's wording, but a reader's for the built-in schema's one-token pattern."""
+    if error.validator == "pattern" and error.validator_value == _ONE_TOKEN.pattern:
+        return f"{error.instance!r} is not one code: it has blanks in it (a list or a range?)"
+    return error.message
+
+
 class SchemaViolation(Rule):
     """## What it does
     Checks every record against the record JSON Schema and reports each violation at the cell
@@ -117,4 +124,4 @@ class SchemaViolation(Rule):
                 return self.report(record, f"column {path[1]!r}: {shown.message}", field=path[1])
             return self.report(record, f"extra columns: {shown.message}", field="")
         field = "value" if path[0] == "raw_value" else path[0]
-        return self.report(record, f"{path[0]} {shown.message}", field=field)
+        return self.report(record, f"{path[0]} {_plain(shown)}", field=field)

@@ -146,7 +146,14 @@ def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
     loaded = load_rules(settings.plugins)
     errors.extend(loaded.errors)
     unknown = unknown_selectors(
-        loaded.rules, [*settings.select, *settings.extend_select, *settings.ignore]
+        loaded.rules,
+        [
+            *settings.select,
+            *settings.extend_select,
+            *settings.ignore,
+            *settings.severity,
+            *(s for _, selectors in settings.per_file_ignores for s in selectors),
+        ],
     )
     if unknown:
         raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")

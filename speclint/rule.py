@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -173,9 +173,3 @@ def problems_in_rule_class(rule: type) -> list[str]:
     if rule.check is Rule.check:
         problems.append("it does not implement check()")
     return problems
-
-
-def located_records(records: RecordSet) -> Iterator[Record]:
-    """Definitions then references, for rules that treat both alike."""
-    yield from records.records
-    yield from records.references

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, Literal
 
 from speclint.config import ConfigError, Settings
@@ -122,10 +123,11 @@ def build_options(options_class: type, raw: Mapping[str, Any], where: str) -> An
 
 
 def _freeze(value: Any) -> Any:
+    """Options are shared by every check a rule makes: make what TOML gave immutable."""
     if isinstance(value, list):
         return tuple(_freeze(v) for v in value)
     if isinstance(value, dict):
-        return {k: _freeze(v) for k, v in value.items()}
+        return MappingProxyType({k: _freeze(v) for k, v in value.items()})
     return value
 
 

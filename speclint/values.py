@@ -9,7 +9,6 @@ from speclint.model import Value
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
 _PADDED = re.compile(r"[-+]?0[0-9]+")
-_UPPER_SNAKE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.:/-][A-Za-z0-9_]+)*")
 _MAX_DIGITS = 40
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2013": "-"})
@@ -36,10 +35,6 @@ def is_numeric(text: str) -> bool:
     return bool(
         _DECIMAL.fullmatch(candidate) or _HEX.fullmatch(candidate) or _PADDED.fullmatch(candidate)
     )
-
-
-def is_upper_snake(text: str) -> bool:
-    return len(text) > 1 and bool(_UPPER_SNAKE.fullmatch(text))
 
 
 def is_identifier(text: str) -> bool:

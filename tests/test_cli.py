@@ -107,6 +107,7 @@ def test_binary_and_badly_encoded_files_exit_2_with_their_name(
     assert "latin.md:5: not valid UTF-8" in result.err
     assert "Traceback" not in result.err
     assert "good.md:4:3: SL101" in result.out  # the readable page is still linted
+    assert result.out.splitlines()[-1].endswith("; 2 errors (on stderr).")
 
 
 def test_exit_zero_and_fail_on(run_cli: RunCli) -> None:

@@ -77,6 +77,8 @@ def test_ignore_in_the_config_file_is_applied(project: Path, run_cli: RunCli) ->
         ),
         ("select = [\n", "speclint.toml: not valid TOML"),
         ('select = ["SL7"]\n', "speclint.toml: unknown rule selector(s): SL7"),
+        ('[severity]\nduplicate-valu = "warning"\n', "unknown rule selector(s): duplicate-valu"),
+        ('[per-file-ignores]\n"*.md" = ["SL777"]\n', "unknown rule selector(s): SL777"),
         (
             "[rules.no-such-rule]\nx = 1\n",
             "speclint.toml: rules.no-such-rule: no rule has this code or name",

@@ -31,11 +31,12 @@ def summary(result: LintResult) -> str:
         f"{_plural(result.record_count, 'record')} in {_plural(sections, 'section')} "
         f"of {_plural(len(result.files), 'file')}"
     )
+    unread = f"; {_plural(len(result.errors), 'error')} (on stderr)" if result.errors else ""
     if not result.diagnostics:
-        return f"No problems found ({scanned})."
+        return f"No problems found ({scanned}{unread})."
     counts = Counter(d.severity for d in result.diagnostics)
     kinds = ", ".join(_plural(counts[s], s.value) for s in _WORST_FIRST if counts[s])
-    return f"Found {_plural(len(result.diagnostics), 'problem')} ({kinds}) in {scanned}."
+    return f"Found {_plural(len(result.diagnostics), 'problem')} ({kinds}) in {scanned}{unread}."
 
 
 def rule_counts(result: LintResult) -> list[str]:
