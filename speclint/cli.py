@@ -77,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     rules.add_argument("--config", type=Path, help="configuration file to use")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("rule", help="a rule code or name, e.g. SL101")
+    rule.add_argument("--config", type=Path, help="configuration file to use (for its plugins)")
     return parser
 
 
@@ -115,7 +116,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         sys.stdout.write(docs.rule_table(load_rules(settings.plugins).rules, active))
         return EXIT_ERROR if errors else EXIT_CLEAN
     if args.command == "rule":
-        loaded = load_rules()
+        loaded = load_rules(load_settings(args.config, Path.cwd()).plugins)
         _print_errors(loaded.errors)
         found = docs.find_rule(loaded.rules, args.rule)
         if found is None:
