@@ -106,12 +106,22 @@ def discover(
 
     for given in paths:
         if given.is_dir():
-            for path in _walk(given, found.errors, excluded):
+            walk_excluded = excluded
+            if excluded(given, is_dir=True) and given.resolve() != root.resolve():
+                # A folder named explicitly is linted even if ignored (bench/corpus/), as a file
+                # named explicitly is; only the .gitignore files inside it still apply.
+                inside = _Ignores(Path(os.path.abspath(given)), found.errors)
+                walk_excluded = inside.ignored if settings.respect_gitignore else _nothing
+            for path in _walk(given, found.errors, walk_excluded):
                 if include.match_file(relative_name(path, root)):
                     add(path)
         elif not (force_exclude and excluded(given, is_dir=False)):
             add(given)
     return found
+
+
+def _nothing(path: Path, is_dir: bool) -> bool:
+    return False
 
 
 def _walk(top: Path, errors: list[str], excluded: Callable[[Path, bool], bool]) -> list[Path]:

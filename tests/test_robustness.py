@@ -156,3 +156,18 @@ def test_a_page_read_for_its_registry_still_suppresses(tmp_path: Path, run_cli: 
     )
     assert run_cli("check", "--select", "SL101", "docs", cwd=tmp_path).code == 0
     assert run_cli("check", "--select", "SL101", "docs/a.md", cwd=tmp_path).code == 0
+
+
+def test_a_folder_named_explicitly_is_linted_even_if_ignored(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    corpus = tmp_path / "bench" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "p.md").write_text(TABLE, encoding="utf-8")
+    (corpus / "skip").mkdir()
+    (corpus / "skip" / "q.md").write_text(TABLE, encoding="utf-8")
+    (corpus / ".gitignore").write_text("skip/\n")
+    (tmp_path / ".gitignore").write_text("bench/corpus/\n")
+    assert run_cli("check", ".", cwd=tmp_path).out.endswith("0 files).\n")
+    named = run_cli("check", "--select", "SL101", "bench/corpus", cwd=tmp_path)
+    assert [line.split(":")[0] for line in named.out.splitlines()[:-1]] == ["bench/corpus/p.md"]
