@@ -9,6 +9,8 @@ from speclint.rule import RecordSet, Rule, Scope
 class NameCollision(Rule):
     """## What it does
     Flags a name that is given different values, usually in different sections of the page.
+    Names with blanks are labels for people (an event type, an HTTP reason phrase) and may head
+    several codes; only identifiers are checked.
 
     ## Why it matters
     Generated client constants can hold only one of the values, so code compiled against the
@@ -41,7 +43,9 @@ class NameCollision(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         first: dict[str, Record] = {}
         for record in records.records:
-            if not record.name:
+            # A label ("Failed Exchange", "Bad Request") may head many codes; only an identifier
+            # must name exactly one.
+            if not record.name or any(ch.isspace() for ch in record.name):
                 continue
             earlier = first.setdefault(record.name, record)
             if earlier is record or earlier.value == record.value:

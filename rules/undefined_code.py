@@ -9,9 +9,9 @@ from speclint.rule import RecordSet, Rule, Scope
 
 class UndefinedCode(Rule):
     """## What it does
-    Flags a code that a reference table lists but no named row of the registry defines. A
-    reference table is a table without a name column that mostly re-lists codes defined
-    elsewhere, such as the codes one endpoint can return.
+    Flags a code that a reference table lists but no other table of the registry defines. A
+    reference table is a table without a name column that mostly re-lists codes listed before
+    it, such as the codes one endpoint can return or a map of HTTP statuses to codes.
 
     ## Why it matters
     A code that is returned but never defined has no name to generate a constant from and no
@@ -54,8 +54,8 @@ class UndefinedCode(Rule):
                 continue
             yield self.report(
                 reference,
-                f"code {reference.raw_value} is listed in {_section(reference)} but no named "
-                f"row of {records.description} defines it",
+                f"code {reference.raw_value} is listed in {_section(reference)} but no "
+                f"table of {records.description} defines it",
             )
 
 

@@ -23,8 +23,8 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 # Whole headers (after folding) that name a role. Decorated headers are matched by the keyword
 # lists below.
 _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
-    标识符 符号 宏 宏定义 命名 简称 name constant enum enumname errorname codename identifier symbol
-    conditionname"""
+    标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
+    conditionname event"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
     hex hexvalue codevalue errno"""
 # Headers that name either the code's identifier or its number: cell content decides.
@@ -42,6 +42,7 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
 _DESCRIPTION_WORDS = (
     "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
     "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
+    "场景", "scenario",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "名",
@@ -312,12 +313,14 @@ def _name_column(
 def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> int | None:
     candidates = [p for p in profiles if p.is_description and p.index not in taken]
 
-    def strength(p: _Column) -> tuple[int, int]:
+    def strength(p: _Column) -> tuple[bool, int, int]:
         rank = next(
             (i for i, word in enumerate(_DESCRIPTION_WORDS) if word in p.header),
             len(_DESCRIPTION_WORDS),
         )
-        return (rank, p.index)
+        # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
+        # beside it is the meaning.
+        return (p.identifier >= _CLEARLY, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
     return best.index if best is not None else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from speclint.columns import normalise_header
 from speclint.config import RegistrySpec
@@ -19,6 +19,7 @@ from speclint.rule import RecordSet
 from speclint.suppress import DirectiveProblem, Suppression
 
 _REFERENCE_SHARE = 0.5
+_RESTATED_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,29 +94,64 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     """Split one page's records into the code spaces a reader sees side by side.
 
     Tables whose code columns are headed alike (every ``十进制数值`` table of a status-code page)
-    form one code space; differently headed ones (MQTT's packet types, property identifiers and
-    reason codes on one page) are separate, so their values may repeat. A nameless table that
-    cites the codes of a named space (a list of what one endpoint returns) joins that space.
+    form one code space, whose sections divide its values between them. A table headed
+    differently (MQTT's packet types beside its reason codes), or one that repeats many values
+    of the space it would join (HTTP/2 error codes beside gRPC status codes, both
+    ``| name | code | desc |``), is a code space of its own. A nameless table that cites the
+    codes of a space (what one endpoint returns) joins that space, as references.
     """
+    spaces: list[_Space] = []
+    for rows in _tables(records).values():
+        if not any(r.name for r in rows):
+            citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
+            if citing is not None and _share_cited(rows, citing.keys) > _REFERENCE_SHARE:
+                citing.add(rows)
+                continue
+        # Numbers and string codes under one header are two code spaces too (WebSocket close
+        # codes beside an API's string error codes, both under "Code").
+        header = (_code_header(rows[0]), _kind(rows))
+        values = {r.value_key for r in rows}
+        joining = next(
+            (s for s in spaces if s.header == header and not _restates(values, s.values)), None
+        )
+        if joining is None:
+            spaces.append(_Space(header))
+            joining = spaces[-1]
+        joining.add(rows)
+    order = {id(r): i for i, r in enumerate(records)}
+    return [sorted(space.records, key=lambda r: order[id(r)]) for space in spaces]
+
+
+def _kind(rows: Sequence[Record]) -> str:
+    numbers = sum(1 for r in rows if isinstance(r.value, int))
+    return "numbers" if numbers * 2 >= len(rows) else "strings"
+
+
+@dataclass
+class _Space:
+    header: tuple[str, str]
+    records: list[Record] = field(default_factory=list)
+    values: set[tuple[str, object]] = field(default_factory=set)
+    keys: set[tuple[str, object]] = field(default_factory=set)
+
+    def add(self, rows: Sequence[Record]) -> None:
+        self.records.extend(rows)
+        self.values.update(r.value_key for r in rows)
+        self.keys.update(cited_keys(rows))
+
+
+def _restates(values: set[tuple[str, object]], space: set[tuple[str, object]]) -> bool:
+    """Whether a table repeats so many of a space's values that it cannot be one of its
+    categories: a slip repeats a value or two, another code space repeats a share of them."""
+    shared = len(values & space)
+    return shared >= 2 and shared >= _RESTATED_SHARE * len(values)
+
+
+def _tables(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:
     tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
     for record in records:
         tables[(record.file, record.table)].append(record)
-    spaces: dict[str, list[Record]] = defaultdict(list)
-    nameless: list[list[Record]] = []
-    for rows in tables.values():
-        if any(r.name for r in rows):
-            spaces[_code_header(rows[0])].extend(rows)
-        else:
-            nameless.append(rows)
-    cited = {header: cited_keys(space) for header, space in spaces.items()}
-    for rows in nameless:
-        citing = max(cited, key=lambda h: _share_cited(rows, cited[h]), default=None)
-        if citing is not None and _share_cited(rows, cited[citing]) > _REFERENCE_SHARE:
-            spaces[citing].extend(rows)
-        else:
-            spaces[_code_header(rows[0])].extend(rows)
-    order = {id(r): i for i, r in enumerate(records)}
-    return [sorted(space, key=lambda r: order[id(r)]) for space in spaces.values()]
+    return tables
 
 
 def _code_header(record: Record) -> str:
@@ -125,8 +161,7 @@ def _code_header(record: Record) -> str:
 
 def cited_keys(records: Sequence[Record]) -> set[tuple[str, object]]:
     """What a reference may cite a code by: its value, or (string codes) its name."""
-    named = [r for r in records if r.name]
-    return {r.value_key for r in named} | {("str", r.name) for r in named}
+    return {r.value_key for r in records} | {("str", r.name) for r in records if r.name}
 
 
 def _share_cited(rows: Sequence[Record], keys: set[tuple[str, object]]) -> float:
@@ -134,23 +169,19 @@ def _share_cited(rows: Sequence[Record], keys: set[tuple[str, object]]) -> float
 
 
 def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
-    """Separate the rows of nameless tables that mostly re-list codes named elsewhere.
+    """Separate the rows of nameless tables that mostly re-list codes listed before them.
 
-    A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``) cites definitions;
-    it does not define the codes a second time, so it must not count as a duplicate.
+    A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``), or maps HTTP
+    statuses to codes, cites definitions; it does not define the codes a second time, so it
+    must not count as a duplicate.
     """
-    keys = cited_keys(records)
-    if not keys:
-        return list(records), []
-    tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
-    for record in records:
-        tables[(record.file, record.table)].append(record)
-    referencing = set()
-    for key, rows in tables.items():
-        if any(r.name for r in rows):
-            continue
-        if _share_cited(rows, keys) > _REFERENCE_SHARE:
-            referencing.add(key)
+    keys: set[tuple[str, object]] = set()
+    referencing: set[tuple[str, int]] = set()
+    for table, rows in _tables(records).items():
+        if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > _REFERENCE_SHARE:
+            referencing.add(table)
+        else:
+            keys |= cited_keys(rows)
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]
     return definitions, references

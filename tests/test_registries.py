@@ -113,7 +113,7 @@ def test_a_nameless_table_citing_a_named_space_joins_it(tmp_path: Path, run_cli:
     result = run_cli("check", "--select", "SL101,SL106", "api.md", cwd=tmp_path)
     assert result.out.splitlines()[:-1] == [
         (
-            "api.md:14:3: SL106 [error] code 1003 is listed in What /send returns but no named "
-            "row of this page defines it (undefined-code)"
+            "api.md:14:3: SL106 [error] code 1003 is listed in What /send returns but no table "
+            "of this page defines it (undefined-code)"
         )
     ]
