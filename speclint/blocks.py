@@ -50,6 +50,18 @@ class Comment:
 class Blocks:
     tables: tuple[SourceTable, ...]
     comments: tuple[Comment, ...]
+    suspect_fences: tuple[SuspectFence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectFence:
+    """A code fence that hides what the author meant as page: it is never closed, or a code
+    block (```json) swallowed Markdown tables, usually because a fence was mistyped."""
+
+    line: int  # 1-based line of the opening fence
+    never_closed: bool
+    lines_hidden: int
+    tables_hidden: int  # delimiter rows (| --- | --- |) inside it
 
 
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
@@ -255,8 +267,14 @@ def parse_blocks(text: str) -> Blocks:
     tokens = _block_parser().parse(text)
     tables: list[SourceTable] = []
     comments: list[Comment] = []
+    suspect_fences: list[SuspectFence] = []
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
+    lines = text.split("\n")
     for index, token in enumerate(tokens):
+        if token.type == "fence" and token.map is not None:
+            suspect = _suspect_fence(token.map, token.markup, token.info, lines)
+            if suspect is not None:
+                suspect_fences.append(suspect)
         if token.type == "heading_open":
             level = int(token.tag[1:])
             title = reduce_inline(tokens[index + 1].content).strip()
@@ -269,7 +287,35 @@ def parse_blocks(text: str) -> Blocks:
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-    return Blocks(tuple(tables), tuple(comments))
+    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences))
+
+
+_DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")
+# Fences that legitimately show Markdown, tables included.
+_MARKDOWN_INFO = frozenset({"", "markdown", "md", "mdx", "text", "txt", "gfm", "commonmark"})
+
+
+def _suspect_fence(
+    span: list[int], opening: str, info: str, lines: list[str]
+) -> SuspectFence | None:
+    start, end = span
+    never_closed = end - 1 <= start or not _closes(lines[end - 1], opening)
+    inside = lines[start + 1 : end]
+    tables = sum(1 for line in inside if _DELIMITER_ROW.match(line))
+    language = info.strip().split(" ")[0].lower()
+    if never_closed or (tables and language not in _MARKDOWN_INFO):
+        return SuspectFence(start + 1, never_closed, len(inside), tables)
+    return None
+
+
+def _closes(line: str, opening: str) -> bool:
+    """Whether ``line`` is a closing fence for ``opening`` (same character, at least as long)."""
+    stripped = line.strip()
+    return (
+        len(stripped) >= len(opening)
+        and set(stripped) == {opening[0]}
+        and len(line) - len(line.lstrip(" ")) < 4
+    )
 
 
 def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> SourceTable:

@@ -71,7 +71,13 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
         path, blocks.comments, blocks.tables, last_line
     )
     return ParsedFile(
-        path, found.records, found.tables, found.problems, suppressions, directive_problems
+        path,
+        found.records,
+        found.tables,
+        found.problems,
+        suppressions,
+        directive_problems,
+        blocks.suspect_fences,
     )
 
 

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from speclint.blocks import SuspectFence
 from speclint.columns import normalise_header
 from speclint.config import RegistrySpec
 from speclint.discover import glob_matches
@@ -32,6 +33,7 @@ class ParsedFile:
     problems: tuple[RowProblem, ...]
     suppressions: tuple[Suppression, ...] = ()
     directive_problems: tuple[DirectiveProblem, ...] = ()
+    suspect_fences: tuple[SuspectFence, ...] = ()
 
 
 def in_registry(path: str, spec: RegistrySpec) -> bool:
@@ -45,7 +47,13 @@ def _in_sections(record: Record, spec: RegistrySpec) -> bool:
 def file_record_set(parsed: ParsedFile) -> RecordSet:
     """A file's records as a rule of file or record scope sees them."""
     return RecordSet(
-        parsed.path, parsed.records, (), parsed.problems, parsed.tables, parsed.suppressions
+        parsed.path,
+        parsed.records,
+        (),
+        parsed.problems,
+        parsed.tables,
+        parsed.suppressions,
+        suspect_fences=parsed.suspect_fences,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from speclint.blocks import SuspectFence
 from speclint.model import (
     Diagnostic,
     Location,
@@ -58,6 +59,7 @@ class RecordSet:
     tables: tuple[Table, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     declared: bool = False  # a registry the configuration declares, not one page on its own
+    suspect_fences: tuple[SuspectFence, ...] = ()  # code fences that hide part of a page
 
     @property
     def description(self) -> str:

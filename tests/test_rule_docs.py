@@ -42,10 +42,11 @@ def test_rule_example_triggers_the_rule(rule: type[Rule], tmp_path: Path) -> Non
     if rule.code in NEEDS_MORE_THAN_A_PAGE:
         pytest.skip(f"triggering {rule.code} needs {NEEDS_MORE_THAN_A_PAGE[rule.code]}")
     example = doc_section(rule.documentation(), "Example")
-    match = re.search(r"```markdown\n(.*?)```", example, re.DOTALL)
+    # The first markdown fence, which may be longer than three backticks to hold a fence itself.
+    match = re.search(r"(`{3,})markdown\n(.*?)\n\1(?!`)", example, re.DOTALL)
     assert match, f"{rule.code}: the Example has no ```markdown block"
     page = tmp_path / "example.md"
-    page.write_text(match.group(1), encoding="utf-8")
+    page.write_text(match.group(2) + "\n", encoding="utf-8")
     settings = Settings(root=tmp_path)
     result = lint([page], settings, build_rules([rule], settings))
     assert result.errors == ()

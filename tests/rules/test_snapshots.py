@@ -25,7 +25,7 @@ DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: SL\d{3} \[(error|warning|info)\] .+ \([a
 # Every rule but SL903 (stale-baseline-entry), which needs a baseline written from another run:
 # tests/test_suppress_and_baseline.py covers it.
 RULES_WITH_FIXTURES = {
-    "SL001", "SL002", "SL101", "SL102", "SL103", "SL104", "SL105", "SL106", "SL201", "SL202",
+    "SL001", "SL002", "SL003", "SL101", "SL102", "SL103", "SL104", "SL105", "SL106", "SL201", "SL202",
     "SL301", "SL302", "SL303", "SL901", "SL902",
 }  # fmt: skip
 
