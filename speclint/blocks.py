@@ -19,6 +19,7 @@ from markdown_it.rules_block.state_block import StateBlock
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from speclint.inline import reduce_inline
+from speclint.source import normalise_newlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +265,8 @@ def _block_parser() -> MarkdownIt:
 
 def parse_blocks(text: str) -> Blocks:
     """Return the tables and HTML comments of a page, each table with its section path."""
+    # markdown-it reads CR and CRLF as line ends: lines and offsets must be counted the same.
+    text = normalise_newlines(text)
     tokens = _block_parser().parse(text)
     tables: list[SourceTable] = []
     comments: list[Comment] = []
@@ -299,6 +302,7 @@ def _suspect_fence(
     span: list[int], opening: str, info: str, lines: list[str]
 ) -> SuspectFence | None:
     start, end = span
+    end = min(end, len(lines))
     never_closed = end - 1 <= start or not _closes(lines[end - 1], opening)
     inside = lines[start + 1 : end]
     tables = sum(1 for line in inside if _DELIMITER_ROW.match(line))
