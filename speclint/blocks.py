@@ -314,12 +314,10 @@ def _suspect_fence(
 
 def _closes(line: str, opening: str) -> bool:
     """Whether ``line`` is a closing fence for ``opening`` (same character, at least as long)."""
-    stripped = line.strip()
-    return (
-        len(stripped) >= len(opening)
-        and set(stripped) == {opening[0]}
-        and len(line) - len(line.lstrip(" ")) < 4
-    )
+    # Container prefixes (list indentation, "> ") are markdown-it's business: it already
+    # decided where the fence ends; only whether that line closes it is asked here.
+    stripped = line.strip().lstrip(">").strip()
+    return len(stripped) >= len(opening) and set(stripped) == {opening[0]}
 
 
 def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> SourceTable:

@@ -232,6 +232,10 @@ def detect_roles(
         return f"a parameter table: no code column (headers: {shown})"
     value = _value_column(profiles)
     if value is None:
+        # Beside nothing but an HTTP status, a column of named constants is the code itself.
+        named = next((p for p in profiles if p.is_name and p.identifier >= _CLEARLY), None)
+        if named is not None and any(p.is_http for p in profiles):
+            return Roles(named.index, None, _description_column(profiles, {named.index}))
         compound = next((p for p in profiles if p.is_value and p.compound >= _CLEARLY), None)
         if compound is None:
             return f"no column holds codes (headers: {shown})"
@@ -239,6 +243,15 @@ def detect_roles(
         return Roles(compound.index, compound.index, description, compound=True)
     description = _description_column(profiles, {value})
     name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
+    if description is None:
+        # "| 错误码 | Info |", "| code | 提示语 |": the one other column of prose is the meaning.
+        rest = [p for p in profiles if p.index not in (value, name) and p.filled]
+        if (
+            len(rest) == 1
+            and rest[0].identifier < _MOSTLY
+            and not (rest[0].is_parameter or rest[0].is_code or rest[0].is_value or rest[0].is_http)
+        ):
+            description = rest[0].index
     if name is None and description is None and max(p.filled for p in profiles) < 2:
         # One row of numbers with nothing to say what they mean: a worked example (the digits
         # of a code explained), not a list of codes.

@@ -230,7 +230,14 @@ def categories(
             continue
         inference = None
         if infer:
-            values = [r.value for r in members if isinstance(r.value, int)]
+            # Decimal blocks say nothing about codes written in hex (0x80000001, 0x80000101):
+            # their ranges are not inferred.
+            values = [
+                r.value
+                for r in members
+                if isinstance(r.value, int)
+                and not r.raw_value.lower().lstrip("-+").startswith("0x")
+            ]
             inference = infer_range(values, min_share=min_share)
         found.append(
             Category(

@@ -59,6 +59,8 @@ def extract_records(
                 continue
             if position == 0 and _second_header(row_texts, roles.value, columns[roles.value]):
                 continue
+            if len(cells) == len(headers) and not any(row_texts):
+                continue  # | | | |: an empty row is clutter, not a code without a value
             record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
             if isinstance(record, RowProblem):
                 problems.append(record)
