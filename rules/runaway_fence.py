@@ -45,8 +45,8 @@ class RunawayFence(Rule):
         for fence in records.suspect_fences:
             if fence.never_closed:
                 message = (
-                    f"this code fence is never closed: the rest of the page ({fence.lines_hidden} "
-                    "lines) renders as code"
+                    f"this code fence is never closed, so the {fence.lines_hidden} lines after it "
+                    "render as code"
                 )
             else:
                 tables = (

@@ -42,7 +42,7 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
 _DESCRIPTION_WORDS = (
     "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
     "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
-    "场景", "scenario",
+    "场景", "scenario", "中文", "chinese", "英文", "english",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "名",

@@ -62,6 +62,8 @@ def extract_records(
             if len(cells) == len(headers) and not any(row_texts):
                 continue  # | | | |: an empty row is clutter, not a code without a value
             record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
+            if record is None:
+                continue
             if isinstance(record, RowProblem):
                 problems.append(record)
                 continue
@@ -72,6 +74,7 @@ def extract_records(
 
 
 # What pages write in a cell that has nothing to say.
+_ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
@@ -113,10 +116,12 @@ def _record(
     headers: tuple[str, ...],
     keys: tuple[str, ...],
     roles: Roles,
-) -> Record | RowProblem:
+) -> Record | RowProblem | None:
     if roles.value >= len(cells):
         return _problem(path, section, row, cells, _ragged(cells, headers) + ", so it has no value")
     raw_value = texts[roles.value]
+    if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
+        return None  # "| ... | 待补充 |": a row to be filled in later, not a code
     if not raw_value:
         message = f"row has no value in column {headers[roles.value]!r}"
         return _problem(path, section, row, cells, message, at=roles.value)
