@@ -51,7 +51,8 @@ class CategoryRange(Rule):
     A section, for inference, is the heading that sets a table apart from the page's other
     tables; tables under sub-headings of one category share its range. Only integer values are
     checked, and a section needs at least five of them, nine in ten in one block, for a range
-    to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200). The zero block is symmetric (-9..9), so -1 beside 0..5 is in range;
+    to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200).
+    Nothing is inferred for small codes (0..9, -1): they are an enumeration that grows past 9;
     one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
     category's codes, are never outside an inferred range.
 

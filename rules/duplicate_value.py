@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -60,7 +61,10 @@ class DuplicateValue(Rule):
         # first of its own table.
         first_named: dict[tuple[object, ...], Record] = {}
         first_in_table: dict[tuple[object, ...], Record] = {}
+        unkeyed = _unkeyed_tables(records.records)
         for record in records.records:
+            if not record.name and (record.file, record.table) in unkeyed:
+                continue
             identity = (*scope(record), *record.value_key)
             in_table = first_in_table.setdefault((record.file, record.table, *identity), record)
             earlier = first_named.get(identity) if record.name else None
@@ -82,6 +86,19 @@ class DuplicateValue(Rule):
             f"{message} ({_where(earlier)})",
             related=[(earlier, f"{earlier.title} is listed here")],
         )
+
+
+# In a table without names, a value listed this often is a status many errors share (Telegram's
+# 400s, Azure's ServerBusy), not a key that slipped: a slip repeats a value once.
+_SHARED_STATUS = 3
+
+
+def _unkeyed_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
+    """Nameless tables whose values do not identify a row: one value heads several rows."""
+    counts: Counter[tuple[str, int, str, Value]] = Counter(
+        (r.file, r.table, *r.value_key) for r in records if not r.name
+    )
+    return {(file, table) for (file, table, *_), n in counts.items() if n >= _SHARED_STATUS}
 
 
 def _show(value: Value) -> str:

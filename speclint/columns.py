@@ -26,10 +26,10 @@ _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 状态
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
     conditionname event"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
-    hex hexvalue codevalue errno"""
+    hex hexvalue codevalue errno literal"""
 # Headers that name either the code's identifier or its number: cell content decides.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
-    code errorcode errcode retcode returncode resultcode statuscode status error ret"""
+    code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode"""
 _DESCRIPTION_HEADERS = """含义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment"""
@@ -42,7 +42,7 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
 _DESCRIPTION_WORDS = (
     "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
     "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
-    "场景", "scenario", "中文", "chinese", "英文", "english",
+    "场景", "scenario", "中文", "chinese", "英文", "english", "text",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "名",

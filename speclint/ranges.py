@@ -134,7 +134,12 @@ def infer_range(
     index, inside = counts.most_common(1)[0]
     if inside < min_share * len(evidence):
         return None
-    return Inference(block_range(index, size), inside, len(evidence))
+    block = block_range(index, size)
+    if block.low < 0 < block.high:
+        # Small codes (0..9, -1) are an enumeration that grows past 9 (opcodes 0..13), not a
+        # category with a range: nothing is inferred for them.
+        return None
+    return Inference(block, inside, len(evidence))
 
 
 def configured_heading(section: Sequence[str], ranges: Mapping[str, Range]) -> str | None:

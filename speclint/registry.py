@@ -8,7 +8,7 @@ narrowed to some sections.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.blocks import SuspectFence
@@ -140,12 +140,13 @@ class _Space:
     header: tuple[str, str]
     records: list[Record] = field(default_factory=list)
     values: set[tuple[str, object]] = field(default_factory=set)
-    keys: set[tuple[str, object]] = field(default_factory=set)
+    keys: dict[tuple[str, object], str] = field(default_factory=dict)
 
     def add(self, rows: Sequence[Record]) -> None:
         self.records.extend(rows)
         self.values.update(r.value_key for r in rows)
-        self.keys.update(cited_keys(rows))
+        for key, meaning in cited_keys(rows).items():
+            self.keys.setdefault(key, meaning)
 
 
 def _restates(values: set[tuple[str, object]], space: set[tuple[str, object]]) -> bool:
@@ -167,13 +168,32 @@ def _code_header(record: Record) -> str:
     return normalise_header(cell.header) if cell is not None else ""
 
 
-def cited_keys(records: Sequence[Record]) -> set[tuple[str, object]]:
-    """What a reference may cite a code by: its value, or (string codes) its name."""
-    return {r.value_key for r in records} | {("str", r.name) for r in records if r.name}
+def cited_keys(records: Sequence[Record]) -> dict[tuple[str, object], str]:
+    """What a reference may cite a code by (its value, or for string codes its name), with the
+    meaning it is defined with."""
+    keys: dict[tuple[str, object], str] = {}
+    for record in records:
+        keys.setdefault(record.value_key, record.description)
+        if record.name:
+            keys.setdefault(("str", record.name), record.description)
+    return keys
 
 
-def _share_cited(rows: Sequence[Record], keys: set[tuple[str, object]]) -> float:
-    return sum(r.value_key in keys for r in rows) / len(rows)
+def _share_cited(rows: Sequence[Record], keys: Mapping[tuple[str, object], str]) -> float:
+    """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none): a
+    table giving the same numbers other meanings (Discord's voice close codes beside its
+    gateway close codes) is another code space, not a list of references."""
+    cited = sum(1 for r in rows if r.value_key in keys and _same_meaning(r, keys[r.value_key]))
+    return cited / len(rows)
+
+
+def _same_meaning(row: Record, meaning: str) -> bool:
+    mine, theirs = _fold(row.description), _fold(meaning)
+    return not mine or not theirs or mine in theirs or theirs in mine
+
+
+def _fold(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
@@ -183,13 +203,14 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     statuses to codes, cites definitions; it does not define the codes a second time, so it
     must not count as a duplicate.
     """
-    keys: set[tuple[str, object]] = set()
+    keys: dict[tuple[str, object], str] = {}
     referencing: set[tuple[str, int]] = set()
     for table, rows in _tables(records).items():
         if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > _REFERENCE_SHARE:
             referencing.add(table)
         else:
-            keys |= cited_keys(rows)
+            for key, meaning in cited_keys(rows).items():
+                keys.setdefault(key, meaning)
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]
     return definitions, references
