@@ -32,7 +32,7 @@ _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码
     code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode"""
 _DESCRIPTION_HEADERS = """含义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 description meaning desc reason explanation details
-    detail summary message errormessage errmsg msg text remark remarks comment"""
+    detail summary message errormessage errmsg msg text remark remarks comment info"""
 # Parameter and field tables: a header among these marks one, unless its column holds numbers.
 _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 属性名 类型 数据类型 必填 必选 必须 是否必填
     是否必须 默认值 取值范围 parameter parameters param field fieldname property attribute type
