@@ -52,12 +52,8 @@ class NameCollision(Rule):
                 continue
             yield self.report(
                 record,
-                f"{record.name} is {record.raw_value} in {_section(record)} but "
-                f"{earlier.raw_value} in {_section(earlier)} ({earlier.file}:{earlier.line})",
+                f"{record.name} is {record.raw_value} in {record.section_title} but "
+                f"{earlier.raw_value} in {earlier.section_title} ({earlier.file}:{earlier.line})",
                 field="name",
                 related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
             )
-
-
-def _section(record: Record) -> str:
-    return record.section_name or "the untitled top of the page"

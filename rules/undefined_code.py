@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speclint.model import Diagnostic, Record
+from speclint.model import Diagnostic
 from speclint.registry import cited_keys
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -56,10 +56,6 @@ class UndefinedCode(Rule):
                 continue
             yield self.report(
                 reference,
-                f"code {reference.raw_value} is listed in {_section(reference)} but no "
+                f"code {reference.raw_value} is listed in {reference.section_title} but no "
                 f"table of {records.description} defines it",
             )
-
-
-def _section(record: Record) -> str:
-    return record.section_name or "the untitled top of the page"

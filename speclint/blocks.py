@@ -272,9 +272,10 @@ def parse_blocks(text: str) -> Blocks:
     comments: list[Comment] = []
     suspect_fences: list[SuspectFence] = []
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
-    lines = text.split("\n")
+    lines: list[str] = []  # split only if the page has a fence to judge
     for index, token in enumerate(tokens):
         if token.type == "fence" and token.map is not None:
+            lines = lines or text.split("\n")
             suspect = _suspect_fence(token.map, token.markup, token.info, lines)
             if suspect is not None:
                 suspect_fences.append(suspect)

@@ -111,9 +111,9 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "rules":
         settings = load_settings(args.config, Path.cwd())
         errors: list[str] = []
-        active = _rules_for(settings, errors)
+        active, installed = _rules_for(settings, errors)
         _print_errors(errors)
-        sys.stdout.write(docs.rule_table(load_rules(settings.plugins).rules, active))
+        sys.stdout.write(docs.rule_table(installed, active))
         return EXIT_ERROR if errors else EXIT_CLEAN
     if args.command == "rule":
         loaded = load_rules(load_settings(args.config, Path.cwd()).plugins)
@@ -143,7 +143,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     return _check(args, paths, settings)
 
 
-def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
+def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple[type[Rule], ...]]:
+    """The rules the configuration turns on, built, and every rule installed."""
     loaded = load_rules(settings.plugins)
     errors.extend(loaded.errors)
     unknown = unknown_selectors(
@@ -159,12 +160,7 @@ def _rules_for(settings: Settings, errors: list[str]) -> list[Rule]:
     if unknown:
         raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")
     classes = selected_rules(loaded.rules, settings.select, settings.extend_select, settings.ignore)
-    return build_rules(classes, settings, loaded.rules)
-
-
-def known_rules(settings: Settings) -> frozenset[tuple[str, str]]:
-    """The code and name of every rule installed, selected or not."""
-    return frozenset((rule.code, rule.name) for rule in load_rules(settings.plugins).rules)
+    return build_rules(classes, settings, loaded.rules), loaded.rules
 
 
 def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
@@ -178,7 +174,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
     plugin_errors: list[str] = []
-    rules = _rules_for(settings, plugin_errors)
+    rules, installed = _rules_for(settings, plugin_errors)
     baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
     if args.write_baseline is not None:
         baseline = None  # a new baseline records every finding of today
@@ -189,7 +185,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             report_all=args.all,
             baseline=baseline,
             force_exclude=args.force_exclude,
-            known_rules=known_rules(settings),
+            known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
         result = lint(paths, settings, rules, gate)
     except BaselineError as exc:

@@ -84,6 +84,11 @@ class Record:
         return self.section[-1] if self.section else ""
 
     @property
+    def section_title(self) -> str:
+        """How a message names the record's section."""
+        return self.section_name or "the untitled top of the page"
+
+    @property
     def extra(self) -> dict[str, str]:
         """The columns that play no role, by header."""
         return {c.header: c.text for c in self.cells if not c.role}

@@ -9,6 +9,7 @@ from itertools import groupby
 
 from speclint.lint import LintResult
 from speclint.model import Diagnostic
+from speclint.reporters.text import plural
 
 OVERALL = "speclint"
 # XML 1.0 cannot carry most C0 controls, even escaped; a page's stray byte must not break the file.
@@ -31,16 +32,12 @@ def finding_line(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.location}: {diagnostic.message}"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def failing_case(suite: str, path: str, findings: Sequence[Diagnostic]) -> ET.Element:
     """The test case of one rule on one file, failing with each finding on its own line."""
     case = _element("testcase", classname=suite, name=path)
     headline = finding_line(findings[0])
     if len(findings) > 1:
-        headline += f" (and {_plural(len(findings) - 1, 'more finding')})"
+        headline += f" (and {plural(len(findings) - 1, 'more finding')})"
     lines = "\n".join(finding_line(d) for d in findings)
     case.append(_element("failure", lines, message=headline, type=findings[0].code))
     return case

@@ -21,22 +21,22 @@ def line(diagnostic: Diagnostic, color: bool = False) -> str:
     return f"{where}: {code} [{diagnostic.severity.value}] {diagnostic.message} ({diagnostic.rule})"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def summary(result: LintResult) -> str:
     sections = len({(r.file, r.section) for f in result.files for r in f.records})
     scanned = (
-        f"{_plural(result.record_count, 'record')} in {_plural(sections, 'section')} "
-        f"of {_plural(len(result.files), 'file')}"
+        f"{plural(result.record_count, 'record')} in {plural(sections, 'section')} "
+        f"of {plural(len(result.files), 'file')}"
     )
-    unread = f"; {_plural(len(result.errors), 'error')} (on stderr)" if result.errors else ""
+    unread = f"; {plural(len(result.errors), 'error')} (on stderr)" if result.errors else ""
     if not result.diagnostics:
         return f"No problems found ({scanned}{unread})."
     counts = Counter(d.severity for d in result.diagnostics)
-    kinds = ", ".join(_plural(counts[s], s.value) for s in _WORST_FIRST if counts[s])
-    return f"Found {_plural(len(result.diagnostics), 'problem')} ({kinds}) in {scanned}{unread}."
+    kinds = ", ".join(plural(counts[s], s.value) for s in _WORST_FIRST if counts[s])
+    return f"Found {plural(len(result.diagnostics), 'problem')} ({kinds}) in {scanned}{unread}."
 
 
 def rule_counts(result: LintResult) -> list[str]:
