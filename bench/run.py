@@ -315,15 +315,15 @@ def benchmark(args: argparse.Namespace, manifest: dict[str, Any]) -> int:
 PARSE_PHASES: tuple[tuple[str, str, str], ...] = (
     ("find pages", "discover.py", "discover"),
     ("read pages", "source.py", "read"),
-    ("parse pages (all of it)", "lint.py", "parse_page"),
+    ("parse pages (all of it)", "page.py", "read_page"),
     ("  markdown-it block parse", "main.py", "parse"),
-    ("    GFM table rule (builds cell tokens)", "blocks.py", "table_with_spans"),
+    ("    GFM table rule (speclint's copy)", "blocks.py", "table_lines"),
     ("  extract records", "records.py", "extract_records"),
     ("    row splitting", "cells.py", "split_row"),
     ("    inline reduction", "inline.py", "reduce_inline"),
     ("    column detection", "columns.py", "detect_roles"),
     ("    record building", "records.py", "_record"),
-    ("run rules (all of them)", "lint.py", "run_rules"),
+    ("run rules (all of them)", "run.py", "run_rules"),
 )
 SCHEMA_PHASES: tuple[tuple[str, str, str], ...] = (
     ("    record_instance", "schema_violation.py", "record_instance"),

@@ -1,19 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.ranges import Category, Range, categories, parse_ranges
+from speclint.registry.ranges import Category, Range, RangeOptions, categories, parse_ranges
 from speclint.rule import RecordSet, Rule, Scope
-
-
-@dataclass(frozen=True)
-class CategoryOverlapOptions:
-    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
-    infer: bool = True
 
 
 class CategoryOverlap(Rule):
@@ -64,7 +57,7 @@ class CategoryOverlap(Rule):
     code = "SL302"
     name = "category-overlap"
     scope = Scope.REGISTRY
-    Options = CategoryOverlapOptions
+    Options = RangeOptions
     shared_options = MappingProxyType({"ranges": "category-range"})
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
@@ -93,7 +86,7 @@ class CategoryOverlap(Rule):
         return self.report(
             first,
             f"the range {later.range} of {later.title} ({later.origin()}) overlaps the range "
-            f"{earlier.range} of {earlier.title} ({earlier.origin()}) at {other.file}:{other.line}",
+            f"{earlier.range} of {earlier.title} ({earlier.origin()})",
             related=[(other, f"{earlier.title} starts here")],
             subject=[first, other],
             severity=min(self.level, Severity.WARNING) if guessed else None,

@@ -1,18 +1,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
-from speclint.ranges import Category, categories, parse_ranges
+from speclint.registry.ranges import Category, RangeOptions, categories, parse_ranges
 from speclint.rule import RecordSet, Rule, Scope
-
-
-@dataclass(frozen=True)
-class CategoryRangeOptions:
-    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
-    infer: bool = True
 
 
 class CategoryRange(Rule):
@@ -66,7 +59,7 @@ class CategoryRange(Rule):
     code = "SL301"
     name = "category-range"
     scope = Scope.REGISTRY
-    Options = CategoryRangeOptions
+    Options = RangeOptions
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         super().__init__(options, severity)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record, Severity
-from speclint.naming import normalise_text
+from speclint.registry.words import normalise_text
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -58,8 +58,7 @@ class DuplicateDescription(Rule):
         )
         return self.report(
             record,
-            f"{record.title} means {record.description!r}, the same as {wording}{earlier.title} "
-            f"at {earlier.file}:{earlier.line}",
+            f"{record.title} means {record.description!r}, the same as {wording}{earlier.title}",
             field="description",
             related=[(earlier, f"{earlier.title} has this meaning")],
         )

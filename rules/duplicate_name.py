@@ -44,8 +44,7 @@ class DuplicateName(Rule):
                 continue
             yield self.report(
                 record,
-                f"{record.name} = {record.raw_value} is listed again (first at "
-                f"{earlier.file}:{earlier.line}){_difference(earlier, record)}",
+                f"{record.name} = {record.raw_value} is listed again{_difference(earlier, record)}",
                 field="name",
                 related=[(earlier, f"{earlier.name} = {earlier.raw_value} is first listed here")],
             )

@@ -1,21 +1,17 @@
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from speclint.model import Diagnostic, Record, Value
+from speclint.registry.spaces import shared_status_tables
 from speclint.rule import RecordSet, Rule, Scope
 
 
 @dataclass(frozen=True)
 class DuplicateValueOptions:
     scope: Literal["section", "file", "registry"] = "registry"
-
-
-def _where(record: Record) -> str:
-    return f"{record.file}:{record.line}"
 
 
 class DuplicateValue(Rule):
@@ -61,7 +57,7 @@ class DuplicateValue(Rule):
         # first of its own table.
         first_named: dict[tuple[object, ...], Record] = {}
         first_in_table: dict[tuple[object, ...], Record] = {}
-        unkeyed = _unkeyed_tables(records.records)
+        unkeyed = shared_status_tables(records.records)
         for record in records.records:
             if not record.name and (record.file, record.table) in unkeyed:
                 continue
@@ -83,22 +79,9 @@ class DuplicateValue(Rule):
             message = f"value {value} is listed twice in this table"
         return self.report(
             record,
-            f"{message} ({_where(earlier)})",
+            message,
             related=[(earlier, f"{earlier.title} is listed here")],
         )
-
-
-# In a table without names, a value listed this often is a status many errors share (Telegram's
-# 400s, Azure's ServerBusy), not a key that slipped: a slip repeats a value once.
-_SHARED_STATUS = 3
-
-
-def _unkeyed_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
-    """Nameless tables whose values do not identify a row: one value heads several rows."""
-    counts: Counter[tuple[str, int, str, Value]] = Counter(
-        (r.file, r.table, *r.value_key) for r in records if not r.name
-    )
-    return {(file, table) for (file, table, *_), n in counts.items() if n >= _SHARED_STATUS}
 
 
 def _show(value: Value) -> str:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from speclint.model import Diagnostic, Record, Severity
-from speclint.naming import is_word, join_spelling, split_words
+from speclint.registry.words import is_word, join_spelling, split_words
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -79,8 +79,7 @@ class InconsistentVocabulary(Rule):
             yield self.report(
                 record,
                 f"{record.name} spells {minor.text} ({count} name{'s' * (count != 1)}) where "
-                f"{len(major.names)} names spell {major.text}, e.g. {major.first.name} "
-                f"({major.first.file}:{major.first.line})",
+                f"{len(major.names)} names spell {major.text}, e.g. {major.first.name}",
                 field="name",
                 related=[(major.first, f"{major.first.name} spells {major.text}")],
                 subject=[record],

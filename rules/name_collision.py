@@ -53,7 +53,7 @@ class NameCollision(Rule):
             yield self.report(
                 record,
                 f"{record.name} is {record.raw_value} in {record.section_title} but "
-                f"{earlier.raw_value} in {earlier.section_title} ({earlier.file}:{earlier.line})",
+                f"{earlier.raw_value} in {earlier.section_title}",
                 field="name",
                 related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
             )

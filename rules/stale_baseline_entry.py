@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speclint.model import Diagnostic, Severity
+from speclint.model import Diagnostic, Location, Severity
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -11,8 +11,7 @@ class StaleBaselineEntry(Rule):
     Flags an entry of the baseline (`--baseline FILE` or the `baseline` setting) that no longer
     matches any finding, pointing at its line in the baseline file.
 
-    speclint reports this after every other rule has run, when the baseline is applied; the rule
-    itself only carries the code, the documentation and the severity.
+    It runs at gate scope, once the baseline has been applied to every other rule's findings.
 
     ## Why it matters
     A fixed problem left in the baseline lets the same mistake come back unnoticed.
@@ -33,7 +32,15 @@ class StaleBaselineEntry(Rule):
     code = "SL903"
     name = "stale-baseline-entry"
     severity = Severity.WARNING
-    scope = Scope.FILE
+    scope = Scope.GATE
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        return iter(())  # computed by the engine when the baseline is applied; see the docstring
+        outcome = records.outcome
+        if outcome is None:
+            return
+        for entry in outcome.stale_baseline_entries:
+            # Column 5: where the entry's text starts, after its indentation.
+            where = Location(outcome.baseline_file, entry.line, 5)
+            yield self.report_at(
+                where, f"baseline entry no longer matches a finding: {entry.summary}"
+            )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record
-from speclint.naming import Vocabulary
+from speclint.registry.words import Vocabulary
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -54,7 +54,7 @@ class SynonymNames(Rule):
             yield self.report(
                 record,
                 f"{record.name} ({record.raw_value}) has the same words as {earlier.name} "
-                f"({earlier.raw_value}, {earlier.file}:{earlier.line}) in another order or "
+                f"({earlier.raw_value}) in another order or "
                 f"spelling: {words}",
                 field="name",
                 related=[(earlier, f"{earlier.name} is defined here")],

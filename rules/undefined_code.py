@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic
-from speclint.registry import cited_keys
+from speclint.registry.spaces import cited_keys
 from speclint.rule import RecordSet, Rule, Scope
 
 

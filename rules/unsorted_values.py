@@ -44,7 +44,7 @@ class UnsortedValues(Rule):
             if _descends(above, record):
                 yield self.report(
                     record,
-                    f"{record.title} comes after {above.title} on line {above.line}: the table is not "
+                    f"{record.title} comes after {above.title}: the table is not "
                     "in ascending order",
                     related=[(above, f"{above.title} is the row above")],
                     subject=[record],

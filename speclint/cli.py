@@ -13,15 +13,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from speclint import __version__, docs
-from speclint import baseline as baselines
-from speclint.baseline import BaselineError
+from speclint.check.configure import build_rules, selected_rules, unknown_selectors
+from speclint.check.plugins import load_rules
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
-from speclint.lint import Gate, LintResult, lint
+from speclint.gate import baseline as baselines
+from speclint.gate.baseline import BaselineError
+from speclint.gate.decide import GateOptions
+from speclint.lint import LintResult, lint
 from speclint.model import Severity
-from speclint.plugins import load_rules
-from speclint.reporters import REPORTERS, ReportOptions
+from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
-from speclint.selection import build_rules, selected_rules, unknown_selectors
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 _COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
@@ -181,13 +182,12 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     elif baseline is not None and not baseline.is_file():
         raise UsageError(f"{baseline}: no such baseline (create it with --write-baseline)")
     try:
-        gate = Gate(
+        gate = GateOptions(
             report_all=args.all,
             baseline=baseline,
-            force_exclude=args.force_exclude,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
-        result = lint(paths, settings, rules, gate)
+        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
@@ -228,7 +228,7 @@ def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
-    from speclint import export
+    from speclint.report import export
 
     result = lint(paths, settings, rules=[])
 

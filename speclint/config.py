@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from speclint.columns import HeaderAliases
+from speclint.globs import glob_matches
 from speclint.model import Severity
 from speclint.resources import load_schema
 
@@ -47,6 +47,13 @@ class RegistrySpec:
     include: tuple[str, ...]
     sections: tuple[str, ...] = ()
 
+    def includes(self, path: str) -> bool:
+        """Whether the page ``path`` (relative to the configuration's folder) belongs to it."""
+        return glob_matches(self.include, path)
+
+    def includes_section(self, section: Sequence[str]) -> bool:
+        return not self.sections or any(s in section for s in self.sections)
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -64,7 +71,11 @@ class Settings:
     schema: str | None = None
     baseline: str | None = None
     plugins: tuple[str, ...] = ()
-    aliases: HeaderAliases = field(default_factory=HeaderAliases)
+    # More header words per column role (name, value, description), as configured; the read
+    # stage adds them to its own vocabulary.
+    column_aliases: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     pins: tuple[ColumnPin, ...] = ()
     registries: tuple[RegistrySpec, ...] = ()
     rule_options: Mapping[str, Mapping[str, Any]] = field(
@@ -171,7 +182,9 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         schema=str((root / schema).resolve()) if schema else None,
         baseline=str(root / data["baseline"]) if "baseline" in data else None,
         plugins=tuple(data.get("plugins", ())),
-        aliases=HeaderAliases().extended(columns.get("aliases", {})),
+        column_aliases=MappingProxyType(
+            {role: tuple(words) for role, words in columns.get("aliases", {}).items()}
+        ),
         pins=pins,
         registries=tuple(
             RegistrySpec(name, tuple(spec["include"]), tuple(spec.get("sections", ())))
@@ -185,7 +198,5 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
 
 def override(settings: Settings, **changes: Sequence[str] | None) -> Settings:
     """Apply command-line selections on top of the file's (``None`` leaves a key alone)."""
-    from dataclasses import replace
-
     given = {key: tuple(value) for key, value in changes.items() if value is not None}
     return replace(settings, **given) if given else settings

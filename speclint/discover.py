@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pathspec
 
 from speclint.config import Settings
+from speclint.globs import spec
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,44 @@ class Discovery:
     errors: list[str] = field(default_factory=list)  # folders and files that could not be read
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The pages a run reads: those it lints, and the other pages of their declared registries
+    (read so that registry-wide rules see the whole code space, not reported on)."""
+
+    targets: tuple[Page, ...]
+    context: tuple[Page, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return (*self.targets, *self.context)
+
+    @property
+    def target_keys(self) -> frozenset[str]:
+        return frozenset(page.key for page in self.targets)
+
+    def display_names(self) -> dict[str, str]:
+        """Page identity (relative to the configuration) -> how output names it."""
+        return {page.key: page.display for page in self.pages}
+
+
+def plan(paths: Sequence[Path], settings: Settings, force_exclude: bool = False) -> Plan:
+    """The pages under ``paths``, then every page of a declared registry one of them is in."""
+    found = discover(paths, settings, force_exclude=force_exclude)
+    specs = [s for s in settings.registries if any(s.includes(p.key) for p in found.pages)]
+    if not specs:
+        return Plan(tuple(found.pages), (), tuple(found.errors))
+    targets = {page.key for page in found.pages}
+    everything = discover([settings.root], settings)
+    context = tuple(
+        page
+        for page in everything.pages
+        if page.key not in targets and any(s.includes(page.key) for s in specs)
+    )
+    return Plan(tuple(found.pages), context, (*found.errors, *everything.errors))
+
+
 def relative_name(path: Path, base: Path) -> str:
     """``path`` relative to ``base`` without following links, else absolute (POSIX)."""
     absolute = Path(os.path.abspath(path))
@@ -39,16 +78,6 @@ def relative_name(path: Path, base: Path) -> str:
         return absolute.relative_to(base).as_posix()
     except ValueError:
         return absolute.as_posix()
-
-
-def spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    """Globs in .gitignore syntax, the one syntax speclint uses everywhere."""
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
-
-
-def glob_matches(patterns: Iterable[str], key: str) -> bool:
-    """Whether ``key`` (a path relative to the configuration's folder) matches one glob."""
-    return spec(patterns).match_file(key)
 
 
 class _Ignores:

@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from speclint.selectors import parse_selector
+
 Value = int | str
 
 
@@ -174,10 +176,16 @@ class Location:
 
 @dataclass(frozen=True, slots=True)
 class Related:
-    """Another place a diagnostic involves, e.g. the earlier record a duplicate repeats."""
+    """Another place a diagnostic involves, e.g. the earlier record a duplicate repeats.
+
+    Messages never spell out where another record is: each reporter renders related locations
+    its own way (text ``(see a.md:6)``, SARIF ``relatedLocations``, links in a report).
+    ``name`` is how the related record is called (its name, or its value without one).
+    """
 
     location: Location
     message: str
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +238,7 @@ class Diagnostic:
                     "line": r.location.line,
                     "column": r.location.column,
                     "message": r.message,
+                    "name": r.name,
                 }
                 for r in self.related
             ],
@@ -245,7 +254,9 @@ class Diagnostic:
             message=data["message"],
             location=Location(data["file"], data["line"], data["column"]),
             related=tuple(
-                Related(Location(r["file"], r["line"], r["column"]), r["message"])
+                Related(
+                    Location(r["file"], r["line"], r["column"]), r["message"], r.get("name", "")
+                )
                 for r in data.get("related", ())
             ),
             subject=tuple(data.get("subject", ())),
@@ -275,3 +286,89 @@ class Table:
     roles: tuple[str, ...] = ()
     index: int = -1
     skipped: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SuspectFence:
+    """A code fence that hides what the author meant as page: it is never closed, or a code
+    block (```json) swallowed Markdown tables, usually because a fence was mistyped."""
+
+    line: int  # 1-based line of the opening fence
+    never_closed: bool
+    lines_hidden: int
+    tables_hidden: int  # delimiter rows (| --- | --- |) inside it
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Rules silenced from ``start`` to ``end`` (1-based lines, inclusive) of ``file``, by an
+    inline comment at ``line``. ``selectors`` are in the one selector grammar
+    (``speclint.selectors``); none means every rule."""
+
+    file: str
+    line: int  # where the comment is
+    column: int
+    selectors: tuple[str, ...]  # empty: every rule
+    reason: str
+    start: int
+    end: int
+
+    def covers(self, diagnostic: Diagnostic) -> bool:
+        return (
+            diagnostic.file == self.file
+            and self.start <= diagnostic.line <= self.end
+            and self.names(diagnostic.code, diagnostic.rule)
+        )
+
+    def names(self, code: str, name: str) -> bool:
+        """Whether this suppression is about the rule ``code`` / ``name``."""
+        return not self.selectors or any(
+            parse_selector(s).matches(code, name) for s in self.selectors
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DirectiveProblem:
+    """An inline directive that cannot work (a selector that is no rule, an enable that closes
+    nothing, a disable-next-table with no table after it)."""
+
+    file: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    """Everything speclint read from one page: the read stage's output for that page."""
+
+    path: str  # relative to the configuration's folder
+    records: tuple[Record, ...]
+    tables: tuple[Table, ...]
+    problems: tuple[RowProblem, ...]
+    suppressions: tuple[Suppression, ...] = ()
+    directive_problems: tuple[DirectiveProblem, ...] = ()
+    suspect_fences: tuple[SuspectFence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """One accepted finding in a baseline file; ``line`` is where the entry is in that file."""
+
+    fingerprint: str
+    code: str
+    line: int
+    summary: str
+    page: str = ""  # the page the finding was on (relative to the configuration); "" unknown
+
+
+@dataclass(frozen=True, slots=True)
+class GateOutcome:
+    """What the gate did with the findings, for the rules that judge the gate itself
+    (unused suppressions, stale baseline entries). See ``speclint.rule.Scope.GATE``."""
+
+    unused_suppressions: tuple[Suppression, ...] = ()
+    directive_problems: tuple[DirectiveProblem, ...] = ()
+    baseline_file: str = ""  # as the user names it
+    stale_baseline_entries: tuple[BaselineEntry, ...] = ()
+    rules_run: frozenset[tuple[str, str]] = frozenset()  # (code, name) of the rules that ran
+    rules_known: frozenset[tuple[str, str]] = frozenset()  # every rule installed

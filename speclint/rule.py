@@ -14,17 +14,18 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from speclint.blocks import SuspectFence
 from speclint.model import (
     Diagnostic,
+    GateOutcome,
     Location,
     Record,
     Related,
     RowProblem,
     Severity,
+    Suppression,
+    SuspectFence,
     Table,
 )
-from speclint.suppress import Suppression
 
 CODE_PATTERN = re.compile(r"SL[0-9]{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -37,11 +38,16 @@ class Scope(enum.Enum):
     ``record`` rules judge each record alone, ``file`` rules one file's records, and ``registry``
     rules all the records of one code space (which may span pages). The engine may batch records
     of a narrower scope together; a rule must not rely on a batch being any larger than its scope.
+
+    ``gate`` rules judge what the gate did once every other rule has run and suppressions and
+    the baseline have been applied (an unused suppression, a stale baseline entry): they are
+    called once per run with a record set whose ``outcome`` says what happened.
     """
 
     RECORD = "record"
     FILE = "file"
     REGISTRY = "registry"
+    GATE = "gate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,7 @@ class RecordSet:
     suppressions: tuple[Suppression, ...] = ()
     declared: bool = False  # a registry the configuration declares, not one page on its own
     suspect_fences: tuple[SuspectFence, ...] = ()  # code fences that hide part of a page
+    outcome: GateOutcome | None = None  # for rules of gate scope only
 
     @property
     def description(self) -> str:
@@ -122,7 +129,9 @@ class Rule:
             severity=severity or self.level,
             message=message,
             location=record.location(field),
-            related=tuple(Related(other.location(field), note) for other, note in related),
+            related=tuple(
+                Related(other.location(field), note, other.label) for other, note in related
+            ),
             # The page (relative to the configuration) and the records by name and value, never a
             # line: a baseline entry survives moved rows but not a move to another page.
             subject=(record.file, *sorted({f"{r.name}={r.value}" for r in involved})),

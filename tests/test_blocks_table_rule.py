@@ -24,8 +24,8 @@ from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
 from markdown_it.rules_block.table import table as stock_table
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from speclint import blocks
-from speclint.source import decode
+from speclint.read import blocks
+from speclint.read.source import decode
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted(

@@ -26,10 +26,10 @@ def test_example_page_reports_the_duplicate_and_the_collision(run_cli: RunCli) -
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[0].startswith(LINE_SL103)
-    assert lines[0].endswith("but 5 in 基础错误码 (status-codes.zh.md:19) (name-collision)")
+    assert lines[0].endswith("but 5 in 基础错误码 (see status-codes.zh.md:19) (name-collision)")
     assert lines[1].startswith(LINE_SL101)
     assert lines[1].endswith(
-        "already used by ERRCODE_REPEAT_USERID (status-codes.zh.md:109) (duplicate-value)"
+        "already used by ERRCODE_REPEAT_USERID (see status-codes.zh.md:109) (duplicate-value)"
     )
     assert lines[2] == "Found 2 problems (2 errors) in 91 records in 5 sections of 1 file."
     assert result.err == ""

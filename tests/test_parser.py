@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from speclint.config import ColumnPin, Settings
-from speclint.lint import parse_text
-from speclint.registry import ParsedFile
-from speclint.source import SourceError, decode
+from speclint.model import ParsedFile
+from speclint.read.page import parse_text
+from speclint.read.source import SourceError, decode
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "status-codes.zh.md"
 

@@ -8,11 +8,13 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speclint.cells import _split_marked, bounds, split_row
+from speclint.check.configure import build_rules
+from speclint.check.plugins import load_rules
+from speclint.check.run import run_rules
 from speclint.config import Settings
-from speclint.lint import parse_text, run_rules
-from speclint.plugins import load_rules
-from speclint.selection import build_rules
+from speclint.read.cells import _split_marked, bounds, split_row
+from speclint.read.page import parse_text
+from speclint.registry.build import group
 
 _PUNCTUATION = re.compile("([" + re.escape(string.punctuation) + "])")
 
@@ -77,6 +79,5 @@ _PIECES = st.sampled_from(
 def test_any_page_parses_and_every_rule_runs_without_failing(text: str) -> None:
     # Odd pages must give records and findings, never a crash (a crash would be exit code 2).
     parsed = parse_text("f.md", text, Settings())
-    errors: list[str] = []
-    run_rules(build_rules(load_rules().rules, Settings()), [parsed], Settings(), errors)
+    _, errors = run_rules(build_rules(load_rules().rules, Settings()), group([parsed], ()))
     assert errors == []

@@ -94,5 +94,5 @@ def test_hook_on_a_changed_page_catches_a_collision_with_an_unchanged_one(
     assert run.returncode == 1, run.stdout + run.stderr
     assert (
         "docs/errors/message.md:4:22: SL101 [error] value 1001 of ERR_MSG_RECALLED is already "
-        "used by ERR_TOKEN_EXPIRED (docs/errors/auth.md:3)" in run.stdout
+        "used by ERR_TOKEN_EXPIRED (see docs/errors/auth.md:3)" in run.stdout
     )

@@ -47,7 +47,7 @@ def test_values_colliding_across_the_pages_of_a_registry(tree: Path, run_cli: Ru
     assert result.code == 1
     assert result.out.splitlines()[0] == (
         "docs/api/errors/message.md:6:22: SL101 [error] value 1002 of ERR_MSG_RECALLED is "
-        "already used by ERR_NO_RIGHT (docs/api/errors/auth.md:6) (duplicate-value)"
+        "already used by ERR_NO_RIGHT (see docs/api/errors/auth.md:6) (duplicate-value)"
     )
     assert "other-api" not in result.out  # a page outside the registry is its own code space
 

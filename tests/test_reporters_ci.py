@@ -14,11 +14,10 @@ import jsonschema
 import pytest
 
 from speclint import __version__
+from speclint.check.plugins import load_rules
 from speclint.lint import LintResult
-from speclint.model import Diagnostic, Location, Related, Severity
-from speclint.plugins import load_rules
-from speclint.registry import ParsedFile
-from speclint.reporters import REPORTERS, github, gitlab, junit, sarif
+from speclint.model import Diagnostic, Location, ParsedFile, Related, Severity
+from speclint.report import REPORTERS, github, gitlab, junit, sarif
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE_PAGE = ROOT / "examples" / "status-codes.zh.md"
@@ -40,7 +39,7 @@ DUPLICATE = Diagnostic(
     code="SL101",
     rule="duplicate-value",
     severity=Severity.ERROR,
-    message="value 5 of B is already used by A (docs/a.md:3)",
+    message="value 5 of B is already used by A",
     location=Location("docs/a.md", 4, 7),
     related=(Related(Location("docs/a.md", 3, 7), "A uses 5 here"),),
     subject=("A=5", "B=5"),
@@ -186,7 +185,7 @@ def test_sarif_results_are_exact() -> None:
             "ruleId": "SL101",
             "ruleIndex": index["SL101"],
             "level": "error",
-            "message": {"text": "value 5 of B is already used by A (docs/a.md:3)"},
+            "message": {"text": "value 5 of B is already used by A"},
             "locations": [
                 {
                     "physicalLocation": {
@@ -357,7 +356,7 @@ def test_junit_on_the_example_page_fails_both_rules_with_file_and_line(run_cli: 
 def test_junit_output_is_exact() -> None:
     again = replace(
         DUPLICATE,
-        message="value 5 of D is already used by A (docs/a.md:3)",
+        message="value 5 of D is already used by A",
         location=Location("docs/a.md", 12, 7),
         subject=("A=5", "D=5"),
     )
@@ -367,10 +366,10 @@ def test_junit_output_is_exact() -> None:
         '<testsuites name="speclint" tests="4" failures="2" errors="1">\n'
         '  <testsuite name="SL101 duplicate-value" tests="1" failures="1" errors="0">\n'
         '    <testcase classname="SL101 duplicate-value" name="docs/a.md">\n'
-        '      <failure message="docs/a.md:4:7: value 5 of B is already used by A (docs/a.md:3)'
+        '      <failure message="docs/a.md:4:7: value 5 of B is already used by A (see docs/a.md:3)'
         ' (and 1 more finding)" type="SL101">'
-        "docs/a.md:4:7: value 5 of B is already used by A (docs/a.md:3)\n"
-        "docs/a.md:12:7: value 5 of D is already used by A (docs/a.md:3)</failure>\n"
+        "docs/a.md:4:7: value 5 of B is already used by A (see docs/a.md:3)\n"
+        "docs/a.md:12:7: value 5 of D is already used by A (see docs/a.md:3)</failure>\n"
         "    </testcase>\n"
         "  </testsuite>\n"
         '  <testsuite name="SL900 house-style" tests="1" failures="1" errors="0">\n'
@@ -425,7 +424,7 @@ def test_github_output_is_exact_and_escaped() -> None:
     result = result_of([DUPLICATE, RAGGED, PLUGIN], errors=["docs/b.md: 50% read,\nthen failed"])
     assert github.render(result) == (
         "::error file=docs/a.md,line=4,col=7,title=SL101 duplicate-value::"
-        "value 5 of B is already used by A (docs/a.md:3)\n"
+        "value 5 of B is already used by A (see docs/a.md:3)\n"
         "::warning file=docs/a.md,line=9,col=1,title=SL002 malformed-table::"
         "row has 2 cells, the header 3\n"
         "::notice file=docs/we%2Cird%3Aname.md,line=2,col=3,title=SL900 house-style::"
@@ -489,7 +488,7 @@ def test_gitlab_output_is_exact() -> None:
             "location": {"path": "docs/a.md", "lines": {"begin": 1}},
         },
         {
-            "description": "SL101 duplicate-value: value 5 of B is already used by A (docs/a.md:3)",
+            "description": "SL101 duplicate-value: value 5 of B is already used by A (see docs/a.md:3)",
             "check_name": "SL101",
             "fingerprint": sha256("SL101", "A=5", "B=5"),
             "severity": "major",

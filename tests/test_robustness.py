@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from speclint.blocks import parse_blocks
 from speclint.config import Settings
-from speclint.lint import parse_text
-from speclint.suppress import find_suppressions
+from speclint.read.blocks import parse_blocks
+from speclint.read.directives import find_suppressions
+from speclint.read.page import parse_text
 from tests.conftest import Run
 
 RunCli = Callable[..., Run]

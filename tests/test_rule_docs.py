@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from speclint.check.configure import build_rules
+from speclint.check.plugins import load_rules
 from speclint.config import Settings
 from speclint.docs import README_END, README_START, readme_with_rules, rules_markdown
 from speclint.lint import lint
-from speclint.plugins import load_rules
 from speclint.rule import DOC_SECTIONS, Rule, doc_section
-from speclint.selection import build_rules
 from tests.conftest import ROOT
 
 RULES = load_rules().rules

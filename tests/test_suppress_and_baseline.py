@@ -33,7 +33,7 @@ def test_disable_next_table_with_reason_silences_that_table_only(
     result = run_cli("check", "--select", "SL101,SL9", "p.md", cwd=tmp_path)
     # Only the second table is reported; its E_A row repeats E_A (same name: SL102's business).
     assert lines(result) == [
-        "p.md:12:9: SL101 [error] value 1 of E_B is already used by E_A (p.md:4)"
+        "p.md:12:9: SL101 [error] value 1 of E_B is already used by E_A (see p.md:4)"
     ]
 
 

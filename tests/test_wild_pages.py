@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from speclint.config import Settings
-from speclint.lint import parse_text
-from speclint.registry import split_references
-from speclint.source import decode
+from speclint.read.page import parse_text
+from speclint.read.source import decode
+from speclint.registry.spaces import split_references
 
 WILD = Path(__file__).resolve().parent / "fixtures" / "wild"
 PAGES = sorted(WILD.glob("*.md"), key=lambda p: p.name)

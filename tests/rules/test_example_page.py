@@ -49,8 +49,8 @@ def test_example_ranges_hold_for_the_page(run_cli: Callable[..., Any]) -> None:
     # -1 sits after 0 at the top of 基础错误码: unsorted, but in its configured range.
     assert lines == [
         (
-            f"{PAGE}:15:29: SL303 [warning] ERRCODE_INTERNALERR (-1) comes after ERRCODE_OK (0) "
-            "on line 14: the table is not in ascending order (unsorted-values)"
+            f"{PAGE}:15:29: SL303 [warning] ERRCODE_INTERNALERR (-1) comes after ERRCODE_OK (0): "
+            f"the table is not in ascending order (see {PAGE}:14) (unsorted-values)"
         )
     ]
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from speclint.check.plugins import load_rules
 from speclint.model import Record
-from speclint.naming import Vocabulary
-from speclint.plugins import load_rules
+from speclint.registry.words import Vocabulary
 from speclint.rule import RecordSet
 
 N = 20_000

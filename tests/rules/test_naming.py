@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from speclint.naming import Vocabulary, common_prefix, normalise_text, split_words
+from speclint.registry.words import Vocabulary, common_prefix, normalise_text, split_words
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from speclint.rules.naming_convention import infer_style
+from speclint.registry.conventions import infer_style
 
 HEAD = "| 名称 | 值 | 说明 |\n| --- | --- | --- |\n"
 

@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-from speclint.plugins import load_rules
-from speclint.rule import Rule
-
-CODES = ("SL102", "SL104", "SL105", "SL106", "SL201", "SL202", "SL301", "SL302", "SL303")
-RULES = {rule.code: rule for rule in load_rules().rules}
-FIRST_MARKDOWN_BLOCK = re.compile(r"```markdown\n(.*?)\n```", re.DOTALL)
-
-
-def rule(code: str) -> type[Rule]:
-    return RULES[code]
 
 
 @pytest.mark.parametrize(

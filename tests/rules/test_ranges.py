@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from speclint.model import Record
-from speclint.ranges import (
+from speclint.registry.ranges import (
     Range,
     block_of,
     block_range,

@@ -15,10 +15,20 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+def with_related(diagnostic: Diagnostic) -> str:
+    """The message followed by where the related records are: ``... (see a.md:6, b.md:9)``."""
+    if not diagnostic.related:
+        return diagnostic.message
+    # file:line, the form editors and terminals turn into links.
+    places = ", ".join(f"{r.location.file}:{r.location.line}" for r in diagnostic.related)
+    return f"{diagnostic.message} (see {places})"
+
+
 def line(diagnostic: Diagnostic, color: bool = False) -> str:
     where = _paint(str(diagnostic.location), "1", color)
     code = _paint(diagnostic.code, _COLORS[diagnostic.severity], color)
-    return f"{where}: {code} [{diagnostic.severity.value}] {diagnostic.message} ({diagnostic.rule})"
+    message = with_related(diagnostic)
+    return f"{where}: {code} [{diagnostic.severity.value}] {message} ({diagnostic.rule})"
 
 
 def plural(count: int, word: str) -> str:

@@ -1,101 +1,19 @@
-"""Group parsed files into registries: the records that form one code space.
+"""Code spaces within one page, and the tables that only cite codes defined elsewhere.
 
-Without a declaration each file is its own registry, because a docs tree often holds several
-APIs' code spaces side by side. A declared registry spans every page its globs match, optionally
-narrowed to some sections.
+A page often lists several code spaces side by side (MQTT's packet types beside its reason
+codes, HTTP/2 error codes beside gRPC status codes), and tables that re-list codes defined
+before them (what one endpoint returns). The thresholds are in ``registry/thresholds.py``.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.blocks import SuspectFence
-from speclint.columns import normalise_header
-from speclint.config import RegistrySpec
-from speclint.discover import glob_matches
-from speclint.model import Record, RowProblem, Table
-from speclint.rule import RecordSet
-from speclint.suppress import DirectiveProblem, Suppression
-
-_REFERENCE_SHARE = 0.5
-_RESTATED_SHARE = 0.3
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedFile:
-    """Everything speclint read from one page."""
-
-    path: str  # relative to the configuration's folder (as shown to the user once reported)
-    records: tuple[Record, ...]
-    tables: tuple[Table, ...]
-    problems: tuple[RowProblem, ...]
-    suppressions: tuple[Suppression, ...] = ()
-    directive_problems: tuple[DirectiveProblem, ...] = ()
-    suspect_fences: tuple[SuspectFence, ...] = ()
-
-
-def in_registry(path: str, spec: RegistrySpec) -> bool:
-    return glob_matches(spec.include, path)
-
-
-def _in_sections(record: Record, spec: RegistrySpec) -> bool:
-    return not spec.sections or any(s in record.section for s in spec.sections)
-
-
-def file_record_set(parsed: ParsedFile) -> RecordSet:
-    """A file's records as a rule of file or record scope sees them."""
-    return RecordSet(
-        parsed.path,
-        parsed.records,
-        (),
-        parsed.problems,
-        parsed.tables,
-        parsed.suppressions,
-        suspect_fences=parsed.suspect_fences,
-    )
-
-
-def build_registries(
-    files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]
-) -> list[RecordSet]:
-    """Return one record set per registry, definitions split from references.
-
-    Files are taken in path order, so "the earlier record" of a finding does not depend on which
-    pages were named on the command line. A record outside the sections its registry is
-    narrowed to belongs to its file's own registry.
-    """
-    records: dict[str, list[Record]] = defaultdict(list)
-    members: dict[str, list[ParsedFile]] = defaultdict(list)
-    for parsed in sorted(files, key=lambda f: f.path):
-        owners = [spec for spec in declared if in_registry(parsed.path, spec)]
-        own = f"file:{parsed.path}"
-        for record in parsed.records:
-            owner = next((spec.name for spec in owners if _in_sections(record, spec)), own)
-            records[owner].append(record)
-        for name in [spec.name for spec in owners] or [own]:
-            members[name].append(parsed)
-        if own in records and owners:
-            members[own].append(parsed)
-    registries = []
-    for name, group in members.items():
-        declared_here = not name.startswith("file:")
-        spaces = [records.get(name, [])] if declared_here else code_spaces(records.get(name, []))
-        for space in spaces:
-            definitions, references = split_references(space)
-            registries.append(
-                RecordSet(
-                    name if declared_here else group[0].path,
-                    tuple(definitions),
-                    tuple(references),
-                    tuple(p for f in group for p in f.problems),
-                    tuple(t for f in group for t in f.tables),
-                    tuple(s for f in group for s in f.suppressions),
-                    declared=declared_here,
-                )
-            )
-    return registries
+from speclint.model import Record, Value
+from speclint.read.columns import normalise_header
+from speclint.registry.thresholds import REFERENCE_SHARE, RESTATED_SHARE, SHARED_STATUS_ROWS
 
 
 def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
@@ -112,7 +30,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     for rows in _tables(records).values():
         if not any(r.name for r in rows):
             citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
-            if citing is not None and _share_cited(rows, citing.keys) > _REFERENCE_SHARE:
+            if citing is not None and _share_cited(rows, citing.keys) > REFERENCE_SHARE:
                 citing.add(rows)
                 continue
         # Numbers and string codes under one header are two code spaces too (WebSocket close
@@ -153,7 +71,7 @@ def _restates(values: set[tuple[str, object]], space: set[tuple[str, object]]) -
     """Whether a table repeats so many of a space's values that it cannot be one of its
     categories: a slip repeats a value or two, another code space repeats a share of them."""
     shared = len(values & space)
-    return shared >= 2 and shared >= _RESTATED_SHARE * len(values)
+    return shared >= 2 and shared >= RESTATED_SHARE * len(values)
 
 
 def _tables(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:
@@ -206,7 +124,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     keys: dict[tuple[str, object], str] = {}
     referencing: set[tuple[str, int]] = set()
     for table, rows in _tables(records).items():
-        if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > _REFERENCE_SHARE:
+        if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > REFERENCE_SHARE:
             referencing.add(table)
         else:
             for key, meaning in cited_keys(rows).items():
@@ -214,3 +132,12 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]
     return definitions, references
+
+
+def shared_status_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
+    """Nameless tables whose values do not identify a row: one value heads several rows
+    (Telegram's 400s, Azure's ServerBusy), so a repeated value there is no duplicate."""
+    counts: Counter[tuple[str, int, str, Value]] = Counter(
+        (r.file, r.table, *r.value_key) for r in records if not r.name
+    )
+    return {(file, table) for (file, table, *_), n in counts.items() if n >= SHARED_STATUS_ROWS}

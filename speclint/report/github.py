@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Severity
+from speclint.report.text import with_related
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,7 +34,7 @@ def annotation(diagnostic: Diagnostic) -> str:
         if diagnostic.column >= 1:
             properties["col"] = diagnostic.column
     properties["title"] = f"{diagnostic.code} {diagnostic.rule}"
-    return command(COMMANDS[diagnostic.severity], diagnostic.message, properties)
+    return command(COMMANDS[diagnostic.severity], with_related(diagnostic), properties)
 
 
 def render(result: LintResult) -> str:

@@ -11,9 +11,9 @@ from typing import Any
 from urllib.parse import quote
 
 from speclint import __version__
+from speclint.check.plugins import load_rules
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Location, Severity
-from speclint.plugins import load_rules
 from speclint.rule import Rule
 
 SCHEMA_URI = (

@@ -1,62 +1,40 @@
-"""Inline suppressions written in the page as HTML comments.
+"""Read the inline suppressions a page writes as HTML comments.
 
 ``<!-- speclint-disable SL101 -- reason -->`` ... ``<!-- speclint-enable -->`` silences rules for
-a region; ``<!-- speclint-disable-next-table SL104 -- reason -->`` for the next table only (a table
-row cannot hold a comment). Without codes, every rule is silenced.
+a region; ``<!-- speclint-disable-next-table SL104 -- reason -->`` the next table only (a table
+row cannot hold a comment). Without selectors, or with ``ALL``, every rule is silenced.
+Selectors follow the one grammar of ``speclint.selectors``. Applying them is the gate's job.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
-from speclint.blocks import Comment, SourceTable
-from speclint.model import Diagnostic
+from speclint.model import DirectiveProblem, Suppression
+from speclint.read.blocks import Comment, SourceTable
+from speclint.selectors import ALL, SelectorError, parse_selector
 
 _DIRECTIVE = re.compile(
     r"<!--\s*speclint-(?P<kind>disable-next-table|disable|enable)\b(?P<body>.*?)-->", re.DOTALL
 )
-_SELECTOR = re.compile(r"^(ALL|SL[0-9]{0,3}|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)$")
 
-
-@dataclass(frozen=True, slots=True)
-class Suppression:
-    """Rules silenced from ``start`` to ``end`` (1-based lines, inclusive) of ``file``."""
-
-    file: str
-    line: int  # where the comment is
-    column: int
-    selectors: tuple[str, ...]  # empty: every rule
-    reason: str
-    start: int
-    end: int
-
-    def covers(self, diagnostic: Diagnostic) -> bool:
-        return (
-            diagnostic.file == self.file
-            and self.start <= diagnostic.line <= self.end
-            and (
-                not self.selectors
-                or any(
-                    diagnostic.code.startswith(s) or diagnostic.rule == s for s in self.selectors
-                )
-            )
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class DirectiveProblem:
-    file: str
-    line: int
-    message: str
+_Open = tuple[Comment, tuple[str, ...], str]
 
 
 def _parse_body(body: str) -> tuple[tuple[str, ...], str, list[str]]:
+    """The selectors (``ALL`` read as "every rule": none), the reason, and what is no selector."""
     codes, _, reason = body.partition("--")
-    selectors = tuple(s for s in re.split(r"[\s,]+", codes.strip()) if s)
-    bad = [s for s in selectors if not _SELECTOR.match(s)]
-    return tuple(s for s in selectors if s not in bad), reason.strip(), bad
+    selectors: list[str] = []
+    bad: list[str] = []
+    for text in (s for s in re.split(r"[\s,]+", codes.strip()) if s):
+        try:
+            selectors.append(parse_selector(text).text)
+        except SelectorError:
+            bad.append(text)
+    if ALL in selectors:
+        selectors = []
+    return tuple(selectors), reason.strip(), bad
 
 
 def find_suppressions(
@@ -99,9 +77,6 @@ def find_suppressions(
     return tuple(found), tuple(problems)
 
 
-_Open = tuple[Comment, tuple[str, ...], str]
-
-
 def _enable(
     path: str, comment: Comment, selectors: tuple[str, ...], regions: list[_Open]
 ) -> tuple[list[Suppression], list[_Open]]:
@@ -129,21 +104,3 @@ def _enable(
         if staying:
             still_open.append((opened, staying, reason))
     return closed, still_open
-
-
-def apply(
-    diagnostics: Iterable[Diagnostic], suppressions: Sequence[Suppression]
-) -> tuple[list[Diagnostic], set[Suppression]]:
-    """Drop suppressed findings; return the rest and the suppressions that were used."""
-    kept: list[Diagnostic] = []
-    used: set[Suppression] = set()
-    by_file: dict[str, list[Suppression]] = {}
-    for suppression in suppressions:
-        by_file.setdefault(suppression.file, []).append(suppression)
-    for diagnostic in diagnostics:
-        covering = [s for s in by_file.get(diagnostic.file, ()) if s.covers(diagnostic)]
-        if covering:
-            used.update(covering)
-        else:
-            kept.append(diagnostic)
-    return kept, used

@@ -9,17 +9,20 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from speclint.config import ConfigError, Settings
-from speclint.discover import glob_matches
 from speclint.rule import Rule
-from speclint.selectors import selects
+from speclint.selectors import Selector, SelectorError, parse_selector
 
 
-def matches(rule: type[Rule], selector: str) -> bool:
-    return selects(selector, rule.code, rule.name)
+def matches(rule: type[Rule], selector: str | Selector) -> bool:
+    return _parsed(selector).matches(rule.code, rule.name)
 
 
-def _exact(rule: type[Rule], selector: str) -> bool:
-    return selector in (rule.code, rule.name)
+def _exact(rule: type[Rule], selector: str | Selector) -> bool:
+    return _parsed(selector).names_exactly(rule.code, rule.name)
+
+
+def _parsed(selector: str | Selector) -> Selector:
+    return selector if isinstance(selector, Selector) else parse_selector(selector)
 
 
 def selected_rules(
@@ -49,16 +52,17 @@ def selected_rules(
 
 
 def unknown_selectors(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> list[str]:
-    return [s for s in selectors if not any(matches(rule, s) for rule in rules)]
-
-
-def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
-    """The selectors that ``per-file-ignores`` applies to ``path``."""
-    found: list[str] = []
-    for pattern, selectors in settings.per_file_ignores:
-        if glob_matches([pattern], path):
-            found.extend(selectors)
-    return tuple(found)
+    """The selectors that name no rule of ``rules`` (or are no selector at all)."""
+    unknown = []
+    for text in selectors:
+        try:
+            selector = parse_selector(text)
+        except SelectorError:
+            unknown.append(text)
+            continue
+        if not any(matches(rule, selector) for rule in rules):
+            unknown.append(text)
+    return unknown
 
 
 def build_rules(

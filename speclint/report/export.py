@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 
 from speclint import __version__
-from speclint.registry import ParsedFile
+from speclint.model import ParsedFile
 
 
 def to_json(files: Sequence[ParsedFile]) -> str:

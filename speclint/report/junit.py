@@ -9,7 +9,7 @@ from itertools import groupby
 
 from speclint.lint import LintResult
 from speclint.model import Diagnostic
-from speclint.reporters.text import plural
+from speclint.report.text import plural, with_related
 
 OVERALL = "speclint"
 # XML 1.0 cannot carry most C0 controls, even escaped; a page's stray byte must not break the file.
@@ -29,7 +29,7 @@ def _element(tag: str, text: str = "", **attributes: str | int) -> ET.Element:
 
 def finding_line(diagnostic: Diagnostic) -> str:
     """``file:line:col: message``, the form editors and CI logs link."""
-    return f"{diagnostic.location}: {diagnostic.message}"
+    return f"{diagnostic.location}: {with_related(diagnostic)}"
 
 
 def failing_case(suite: str, path: str, findings: Sequence[Diagnostic]) -> ET.Element:

@@ -17,19 +17,23 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from speclint.model import Record
+from speclint.registry.thresholds import RANGE_MIN_BLOCK, RANGE_MIN_SHARE, RANGE_MIN_VALUES
 
-# Below this many values a section's block is a guess, not a convention: an HTTP table of eight
-# statuses, seven of them 4xx, says nothing about where 200 belongs.
-MIN_VALUES = 5
-# The share of a section's values that must lie in one block for it to be the section's range:
-# nine in ten. Below that a section spans categories (1-99, 100-149, 150-199 in one table, or
-# MQTT's reason codes 0-255), and whatever block is largest is not its range.
-MIN_SHARE = 0.9
-# Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
-MIN_BLOCK = 10
+MIN_VALUES = RANGE_MIN_VALUES
+MIN_SHARE = RANGE_MIN_SHARE
+MIN_BLOCK = RANGE_MIN_BLOCK
+
+
+@dataclass(frozen=True)
+class RangeOptions:
+    """The options category-range and category-overlap share (written once, under
+    ``[rules.category-range]``; category-overlap reads them from there)."""
+
+    ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    infer: bool = True
 
 
 def is_generic(value: int) -> bool:

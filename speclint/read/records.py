@@ -6,12 +6,13 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from speclint.blocks import SourceRow, SourceTable
-from speclint.cells import RawCell, split_row
-from speclint.columns import DESCRIPTION, NAME, VALUE, HeaderAliases, Roles, detect_roles
-from speclint.inline import reduce_inline
 from speclint.model import Cell, Record, RowProblem, Table
-from speclint.values import is_numeric, parse_value, split_compound
+from speclint.read.blocks import SourceRow, SourceTable
+from speclint.read.cells import RawCell, split_row
+from speclint.read.columns import DESCRIPTION, NAME, VALUE, HeaderAliases, Roles, detect_roles
+from speclint.read.inline import reduce_inline
+from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
+from speclint.read.values import is_numeric, parse_value, split_compound
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -92,8 +93,8 @@ def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
         return False
     numbers = sum(1 for v in values if is_numeric(v))
     words = [t for t in texts if t]
-    return numbers >= 0.8 * max(len(values) - 1, 1) and all(
-        len(t) <= 12 and not any(ch.isdigit() for ch in t) for t in words
+    return numbers >= CLEARLY * max(len(values) - 1, 1) and all(
+        len(t) <= SECOND_HEADER_MAX_CHARS and not any(ch.isdigit() for ch in t) for t in words
     )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from speclint.lint import LintResult
-from speclint.reporters import github, gitlab, json_report, junit, sarif, text
+from speclint.report import github, gitlab, json_report, junit, sarif, text
 
 
 @dataclass(frozen=True, slots=True)

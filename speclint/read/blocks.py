@@ -18,8 +18,9 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from speclint.inline import reduce_inline
-from speclint.source import normalise_newlines
+from speclint.model import SuspectFence
+from speclint.read.inline import reduce_inline
+from speclint.read.source import normalise_newlines
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +53,6 @@ class Blocks:
     tables: tuple[SourceTable, ...]
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class SuspectFence:
-    """A code fence that hides what the author meant as page: it is never closed, or a code
-    block (```json) swallowed Markdown tables, usually because a fence was mistyped."""
-
-    line: int  # 1-based line of the opening fence
-    never_closed: bool
-    lines_hidden: int
-    tables_hidden: int  # delimiter rows (| --- | --- |) inside it
 
 
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source

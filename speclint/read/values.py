@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from speclint.model import Value
+from speclint.read.thresholds import LABEL_MAX_CHARS, LABEL_MAX_WORDS, MAX_VALUE_DIGITS
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
 _PADDED = re.compile(r"[-+]?0[0-9]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:[.:/-][A-Za-z0-9_]+)*")
-_MAX_DIGITS = 40
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\uff0d": "-", "\u2013": "-"})
 
 
@@ -20,7 +20,7 @@ def parse_value(text: str) -> Value:
     A fixed-width code such as ``0001`` stays a string: it is a different code from ``1``.
     """
     candidate = text.strip().translate(_MINUS_SIGNS)
-    if len(candidate) > _MAX_DIGITS:
+    if len(candidate) > MAX_VALUE_DIGITS:
         return text.strip()  # no code is this long; Python refuses to print such integers
     if _DECIMAL.fullmatch(candidate):
         return int(candidate)
@@ -64,9 +64,11 @@ def split_compound(text: str) -> tuple[str, str] | None:
     return None
 
 
-_LABEL = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9][A-Za-z0-9_.'-]*){0,5}")
+_LABEL = re.compile(
+    rf"[A-Za-z][A-Za-z0-9_.'-]*(?: [A-Za-z0-9][A-Za-z0-9_.'-]*){{0,{LABEL_MAX_WORDS - 1}}}"
+)
 
 
 def is_label(text: str) -> bool:
-    """A short Latin label of up to six words, as status names are (``Bad Request``)."""
-    return len(text) <= 48 and bool(_LABEL.fullmatch(text))
+    """A short Latin label of a few words, as status names are (``Bad Request``)."""
+    return len(text) <= LABEL_MAX_CHARS and bool(_LABEL.fullmatch(text))

@@ -7,7 +7,8 @@ from typing import Any
 
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Severity
-from speclint.reporters.sarif import fingerprints
+from speclint.report.sarif import fingerprints
+from speclint.report.text import with_related
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -15,7 +16,7 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def issue(diagnostic: Diagnostic, fingerprint: str) -> dict[str, Any]:
     """One Code Quality issue; GitLab matches issues across branches by fingerprint alone."""
     return {
-        "description": f"{diagnostic.code} {diagnostic.rule}: {diagnostic.message}",
+        "description": f"{diagnostic.code} {diagnostic.rule}: {with_related(diagnostic)}",
         "check_name": diagnostic.code,
         "fingerprint": fingerprint,
         "severity": SEVERITIES[diagnostic.severity],

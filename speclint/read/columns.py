@@ -15,7 +15,14 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.values import is_code_token, is_identifier, is_label, is_numeric, split_compound
+from speclint.read.thresholds import CLEARLY, MOSTLY, SHORT_TEXT_CHARS
+from speclint.read.values import (
+    is_code_token,
+    is_identifier,
+    is_label,
+    is_numeric,
+    split_compound,
+)
 
 NAME, VALUE, DESCRIPTION = "name", "value", "description"
 ROLES = (NAME, VALUE, DESCRIPTION)
@@ -55,9 +62,6 @@ _LIMIT_WORDS = ("最小", "最大", "典型", "平均", "min", "max", "typ", "av
 _HTTP_WORDS = ("http",)
 _STATUS_WORDS = ("状态", "status")
 _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
-
-_MOSTLY = 0.5
-_CLEARLY = 0.8
 
 
 def normalise_header(header: str) -> str:
@@ -113,6 +117,11 @@ class HeaderAliases:
     description: frozenset[str] = field(default_factory=lambda: _words(_DESCRIPTION_HEADERS))
     parameter: frozenset[str] = field(default_factory=lambda: _words(_PARAMETER_HEADERS))
 
+    @classmethod
+    def configured(cls, extra: Mapping[str, Sequence[str]]) -> HeaderAliases:
+        """The built-in vocabulary plus the configuration's ``[columns.aliases]``."""
+        return cls().extended(extra) if extra else cls()
+
     def extended(self, extra: Mapping[str, Sequence[str]]) -> HeaderAliases:
         def more(role: str) -> frozenset[str]:
             return getattr(self, role) | {normalise_header(h) for h in extra.get(role, ())}
@@ -157,7 +166,7 @@ class _Column:
     code_like: float  # ... as one code token, numeric or not (2201B, IAM.0007, 00)
     compound: float  # ... as a name and a number in one cell
     label: float  # ... as a short Latin label ("Bad Request", "OK")
-    short: float  # ... as short text of any script (at most 64 characters)
+    short: float  # ... as short text of any script (at most SHORT_TEXT_CHARS characters)
     is_name: bool
     is_value: bool
     is_code: bool
@@ -194,7 +203,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         code_like=_share(filled, is_code_token),
         compound=_share(filled, lambda c: split_compound(c) is not None),
         label=_share(filled, is_label),
-        short=_share(filled, lambda c: len(c) <= 64),
+        short=_share(filled, lambda c: len(c) <= SHORT_TEXT_CHARS),
         is_name=role == NAME,
         is_value=role == VALUE,
         is_code=role == "code",
@@ -226,17 +235,17 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return f"a table of measurements (headers: {shown})"
-    parameters = [p for p in profiles if p.is_parameter and p.numeric < _CLEARLY]
-    numbered = any(p.is_name and p.numeric >= _CLEARLY for p in profiles)
+    parameters = [p for p in profiles if p.is_parameter and p.numeric < CLEARLY]
+    numbered = any(p.is_name and p.numeric >= CLEARLY for p in profiles)
     if parameters and not numbered and not any(p.is_code for p in profiles):
         return f"a parameter table: no code column (headers: {shown})"
     value = _value_column(profiles)
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
-        named = next((p for p in profiles if p.is_name and p.identifier >= _CLEARLY), None)
+        named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
         if named is not None and any(p.is_http for p in profiles):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
-        compound = next((p for p in profiles if p.is_value and p.compound >= _CLEARLY), None)
+        compound = next((p for p in profiles if p.is_value and p.compound >= CLEARLY), None)
         if compound is None:
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
@@ -248,7 +257,7 @@ def detect_roles(
         rest = [p for p in profiles if p.index not in (value, name) and p.filled]
         if (
             len(rest) == 1
-            and rest[0].identifier < _MOSTLY
+            and rest[0].identifier < MOSTLY
             and not (rest[0].is_parameter or rest[0].is_code or rest[0].is_value or rest[0].is_http)
         ):
             description = rest[0].index
@@ -261,7 +270,7 @@ def detect_roles(
 
 def _numeric(p: _Column) -> bool:
     """Numbers, mostly under a header that says "value", clearly under an ambiguous one."""
-    return p.numeric >= (_MOSTLY if p.is_value and not p.is_code else _CLEARLY)
+    return p.numeric >= (MOSTLY if p.is_value and not p.is_code else CLEARLY)
 
 
 def _value_column(profiles: Sequence[_Column]) -> int | None:
@@ -271,12 +280,12 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
     def eligible(p: _Column) -> bool:
         if not p.filled or p.is_description:
             return False
-        if p.is_value or (p.is_parameter and p.numeric >= _CLEARLY):
-            return _numeric(p) or p.identifier >= _CLEARLY
+        if p.is_value or (p.is_parameter and p.numeric >= CLEARLY):
+            return _numeric(p) or p.identifier >= CLEARLY
         if p.is_code:
-            return _numeric(p) or (p.code_like >= _CLEARLY and not p.is_name)
+            return _numeric(p) or (p.code_like >= CLEARLY and not p.is_name)
         # "Identifier" over a column of numbers (MQTT's property identifiers) is the value.
-        return p.is_name and p.numeric >= _CLEARLY
+        return p.is_name and p.numeric >= CLEARLY
 
     candidates = [p for p in profiles if eligible(p)]
     if not candidates:
@@ -304,7 +313,7 @@ def _name_column(
     free = [p for p in profiles if p.index not in (value, description) and p.filled]
     if string_codes:
         # The string in the value column is the code's identity; a separate name is rare.
-        candidates = [p for p in free if p.is_name and p.short >= _CLEARLY]
+        candidates = [p for p in free if p.is_name and p.short >= CLEARLY]
     else:
         # A header that says "name" may hold labels ("Bad Request", "✅ Purposely stopped");
         # an ambiguous one such as 编码, or a second message column (错误信息 beside 描述),
@@ -312,11 +321,11 @@ def _name_column(
         candidates = [
             p
             for p in free
-            if (p.is_name and p.short >= _CLEARLY)
+            if (p.is_name and p.short >= CLEARLY)
             or (
                 (p.is_code or p.is_description or p.header == "")
-                and max(p.identifier, p.label) >= _CLEARLY
-                and (not p.is_description or p.identifier >= _CLEARLY)
+                and max(p.identifier, p.label) >= CLEARLY
+                and (not p.is_description or p.identifier >= CLEARLY)
             )
         ]
     best = min(candidates, key=lambda p: (not p.is_name, p.is_description, p.index), default=None)
@@ -333,7 +342,7 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
         )
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
         # beside it is the meaning.
-        return (p.identifier >= _CLEARLY, rank, p.index)
+        return (p.identifier >= CLEARLY, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
     return best.index if best is not None else None

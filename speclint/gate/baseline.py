@@ -11,25 +11,16 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from speclint import __version__
-from speclint.model import Diagnostic
+from speclint.model import BaselineEntry, Diagnostic
 
 FORMAT_VERSION = 1
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read; the message names it."""
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    fingerprint: str
-    code: str
-    line: int  # the entry's line in the baseline file
-    summary: str
 
 
 def write(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
@@ -58,7 +49,7 @@ def write(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def read(path: Path) -> list[Entry]:
+def read(path: Path) -> list[BaselineEntry]:
     try:
         text = path.read_text(encoding="utf-8")
         data = json.loads(text)
@@ -81,19 +72,29 @@ def read(path: Path) -> list[Entry]:
     for raw in raw_entries:
         key = json.dumps(raw, ensure_ascii=False)
         entries.append(
-            Entry(
+            BaselineEntry(
                 raw["fingerprint"],
                 raw.get("code", "?"),
                 line_of.get(key, 1),
                 f"{raw.get('code', '?')} {raw.get('message', '')}".strip(),
+                _page(raw),
             )
         )
     return entries
 
 
+def _page(raw: dict[str, object]) -> str:
+    """The page an entry is about: the first part of its subject (relative to the
+    configuration, as records name pages)."""
+    subject = raw.get("subject")
+    if isinstance(subject, list) and subject and isinstance(subject[0], str):
+        return subject[0]
+    return ""
+
+
 def apply(
-    diagnostics: Iterable[Diagnostic], entries: Sequence[Entry]
-) -> tuple[list[Diagnostic], list[Entry]]:
+    diagnostics: Iterable[Diagnostic], entries: Sequence[BaselineEntry]
+) -> tuple[list[Diagnostic], list[BaselineEntry]]:
     """Return the findings not in the baseline, and the entries that matched nothing."""
     available = Counter(entry.fingerprint for entry in entries)
     new = []

@@ -1,0 +1,72 @@
+"""The numbers column detection turns on, each with its reason (see ``docs/inference.md``).
+
+Column roles are inferred from headers first and cell content second; these thresholds say how
+much of a column's content must agree before content decides. Pin the roles of any table with
+``[[columns.pin]]`` when the inference is wrong.
+"""
+
+from __future__ import annotations
+
+from speclint.thresholds import Threshold
+
+# Half the filled cells: enough when the header already says what the column is ("value").
+MOSTLY = 0.5
+# Four cells in five: needed when only the content speaks (an ambiguous "错误码" header), so
+# that a stray note or an empty-ish row does not flip a column's role.
+CLEARLY = 0.8
+# Longer than this is prose, not a name or a label: real names stay well under it.
+SHORT_TEXT_CHARS = 64
+# A label ("Bad Request", "Failed Exchange") has at most this many words and characters.
+LABEL_MAX_WORDS = 6
+LABEL_MAX_CHARS = 48
+# A first body row of short words over a column of numbers continues the header
+# (| Dec | Hex |); a word longer than this is a record, not a header word.
+SECOND_HEADER_MAX_CHARS = 12
+# No code has more digits; Python refuses to print integers much longer than this anyway.
+MAX_VALUE_DIGITS = 40
+
+THRESHOLDS = (
+    Threshold(
+        "MOSTLY",
+        MOSTLY,
+        "Share of a column's filled cells that must be numbers when its header names a value.",
+        "columns.pin",
+    ),
+    Threshold(
+        "CLEARLY",
+        CLEARLY,
+        "Share of cells that must agree when only the content decides a column's role "
+        "(numbers, identifiers, labels, name-and-number cells).",
+        "columns.pin",
+    ),
+    Threshold(
+        "SHORT_TEXT_CHARS",
+        SHORT_TEXT_CHARS,
+        "Longest cell that can still be a name rather than prose.",
+        "columns.pin",
+    ),
+    Threshold(
+        "LABEL_MAX_WORDS",
+        LABEL_MAX_WORDS,
+        "Most words a short Latin label (a status name such as 'Bad Request') has.",
+        "columns.pin",
+    ),
+    Threshold(
+        "LABEL_MAX_CHARS",
+        LABEL_MAX_CHARS,
+        "Longest short Latin label.",
+        "columns.pin",
+    ),
+    Threshold(
+        "SECOND_HEADER_MAX_CHARS",
+        SECOND_HEADER_MAX_CHARS,
+        "Longest word of a first body row that continues the header (| Dec | Hex |).",
+        "columns.pin",
+    ),
+    Threshold(
+        "MAX_VALUE_DIGITS",
+        MAX_VALUE_DIGITS,
+        "Longest value read as an integer; longer text stays a string code.",
+        "schema",
+    ),
+)

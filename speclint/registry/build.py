@@ -1,0 +1,88 @@
+"""Group parsed files into the record sets rules see: one per file, and one per registry.
+
+Without a declaration each file is its own registry, because a docs tree often holds several
+APIs' code spaces side by side (and within a page, ``spaces`` splits the code spaces a reader
+sees). A declared registry spans every page its globs match, optionally narrowed to some
+sections.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from speclint.config import RegistrySpec
+from speclint.model import ParsedFile, Record
+from speclint.registry.spaces import code_spaces, split_references
+from speclint.rule import RecordSet
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """The record sets of one run: per file (for record and file rules) and per registry."""
+
+    files: tuple[RecordSet, ...]
+    registries: tuple[RecordSet, ...]
+
+
+def group(files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]) -> Grouping:
+    return Grouping(
+        tuple(file_record_set(f) for f in files), tuple(build_registries(files, declared))
+    )
+
+
+def file_record_set(parsed: ParsedFile) -> RecordSet:
+    """A file's records as a rule of file or record scope sees them."""
+    return RecordSet(
+        parsed.path,
+        parsed.records,
+        (),
+        parsed.problems,
+        parsed.tables,
+        parsed.suppressions,
+        suspect_fences=parsed.suspect_fences,
+    )
+
+
+def build_registries(
+    files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]
+) -> list[RecordSet]:
+    """Return one record set per registry, definitions split from references.
+
+    Files are taken in path order, so "the earlier record" of a finding does not depend on which
+    pages were named on the command line. A record outside the sections its registry is
+    narrowed to belongs to its file's own registry.
+    """
+    records: dict[str, list[Record]] = defaultdict(list)
+    members: dict[str, list[ParsedFile]] = defaultdict(list)
+    for parsed in sorted(files, key=lambda f: f.path):
+        owners = [spec for spec in declared if spec.includes(parsed.path)]
+        own = f"file:{parsed.path}"
+        for record in parsed.records:
+            owner = next(
+                (spec.name for spec in owners if spec.includes_section(record.section)), own
+            )
+            records[owner].append(record)
+        for name in [spec.name for spec in owners] or [own]:
+            members[name].append(parsed)
+        if own in records and owners:
+            members[own].append(parsed)
+    registries = []
+    for name, group_files in members.items():
+        declared_here = not name.startswith("file:")
+        spaces = [records.get(name, [])] if declared_here else code_spaces(records.get(name, []))
+        for space in spaces:
+            definitions, references = split_references(space)
+            registries.append(
+                RecordSet(
+                    name if declared_here else group_files[0].path,
+                    tuple(definitions),
+                    tuple(references),
+                    tuple(p for f in group_files for p in f.problems),
+                    tuple(t for f in group_files for t in f.tables),
+                    tuple(s for f in group_files for s in f.suppressions),
+                    declared=declared_here,
+                )
+            )
+    return registries

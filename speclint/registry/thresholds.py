@@ -1,0 +1,91 @@
+"""The numbers registry inference turns on, each with its reason (see ``docs/inference.md``):
+code spaces within a page, references, category ranges and naming conventions."""
+
+from __future__ import annotations
+
+from speclint.thresholds import Threshold
+
+# A nameless table is a list of references when more than half its rows cite codes defined
+# before it with the same meaning (what one endpoint returns, an HTTP-status map).
+REFERENCE_SHARE = 0.5
+# A table that repeats at least this share (and at least two) of a code space's values is
+# another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
+RESTATED_SHARE = 0.3
+# In a nameless table, a value heading this many rows is a status many errors share
+# (Telegram's 400s), not a key that slipped: a slip repeats a value once.
+SHARED_STATUS_ROWS = 3
+
+# Below this many values a section's block is a guess, not a convention: an HTTP table of eight
+# statuses, seven of them 4xx, says nothing about where 200 belongs.
+RANGE_MIN_VALUES = 5
+# The share of a section's values that must lie in one block for it to be the section's range:
+# nine in ten. Below that a section spans categories (1-99, 100-149 in one table).
+RANGE_MIN_SHARE = 0.9
+# Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
+RANGE_MIN_BLOCK = 10
+
+# A naming style is inferred when this share of a registry's names follow it.
+STYLE_SHARE = 0.8
+# A prefix is inferred only when this share of the names have it, and only from at least
+# PREFIX_MIN_NAMES names, for the share to mean something.
+PREFIX_SHARE = 0.8
+PREFIX_MIN_NAMES = 10
+
+THRESHOLDS = (
+    Threshold(
+        "REFERENCE_SHARE",
+        REFERENCE_SHARE,
+        "A nameless table citing more than this share of earlier codes (same meaning) holds "
+        "references, not definitions.",
+        "columns.pin (give the table a name column) or a registry of its own",
+    ),
+    Threshold(
+        "RESTATED_SHARE",
+        RESTATED_SHARE,
+        "A table repeating this share of a code space's values (and at least two) is a code "
+        "space of its own.",
+        "registries",
+    ),
+    Threshold(
+        "SHARED_STATUS_ROWS",
+        SHARED_STATUS_ROWS,
+        "A value heading this many rows of a nameless table is a shared status, not a duplicate.",
+        "rules.duplicate-value.scope",
+    ),
+    Threshold(
+        "RANGE_MIN_VALUES",
+        RANGE_MIN_VALUES,
+        "Fewest values a category's range is inferred from.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "RANGE_MIN_SHARE",
+        RANGE_MIN_SHARE,
+        "Share of a category's values that must lie in one block for it to be the range.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "RANGE_MIN_BLOCK",
+        RANGE_MIN_BLOCK,
+        "Narrowest inferred block of codes.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "STYLE_SHARE",
+        STYLE_SHARE,
+        "Share of names that must follow a naming style for it to be the convention.",
+        "rules.naming-convention.pattern",
+    ),
+    Threshold(
+        "PREFIX_SHARE",
+        PREFIX_SHARE,
+        "Share of names that must share a prefix for it to be required.",
+        "rules.naming-convention.prefix",
+    ),
+    Threshold(
+        "PREFIX_MIN_NAMES",
+        PREFIX_MIN_NAMES,
+        "Fewest names a prefix is inferred from.",
+        "rules.naming-convention.prefix",
+    ),
+)
