@@ -78,6 +78,9 @@ class Settings:
     )
     pins: tuple[ColumnPin, ...] = ()
     registries: tuple[RegistrySpec, ...] = ()
+    # Words that mark a code deprecated or reserved, as configured (``[markers]``); absent keys
+    # keep speclint's own (speclint.registry.lifecycle).
+    markers: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
     rule_options: Mapping[str, Mapping[str, Any]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -189,6 +192,9 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         registries=tuple(
             RegistrySpec(name, tuple(spec["include"]), tuple(spec.get("sections", ())))
             for name, spec in data.get("registries", {}).items()
+        ),
+        markers=MappingProxyType(
+            {kind: tuple(words) for kind, words in data.get("markers", {}).items()}
         ),
         rule_options=MappingProxyType(
             {key: MappingProxyType(dict(value)) for key, value in data.get("rules", {}).items()}

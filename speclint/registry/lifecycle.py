@@ -1,0 +1,58 @@
+"""Where a code is in its life: in use, deprecated (still answered, not to be used by new
+clients) or reserved (held back, not yet in use).
+
+Pages say so in the meaning (``已废弃``, ``Deprecated: use X``, ``保留``) or in an extra column
+(``状态 | 废弃``). The markers are configurable (``[markers]`` in the configuration); a marker
+matches a whole word (Latin, case-folded) or, for CJK markers, anywhere in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from speclint.model import Record
+
+DEPRECATED_MARKERS = ("deprecated", "obsolete", "废弃", "已废弃", "弃用", "停用", "下线")
+RESERVED_MARKERS = ("reserved", "保留", "预留")
+
+
+@dataclass(frozen=True, slots=True)
+class Markers:
+    deprecated: tuple[str, ...] = DEPRECATED_MARKERS
+    reserved: tuple[str, ...] = RESERVED_MARKERS
+
+    @classmethod
+    def configured(cls, markers: Mapping[str, Sequence[str]]) -> Markers:
+        """speclint's markers, replaced by the configuration's ``[markers]`` where it sets them."""
+        return cls(
+            deprecated=tuple(markers.get("deprecated", DEPRECATED_MARKERS)),
+            reserved=tuple(markers.get("reserved", RESERVED_MARKERS)),
+        )
+
+    def is_deprecated(self, record: Record) -> bool:
+        return _marked(record, self.deprecated)
+
+    def is_reserved(self, record: Record) -> bool:
+        return _marked(record, self.reserved)
+
+
+def _marked(record: Record, markers: Sequence[str]) -> bool:
+    pattern = _pattern(tuple(markers))
+    if pattern is None:
+        return False
+    texts = (record.description, *(cell.text for cell in record.cells if not cell.role))
+    return any(pattern.search(text) for text in texts if text)
+
+
+@lru_cache(maxsize=16)
+def _pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not markers:
+        return None
+    parts = [
+        re.escape(m) if not m.isascii() else rf"(?<![A-Za-z]){re.escape(m)}(?![A-Za-z])"
+        for m in markers
+    ]
+    return re.compile("|".join(parts), re.IGNORECASE)
