@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from speclint import __version__, docs
@@ -19,8 +20,9 @@ from speclint.config import ConfigError, Settings, find_config, load_settings, o
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
-from speclint.lint import LintResult, lint
+from speclint.lint import LintResult, RunOptions, lint
 from speclint.model import Severity
+from speclint.read.cache import CACHE_DIR
 from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
 
@@ -63,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="apply the exclude globs to files named on the command line too (for hooks)",
     )
+    _add_no_cache(check)
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
     check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     check.add_argument(
@@ -73,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(export)
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--output-file", type=Path)
+    _add_no_cache(export)
 
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
@@ -85,6 +89,18 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="configuration file to use")
+
+
+def _add_no_cache(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=f"neither read nor write {CACHE_DIR}/ (or set SPECLINT_NO_CACHE=1)",
+    )
+
+
+def _caching(args: argparse.Namespace) -> bool:
+    return not args.no_cache and not os.environ.get("SPECLINT_NO_CACHE")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -187,9 +203,13 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             baseline=baseline,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
-        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
+        options = RunOptions(cache=_caching(args), progress=True)
+        result = lint(
+            paths, settings, rules, gate, force_exclude=args.force_exclude, options=options
+        )
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
+    _print_warnings(result.warnings)
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, result, plugin_errors)
     errors = [*plugin_errors, *result.errors]
@@ -224,13 +244,15 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return LintResult(result.files, result.diagnostics, tuple(errors), result.rules)
+    return replace(result, errors=tuple(errors))
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     from speclint.report import export
 
-    result = lint(paths, settings, rules=[])
+    options = RunOptions(cache=_caching(args), keep_records=True)
+    result = lint(paths, settings, rules=[], options=options)
+    _print_warnings(result.warnings)
 
     writer = export.to_json if args.format == "json" else export.to_csv
     _write(writer(result.files), args.output_file)
@@ -246,6 +268,11 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
+
+
+def _print_warnings(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"speclint: warning: {warning}", file=sys.stderr)
 
 
 def _print_errors(errors: Sequence[str]) -> None:

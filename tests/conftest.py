@@ -16,6 +16,13 @@ EXAMPLE_PAGE = EXAMPLES / "status-codes.zh.md"
 CLEAN_PAGE = EXAMPLES / "clean" / "status-codes.zh.md"
 
 
+@pytest.fixture(autouse=True)
+def _no_cache_in_the_source_tree(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests lint pages inside this repository: none of them may leave a cache there. The
+    tests of the cache itself turn it back on, in temporary folders."""
+    monkeypatch.setenv("SPECLINT_NO_CACHE", "1")
+
+
 @dataclass(frozen=True)
 class Run:
     code: int

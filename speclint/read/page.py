@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from speclint.config import Settings
 from speclint.discover import Page
 from speclint.globs import glob_matches
-from speclint.model import ParsedFile
+from speclint.model import Diagnostic, ParsedFile
+from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, read_all
 from speclint.read.blocks import parse_blocks
+from speclint.read.cache import PageCache
 from speclint.read.columns import HeaderAliases
 from speclint.read.directives import find_suppressions
 from speclint.read.records import extract_records
-from speclint.read.source import SourceError, read
+from speclint.read.source import read
 
 
 def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
@@ -62,13 +65,42 @@ def read_page(page: Page, settings: Settings) -> ParsedFile:
     return parse_text(page.key, source.text, settings)
 
 
-def read_pages(pages: Sequence[Page], settings: Settings) -> tuple[list[ParsedFile], list[str]]:
-    """Every page that can be read, in order, and one message per page that cannot."""
+@dataclass(frozen=True)
+class ReadPages:
+    """The read stage's output: the pages (with their records where they were asked for), what
+    reports count of each, and the findings of the rules that judge a page alone."""
+
+    files: tuple[ParsedFile, ...]
+    tallies: Mapping[str, PageTally]  # by page key
+    findings: tuple[Diagnostic, ...] = ()
+    errors: tuple[str, ...] = ()  # unreadable pages, rules that failed on one page
+
+
+def read_pages(
+    pages: Sequence[Page],
+    settings: Settings,
+    check: PageCheck | None = None,
+    *,
+    keep_records: Callable[[str], bool] | None = None,
+    cache: PageCache | None = None,
+    progress: Progress | None = None,
+) -> ReadPages:
+    """Read every page that can be read, in order, and say why for each one that cannot.
+
+    ``check`` runs on each page where it is parsed (a worker, when there are many); pages for
+    which ``keep_records`` (by page key) is false come back without their records.
+    """
+    request = ReadRequest(settings, check, keep_records, cache)
     files: list[ParsedFile] = []
+    tallies: dict[str, PageTally] = {}
+    findings: list[Diagnostic] = []
     errors: list[str] = []
-    for page in pages:
-        try:
-            files.append(read_page(page, settings))
-        except SourceError as exc:
-            errors.append(str(exc))
-    return files, errors
+    for outcome in read_all(pages, request, progress):
+        if isinstance(outcome, str):
+            errors.append(outcome)
+            continue
+        files.append(outcome.parsed)
+        tallies[outcome.parsed.path] = outcome.tally
+        findings.extend(outcome.findings)
+        errors.extend(outcome.errors)
+    return ReadPages(tuple(files), tallies, tuple(findings), tuple(errors))

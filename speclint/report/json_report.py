@@ -17,7 +17,7 @@ def report(result: LintResult) -> dict[str, Any]:
         "files": [
             {
                 "path": f.path,
-                "records": len(f.records),
+                "records": result.tally(f).records,
                 "tables": sum(1 for t in f.tables if not t.skipped),
                 "skipped_tables": [
                     {"line": t.line, "reason": t.skipped} for t in f.tables if t.skipped

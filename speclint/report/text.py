@@ -36,9 +36,8 @@ def plural(count: int, word: str) -> str:
 
 
 def summary(result: LintResult) -> str:
-    sections = len({(r.file, r.section) for f in result.files for r in f.records})
     scanned = (
-        f"{plural(result.record_count, 'record')} in {plural(sections, 'section')} "
+        f"{plural(result.record_count, 'record')} in {plural(result.section_count, 'section')} "
         f"of {plural(len(result.files), 'file')}"
     )
     unread = f"; {plural(len(result.errors), 'error')} (on stderr)" if result.errors else ""

@@ -20,7 +20,7 @@ import pytest
 from speclint.check.plugins import load_rules
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CODES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+CODES = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir() and not p.name.startswith("."))
 UPDATE = os.environ.get("SPECLINT_UPDATE_SNAPSHOTS") == "1"
 DIAGNOSTIC = re.compile(r"^\S+:\d+:\d+: SL\d{3} \[(error|warning|info)\] .+ \([a-z0-9-]+\)$")
 

@@ -1,0 +1,252 @@
+"""Read many pages: from the cache where it has them, else parsed, in a process pool when there
+are enough pages to repay starting one.
+
+Besides parsing, a page can be *checked* where it is read (``PageCheck``: the rules that judge
+one page alone), so that a worker hands back findings and counts rather than every record, and
+the cache can answer for an unchanged page without parsing or checking it again. A page's
+records are kept only when the caller needs them (``keep_records``): pages of a declared
+registry, whose rules see all the registry's pages at once, and an export.
+"""
+
+from __future__ import annotations
+
+import marshal
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from speclint.config import Settings
+from speclint.discover import Page
+from speclint.model import Diagnostic, ParsedFile
+from speclint.read.cache import PageCache
+from speclint.read.plain import (
+    diagnostics_from_plain,
+    diagnostics_to_plain,
+    page_from_plain,
+    page_to_plain,
+)
+from speclint.read.source import SourceError, decode
+
+# Starting a worker (fork) and sending results back costs tens of milliseconds; parsing a page
+# of the benchmark's size (100 codes) costs about 4 ms. Below this many pages to parse per
+# worker the pool does not pay for itself, and one page (the pre-commit case) never uses one.
+MIN_PAGES_PER_WORKER = 24
+# Each worker gets its pages in a few chunks: fewer round trips than one page at a time, and
+# still balanced when some pages are much larger than others.
+CHUNKS_PER_WORKER = 4
+
+
+class PageCheck(Protocol):
+    """The rules that judge one page alone: its findings, and the rules that failed on it."""
+
+    def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[str]]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PageTally:
+    """What reports count of a page: its records and its sections (with group headings)."""
+
+    records: int
+    sections: int
+
+    @classmethod
+    def of(cls, parsed: ParsedFile) -> PageTally:
+        return cls(len(parsed.records), len({r.section for r in parsed.records}))
+
+
+@dataclass(frozen=True, slots=True)
+class PageOutcome:
+    """One page read: ``parsed`` holds its records only if they were asked for."""
+
+    parsed: ParsedFile
+    tally: PageTally
+    findings: tuple[Diagnostic, ...] = ()
+    errors: tuple[str, ...] = ()  # rules that failed on this page
+
+
+@dataclass(frozen=True)
+class ReadRequest:
+    """What to do with each page besides parsing it (picklable: it is sent to workers)."""
+
+    settings: Settings
+    check: PageCheck | None = None
+    keep_records: Callable[[str], bool] | None = None  # by page key; None keeps every page's
+    cache: PageCache | None = None
+
+    def keeps(self, page: Page) -> bool:
+        return self.keep_records is None or self.keep_records(page.key)
+
+
+Progress = Callable[[int], None]  # called with the number of pages just finished
+
+
+def read_all(
+    pages: Sequence[Page], request: ReadRequest, progress: Progress | None = None
+) -> list[PageOutcome | str]:
+    """Every page's outcome, or the message saying why it cannot be read, in ``pages`` order."""
+    workers = _worker_count(len(pages))
+    if workers <= 1:
+        results: list[PageOutcome | str] = []
+        for page in pages:
+            results.append(settle(page, request))
+            if progress is not None:
+                progress(1)
+        return results
+    return list(_pooled(pages, request, workers, progress))
+
+
+def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
+    """Read one page, from the cache when it can answer, else by parsing (and checking) it."""
+    from speclint.read.page import parse_text  # page imports this module
+
+    try:
+        data = _read_bytes(page)
+    except SourceError as exc:
+        return str(exc)
+    keep = request.keeps(page)
+    cache = request.cache
+    key = cache.key(page.key, data) if cache is not None else ""
+    if cache is not None:
+        hit = _cached(cache, key, keep, checked=request.check is not None)
+        if hit is not None:
+            return hit
+    try:
+        source = decode(data, page.display)
+    except SourceError as exc:
+        return str(exc)
+    parsed = parse_text(page.key, source.text, request.settings)
+    tally = PageTally.of(parsed)
+    findings: list[Diagnostic] = []
+    errors: list[str] = []
+    if request.check is not None:
+        findings, errors = request.check(parsed)
+    if cache is not None:
+        if keep:
+            cache.store("pages", key, page_to_plain(parsed))
+        if request.check is not None and not errors:
+            plain = (
+                page_to_plain(parsed, records=False),
+                (tally.records, tally.sections),
+                diagnostics_to_plain(findings),
+            )
+            cache.store("findings", cache.findings_key(key), plain)
+    kept = parsed if keep else replace(parsed, records=())
+    return PageOutcome(kept, tally, tuple(findings), tuple(errors))
+
+
+def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOutcome | None:
+    findings: tuple[Diagnostic, ...] = ()
+    parsed: ParsedFile | None = None
+    tally: PageTally | None = None
+    if checked:
+        entry = cache.load("findings", cache.findings_key(key))
+        if entry is None:
+            return None
+        try:
+            plain_page, (records, sections), plain_findings = entry
+            parsed = page_from_plain(plain_page)
+            tally = PageTally(records, sections)
+            findings = diagnostics_from_plain(plain_findings)
+        except (TypeError, ValueError):
+            cache.warnings.add("ignoring a cache entry of an unexpected shape")
+            return None
+    if keep or not checked:
+        entry = cache.load("pages", key)
+        if entry is None:
+            return None
+        try:
+            parsed = page_from_plain(entry)
+        except (TypeError, ValueError):
+            cache.warnings.add("ignoring a cache entry of an unexpected shape")
+            return None
+        tally = PageTally.of(parsed)
+    if parsed is None or tally is None:  # neither lookup ran: cannot happen, but say so
+        return None
+    return PageOutcome(parsed, tally, findings)
+
+
+def _read_bytes(page: Page) -> bytes:
+    try:
+        return page.path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{page.display}: cannot read: {exc.strerror or exc}") from None
+
+
+# --- the pool ---------------------------------------------------------------------------------
+
+
+def _worker_count(pages: int) -> int:
+    if "fork" not in multiprocessing.get_all_start_methods():
+        # Without fork a worker would re-import speclint and receive the settings pickled:
+        # slower than parsing here for any realistic docs tree.
+        return 1
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, pages // MIN_PAGES_PER_WORKER))
+
+
+def _pooled(
+    pages: Sequence[Page], request: ReadRequest, workers: int, progress: Progress | None
+) -> Iterator[PageOutcome | str]:
+    # fork: a worker starts with speclint imported and the request in memory (nothing pickled
+    # but the pages going in and the marshalled outcomes coming back).
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(pages) // (workers * CHUNKS_PER_WORKER))
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(request,)
+    ) as pool:
+        # map keeps the order of ``pages``: the output never depends on which worker was first.
+        for encoded in pool.map(_settle_encoded, pages, chunksize=chunk):
+            if progress is not None:
+                progress(1)
+            outcome, warnings = _decode(encoded)
+            if request.cache is not None:
+                for warning in warnings:
+                    request.cache.warnings.add(warning)
+            yield outcome
+
+
+_worker_request: list[ReadRequest] = []  # set once in each worker process by its initializer
+
+
+def _start_worker(request: ReadRequest) -> None:
+    # A worker process serves one request for its whole life; a process pool passes per-process
+    # state only through its initializer, hence this module-level slot (never set in the parent).
+    _worker_request.append(request)
+
+
+def _settle_encoded(page: Page) -> bytes:
+    outcome = settle(page, _worker_request[0])
+    if isinstance(outcome, str):
+        return marshal.dumps(("error", outcome))
+    warnings = tuple(_worker_request[0].cache.warnings.messages) if _worker_request[0].cache else ()
+    return marshal.dumps(
+        (
+            "page",
+            page_to_plain(outcome.parsed),
+            (outcome.tally.records, outcome.tally.sections),
+            diagnostics_to_plain(outcome.findings),
+            outcome.errors,
+            warnings,
+        )
+    )
+
+
+def _decode(encoded: bytes) -> tuple[PageOutcome | str, tuple[str, ...]]:
+    # Bytes a worker of this very run marshalled, never read from disk.
+    data = marshal.loads(encoded)
+    if data[0] == "error":
+        return str(data[1]), ()
+    _, plain_page, (records, sections), plain_findings, errors, warnings = data
+    outcome = PageOutcome(
+        page_from_plain(plain_page),
+        PageTally(records, sections),
+        diagnostics_from_plain(plain_findings),
+        tuple(errors),
+    )
+    return outcome, tuple(warnings)

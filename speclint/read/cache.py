@@ -1,0 +1,221 @@
+"""The page cache: what reading and checking one page produced, by the page's content.
+
+``.speclint_cache/`` sits in the configuration's folder (the working folder without one). An
+entry is keyed on the page's path and bytes, speclint's version and code, the model's layout and
+the settings that change how a page is read; findings are keyed on the rules too. So an entry is
+only ever read back by a run that would have computed exactly the same thing, and a changed page
+simply misses.
+
+The cache is an optimisation, never a source of errors: an entry that cannot be read or does not
+check out is ignored (with one warning per run), a folder that cannot be written (a read-only
+checkout) turns the cache off with one warning, and every write goes to a temporary file that
+``os.replace`` renames into place, so two runs sharing the cache each see whole entries only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import marshal
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from speclint import __version__
+from speclint.config import Settings
+from speclint.read.plain import LAYOUT, Plain
+
+CACHE_DIR = ".speclint_cache"
+# Bumped when the entry format below changes.
+FORMAT = b"speclint-cache-1\n"
+_DIGEST_SIZE = 16  # bytes of BLAKE2b over the payload: detects torn and corrupt entries
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class CacheWarnings:
+    """What went wrong with the cache in this run: said once each, never an error."""
+
+    messages: list[str] = field(default_factory=list)
+
+    def add(self, message: str) -> None:
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def code_stamp(extra_modules: Iterable[str] = ()) -> str:
+    """What identifies the code that produced an entry: the version, and the size and mtime of
+    speclint's own files and of the rules' modules (so an edited checkout never reads entries
+    an older version of itself wrote)."""
+    stamps: list[str] = [__version__, LAYOUT]
+    roots = [_PACKAGE, _PACKAGE.parent / "rules", _PACKAGE.parent / "schemas"]
+    files: set[str] = set(extra_modules)
+    for root in roots:
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = [d for d in dirs if d != "__pycache__"]
+            files.update(os.path.join(folder, n) for n in names if n.endswith((".py", ".json")))
+    for name in sorted(files):
+        try:
+            info = os.stat(name)
+        except OSError:
+            continue
+        stamps.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
+    return digest(*stamps)
+
+
+def rule_modules(rules: Sequence[Any]) -> list[str]:
+    found = []
+    for rule in rules:
+        try:
+            found.append(inspect.getfile(type(rule)))
+        except (TypeError, OSError):
+            continue
+    return found
+
+
+def rules_key(rules: Sequence[Any]) -> str:
+    """What identifies a set of configured rules: class, severity and options, and the content
+    of every option that names a file (a record schema)."""
+    parts: list[str | bytes] = []
+    for rule in rules:
+        parts.append(f"{type(rule).__module__}.{type(rule).__qualname__}")
+        parts.append(f"{rule.level.value}:{rule.options!r}")
+        for value in _option_values(rule.options):
+            if isinstance(value, str) and value and os.path.isfile(value):
+                try:
+                    parts.append(Path(value).read_bytes())
+                except OSError:
+                    parts.append(f"unreadable:{value}")
+    return digest(*parts)
+
+
+def _option_values(options: Any) -> list[Any]:
+    slots = getattr(type(options), "__dataclass_fields__", None)
+    if slots is None:
+        return []
+    return [getattr(options, name, None) for name in slots]
+
+
+def reading_key(column_aliases: Mapping[str, tuple[str, ...]], pins: Sequence[Any]) -> str:
+    """The settings that change how a page is read (header words, pinned columns)."""
+    aliases = sorted((role, tuple(words)) for role, words in column_aliases.items())
+    pinned = [(p.files, p.section, sorted(p.roles.items())) for p in pins]
+    return digest(repr(aliases), repr(pinned))
+
+
+class PageCache:
+    """Entries of one configuration, code and reading settings, in ``root``.
+
+    ``findings_namespace`` identifies the rules whose findings are cached with a page.
+    """
+
+    def __init__(
+        self, root: Path, namespace: str, findings_namespace: str, warnings: CacheWarnings
+    ) -> None:
+        self.root = root
+        self.folder = root / namespace[:2] / namespace
+        self.findings_namespace = findings_namespace
+        self.warnings = warnings
+        self.writable = True
+
+    def key(self, page: str, content: bytes) -> str:
+        """The key of a page's parse: its path (records carry it) and its bytes."""
+        return digest(page, content)
+
+    def findings_key(self, page_key: str) -> str:
+        """The key of a page's findings: its parse's key and the rules."""
+        return digest(page_key, self.findings_namespace)
+
+    def load(self, kind: str, key: str) -> Plain | None:
+        path = self.folder / kind / f"{key}.bin"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            self.warnings.add(f"cannot read the cache ({path}: {exc.strerror}); ignoring it")
+            return None
+        head = len(FORMAT)
+        payload = data[head + _DIGEST_SIZE :]
+        expected = data[head : head + _DIGEST_SIZE]
+        if not data.startswith(FORMAT) or _checksum(payload) != expected:
+            self.warnings.add(f"ignoring a corrupt cache entry ({path}); it will be rewritten")
+            return None
+        try:
+            loaded = marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            self.warnings.add(f"ignoring a corrupt cache entry ({path}); it will be rewritten")
+            return None
+        return loaded if isinstance(loaded, tuple) else None
+
+    def store(self, kind: str, key: str, value: Plain) -> None:
+        if not self.writable:
+            return
+        try:
+            payload = marshal.dumps(value)
+        except ValueError:
+            return  # a plugin's finding holds something marshal cannot write: not cached
+        folder = self.folder / kind
+        try:
+            _ensure_folder(self.root, folder)
+            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    out.write(FORMAT + _checksum(payload) + payload)
+                os.replace(temporary, folder / f"{key}.bin")
+            except BaseException:
+                _remove(temporary)
+                raise
+        except OSError as exc:
+            self.writable = False
+            reason = exc.strerror or str(exc)
+            self.warnings.add(f"cannot write the cache in {self.root} ({reason}); not caching")
+
+
+def _checksum(payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest()
+
+
+def _ensure_folder(root: Path, folder: Path) -> None:
+    if not root.is_dir():
+        root.mkdir(parents=True, exist_ok=True)
+        # Like pytest's and ruff's caches: git and backup tools should leave it alone.
+        (root / ".gitignore").write_text("# Created by speclint.\n*\n", encoding="utf-8")
+        (root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n"
+            "# This is a cache folder created by speclint.\n",
+            encoding="utf-8",
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)
+
+
+def open_cache(settings: Settings, rules: Sequence[Any], warnings: CacheWarnings) -> PageCache:
+    """The cache of the configuration's folder, for these rules and reading settings.
+
+    Findings depend on the rules and on which sections of a page a declared registry takes
+    (those are judged with the registry, not with the page).
+    """
+    namespace = digest(
+        code_stamp(rule_modules(rules)), reading_key(settings.column_aliases, settings.pins)
+    )
+    specs = [(s.name, s.include, s.sections) for s in settings.registries]
+    findings = digest(rules_key(rules), repr(specs))
+    return PageCache(Path(settings.root) / CACHE_DIR, namespace, findings, warnings)

@@ -1,0 +1,143 @@
+"""Parsed pages and findings as plain tuples of ``str``/``int``, for ``marshal``.
+
+The cache and the process pool move whole pages between runs and processes. ``pickle`` of the
+model's frozen slots dataclasses calls a Python ``__setstate__`` per object and is slower than
+parsing again; ``marshal`` of plain tuples is about ten times faster, and rebuilding the
+dataclasses from them is the only Python-level cost left. Nothing here ever executes what it
+loads: ``marshal`` only builds tuples, strings and numbers (the cache checks a digest of every
+entry before it unmarshals it, so a torn or tampered file never reaches ``marshal.loads``).
+
+A record's ``file`` is its page's path and is not repeated per record; header strings and
+sections are shared between the records of a table, as parsing made them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from speclint.model import (
+    Cell,
+    Diagnostic,
+    DirectiveProblem,
+    Location,
+    ParsedFile,
+    Record,
+    Related,
+    RowProblem,
+    Severity,
+    Suppression,
+    SuspectFence,
+    Table,
+)
+
+# Everything the layout below depends on: a change to a model class's fields changes this, and
+# with it every cache key, so an old entry is never read back into a new model.
+LAYOUT = repr(
+    [
+        (cls.__name__, cls.__slots__)
+        for cls in (
+            Cell,
+            Record,
+            Table,
+            RowProblem,
+            Suppression,
+            DirectiveProblem,
+            SuspectFence,
+            Location,
+            Related,
+            Diagnostic,
+            ParsedFile,
+        )
+    ]
+)
+
+Plain = tuple[Any, ...]
+
+
+def _fields(value: Any) -> Plain:
+    return tuple(getattr(value, name) for name in type(value).__slots__)
+
+
+def page_to_plain(parsed: ParsedFile, *, records: bool = True) -> Plain:
+    """``parsed`` as nested tuples; without its records when ``records`` is false."""
+    path = parsed.path
+    return (
+        path,
+        tuple(
+            (
+                r.line,
+                r.section,
+                r.table,
+                r.name,
+                r.value,
+                r.raw_value,
+                r.description,
+                tuple((c.role, c.header, c.text, c.raw, c.column) for c in r.cells),
+            )
+            for r in parsed.records
+        )
+        if records
+        else (),
+        tuple(_fields(t)[1:] for t in parsed.tables),  # the file is the page's
+        tuple(_fields(p)[1:] for p in parsed.problems),
+        tuple(_fields(s)[1:] for s in parsed.suppressions),
+        tuple(_fields(d)[1:] for d in parsed.directive_problems),
+        tuple(_fields(f) for f in parsed.suspect_fences),
+    )
+
+
+def page_from_plain(data: Plain) -> ParsedFile:
+    path, records, tables, problems, suppressions, directive_problems, fences = data
+    cell = Cell
+    return ParsedFile(
+        path,
+        tuple(
+            Record(
+                path,
+                line,
+                section,
+                table,
+                name,
+                value,
+                raw_value,
+                description,
+                tuple([cell(*c) for c in cells]),
+            )
+            for line, section, table, name, value, raw_value, description, cells in records
+        ),
+        tuple(Table(path, *t) for t in tables),
+        tuple(RowProblem(path, *p) for p in problems),
+        tuple(Suppression(path, *s) for s in suppressions),
+        tuple(DirectiveProblem(path, *d) for d in directive_problems),
+        tuple(SuspectFence(*f) for f in fences),
+    )
+
+
+def diagnostics_to_plain(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic]) -> Plain:
+    return tuple(
+        (
+            d.code,
+            d.rule,
+            d.severity.value,
+            d.message,
+            _fields(d.location),
+            tuple((_fields(r.location), r.message, r.name) for r in d.related),
+            d.subject,
+        )
+        for d in diagnostics
+    )
+
+
+def diagnostics_from_plain(data: Plain) -> tuple[Diagnostic, ...]:
+    return tuple(
+        Diagnostic(
+            code,
+            rule,
+            Severity(severity),
+            message,
+            Location(*location),
+            tuple(Related(Location(*where), note, name) for where, note, name in related),
+            subject,
+        )
+        for code, rule, severity, message, location, related, subject in data
+    )
