@@ -2,17 +2,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from speclint.model import Diagnostic, Record
 from speclint.resources import schema_path
 from speclint.rule import RecordSet, Rule, Scope
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,48 @@ def obviously_valid(instance: dict[str, Any]) -> bool:
     )
 
 
+# Characters Python's ``\\s`` (what jsonschema's ``pattern`` uses) counts as blanks and Rust's
+# regex (jsonschema-rs) does not: a value holding one is left to jsonschema, so that the two
+# validators never disagree about the built-in one-token pattern.
+_BLANK_ONLY_TO_PYTHON = re.compile(r"[\x1c-\x1f]")
+
+
+def fast_validity_check(schema: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | None:
+    """jsonschema-rs's ``is_valid`` for ``schema`` when the ``fast`` extra is installed.
+
+    It only ever says "valid": every record it doubts goes through jsonschema, which words the
+    findings, so the diagnostics are jsonschema's either way (a test holds the two to that).
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    try:
+        validator = jsonschema_rs.Draft202012Validator(schema, validate_formats=False)
+    except Exception:  # noqa: BLE001 - a schema jsonschema-rs cannot compile: use jsonschema
+        return None
+
+    def is_valid(instance: dict[str, Any]) -> bool:
+        if any(_BLANK_ONLY_TO_PYTHON.search(text) for text in _texts(instance)):
+            return False
+        return bool(validator.is_valid(instance))
+
+    return is_valid
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string in a JSON value, keys included."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
 def _plain(error: ValidationError) -> str:
     """jsonschema's wording, but a reader's for the built-in schema's one-token pattern."""
     if error.validator == "pattern" and error.validator_value == _ONE_TOKEN.pattern:
@@ -102,19 +146,34 @@ class SchemaViolation(Rule):
     def __init__(self, options: Any = None, severity: Any = None) -> None:
         super().__init__(options, severity)
         path = Path(self.options.schema) if self.options.schema else schema_path("record")
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        self.validator = Draft202012Validator(schema, format_checker=None)
+        self.schema = json.loads(path.read_text(encoding="utf-8"))
         self.prefilter = obviously_valid if not self.options.schema else None
+
+    # Compiled once per process, and only when a record needs it: on a page where every record
+    # passes the pre-check, jsonschema is never imported (a third of a short run's start-up).
+    @cached_property
+    def validator(self) -> Validator:
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(self.schema, format_checker=None)
+
+    @cached_property
+    def fast_check(self) -> Callable[[dict[str, Any]], bool] | None:
+        return fast_validity_check(self.schema)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         for record in records.records:
             instance = record_instance(record)
             if self.prefilter is not None and self.prefilter(instance):
                 continue
+            if self.fast_check is not None and self.fast_check(instance):
+                continue
             for error in self.validator.iter_errors(instance):
                 yield self._diagnostic(record, error)
 
     def _diagnostic(self, record: Record, error: ValidationError) -> Diagnostic:
+        from jsonschema.exceptions import best_match
+
         shown = best_match([error])
         path = [str(part) for part in shown.absolute_path]
         if not path:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from speclint import __version__, docs
+from speclint import __version__
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
@@ -125,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("rules", "rule"):
+        from speclint import docs  # only these commands render documentation
     if args.command == "rules":
         settings = load_settings(args.config, Path.cwd())
         errors: list[str] = []
@@ -154,7 +156,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 f"the paths fall under different configurations ({names}); lint them "
                 "separately or pass --config"
             )
-    settings = load_settings(args.config, paths[0])
+    settings = load_settings(args.config, paths[0], remember_valid=_caching(args))
     if args.command == "export":
         return _export(args, paths, settings)
     return _check(args, paths, settings)

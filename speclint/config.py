@@ -13,14 +13,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 from speclint.globs import glob_matches
 from speclint.model import Severity
-from speclint.resources import load_schema
+from speclint.resources import load_schema, schema_path
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 CONFIG_FILES = ("speclint.toml", ".speclint.toml", "pyproject.toml")
 
@@ -104,15 +104,21 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def load_settings(config: Path | None, start: Path | None = None) -> Settings:
-    """Read ``config`` (or the one found from ``start``, or the defaults) into ``Settings``."""
+def load_settings(
+    config: Path | None, start: Path | None = None, *, remember_valid: bool = False
+) -> Settings:
+    """Read ``config`` (or the one found from ``start``, or the defaults) into ``Settings``.
+
+    ``remember_valid`` lets the cache remember that this very configuration was valid, so the
+    next run need not load jsonschema to check it again (a third of a short run's start-up).
+    """
     path = config if config is not None else find_config(start or Path.cwd())
     if path is None:
         return Settings(root=Path.cwd())  # globs and page identities are relative to it
     data = _read_toml(path)
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("speclint", {})
-    return settings_from_mapping(data, path)
+    return settings_from_mapping(data, path, remember_valid=remember_valid)
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -126,11 +132,23 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
 
 
-def validate(data: Mapping[str, Any], path: Path) -> None:
+def validate(data: Mapping[str, Any], path: Path, *, remember_valid: bool = False) -> None:
     """Raise ``ConfigError`` naming the key, the file and what was expected."""
+    from speclint.read import cache
+
+    folder = path.resolve().parent / cache.CACHE_DIR
+    # The verdict depends on the settings as read and on the schema, nothing else.
+    identity = (schema_path("config").read_bytes(), repr(sorted(data.items())))
+    if remember_valid and cache.remembered_valid(folder, *identity):
+        return
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import best_match
+
     validator = Draft202012Validator(load_schema("config"))
     error = best_match(validator.iter_errors(data))
     if error is None:
+        if remember_valid:
+            cache.remember_valid(folder, *identity)
         return
     key = ".".join(str(part) for part in error.absolute_path)
     prefix = "[tool.speclint]" if path.name == "pyproject.toml" else ""
@@ -151,8 +169,10 @@ def _explain(error: ValidationError) -> str:
     return f"unknown setting {unknown[0]!r}{hint}"
 
 
-def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
-    validate(data, path)
+def settings_from_mapping(
+    data: Mapping[str, Any], path: Path, *, remember_valid: bool = False
+) -> Settings:
+    validate(data, path, remember_valid=remember_valid)
     root = path.resolve().parent
     columns = data.get("columns", {})
     pins = tuple(

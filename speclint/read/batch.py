@@ -11,10 +11,8 @@ registry, whose rules see all the registry's pages at once, and an export.
 from __future__ import annotations
 
 import marshal
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -179,6 +177,10 @@ def _read_bytes(page: Page) -> bytes:
 
 
 def _worker_count(pages: int) -> int:
+    if pages < 2 * MIN_PAGES_PER_WORKER:
+        return 1  # decided before importing multiprocessing, which a short run never needs
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         # Without fork a worker would re-import speclint and receive the settings pickled:
         # slower than parsing here for any realistic docs tree.
@@ -193,6 +195,9 @@ def _worker_count(pages: int) -> int:
 def _pooled(
     pages: Sequence[Page], request: ReadRequest, workers: int, progress: Progress | None
 ) -> Iterator[PageOutcome | str]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: a worker starts with speclint imported and the request in memory (nothing pickled
     # but the pages going in and the marshalled outcomes coming back).
     context = multiprocessing.get_context("fork")

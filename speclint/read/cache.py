@@ -23,11 +23,13 @@ import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from speclint import __version__
-from speclint.config import Settings
 from speclint.read.plain import LAYOUT, Plain
+
+if TYPE_CHECKING:
+    from speclint.config import Settings
 
 CACHE_DIR = ".speclint_cache"
 # Bumped when the entry format below changes.
@@ -219,3 +221,19 @@ def open_cache(settings: Settings, rules: Sequence[Any], warnings: CacheWarnings
     specs = [(s.name, s.include, s.sections) for s in settings.registries]
     findings = digest(rules_key(rules), repr(specs))
     return PageCache(Path(settings.root) / CACHE_DIR, namespace, findings, warnings)
+
+
+def remembered_valid(root: Path, *identity: bytes | str) -> bool:
+    """Whether a run of this speclint found this very input valid (a configuration)."""
+    return (root / "valid" / digest(__version__, *identity)).is_file()
+
+
+def remember_valid(root: Path, *identity: bytes | str) -> None:
+    """Note that the input is valid; silently nothing when the cache cannot be written (the
+    page cache says so once)."""
+    folder = root / "valid"
+    try:
+        _ensure_folder(root, folder)
+        (folder / digest(__version__, *identity)).touch()
+    except OSError:
+        pass

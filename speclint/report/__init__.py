@@ -6,11 +6,13 @@ register here by name.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from speclint.lint import LintResult
-from speclint.report import github, gitlab, json_report, junit, sarif, text
+if TYPE_CHECKING:
+    from speclint.lint import LintResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,15 +22,34 @@ class ReportOptions:
     verbose: bool = False
 
 
-Reporter = Callable[[LintResult, ReportOptions], str]
+Reporter = Callable[["LintResult", ReportOptions], str]
+
+
+def _render(module: str) -> Reporter:
+    """A format's ``render``, imported when a run uses that format (a run uses one: importing
+    them all costs a short run more than its linting)."""
+
+    def render(result: LintResult, options: ReportOptions) -> str:
+        found = importlib.import_module(f"speclint.report.{module}")
+        if module == "text":
+            return str(
+                found.render(
+                    result,
+                    color=options.color,
+                    statistics=options.statistics,
+                    verbose=options.verbose,
+                )
+            )
+        return str(found.render(result))
+
+    return render
+
 
 REPORTERS: dict[str, Reporter] = {
-    "text": lambda result, options: text.render(
-        result, color=options.color, statistics=options.statistics, verbose=options.verbose
-    ),
-    "json": lambda result, options: json_report.render(result),
-    "sarif": lambda result, options: sarif.render(result),
-    "junit": lambda result, options: junit.render(result),
-    "github": lambda result, options: github.render(result),
-    "gitlab": lambda result, options: gitlab.render(result),
+    "text": _render("text"),
+    "json": _render("json_report"),
+    "sarif": _render("sarif"),
+    "junit": _render("junit"),
+    "github": _render("github"),
+    "gitlab": _render("gitlab"),
 }
