@@ -7,6 +7,10 @@ the findings of the rules the injected defects target must be exactly those defe
 rules' findings are only counted, since the rule set grows).
 
     python bench/run.py [--repeat N] [--regenerate] [--json-out FILE] [--breakdown] [--profile]
+    python bench/run.py --targets [--repeat N] [--skip-declared] [--json-out FILE]
+
+``--targets`` prints the figures of issue 11 (cold, warm, one page, memory, linearity), each with
+the command that produced it; see ``targets.py``.
 """
 
 from __future__ import annotations
@@ -436,15 +440,36 @@ def build_parser() -> argparse.ArgumentParser:
         "--top", type=generate.positive, default=PROFILE_TOP, help="functions to list"
     )
     parser.add_argument("--profile-out", type=Path, help="with --profile: save the pstats data")
+    parser.add_argument(
+        "--targets", action="store_true", help="the figures of issue 11, with their commands"
+    )
+    parser.add_argument(
+        "--skip-declared", action="store_true", help="with --targets: no declared registry"
+    )
     return parser
+
+
+def targets(args: argparse.Namespace) -> int:
+    import targets as issue_targets
+
+    data = issue_targets.run_targets(args.corpus, args.seed, args.repeat, args.skip_declared)
+    data["revision"] = revision()
+    data["python"] = platform.python_version()
+    if args.json_out is not None:
+        args.json_out.parent.mkdir(parents=True, exist_ok=True)
+        args.json_out.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {args.json_out}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         manifest = ensure_corpus(args)
+        if args.targets:
+            return targets(args)
         return profile(args) if args.profile else benchmark(args, manifest)
-    except BenchmarkError as exc:
+    except (BenchmarkError, RuntimeError) as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 2
 
