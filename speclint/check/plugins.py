@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib.metadata import EntryPoint, entry_points
 
 from speclint.rule import Rule, problems_in_rule_class
@@ -31,15 +33,17 @@ def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
     found: dict[str, type[Rule]] = {}
     errors: list[str] = []
 
-    def accept(candidate: object, origin: str) -> None:
+    # ``origin`` is called only to word an error: reading a distribution's metadata for every
+    # rule cost a short run more than linting its page.
+    def accept(candidate: object, origin: Callable[[], str]) -> None:
         problems = problems_in_rule_class(candidate)  # type: ignore[arg-type]
         if problems:
-            errors.append(f"{origin}: not a valid rule: {'; '.join(problems)}")
+            errors.append(f"{origin()}: not a valid rule: {'; '.join(problems)}")
             return
         rule: type[Rule] = candidate  # type: ignore[assignment]
         clash = found.get(rule.code)
         if clash is not None and clash is not rule:
-            errors.append(f"{origin}: rule code {rule.code} is already used by {clash.name}")
+            errors.append(f"{origin()}: rule code {rule.code} is already used by {clash.name}")
             return
         found[rule.code] = rule
 
@@ -49,7 +53,7 @@ def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the lint
             errors.append(f"{_origin(entry)}: failed to import: {type(exc).__name__}: {exc}")
             continue
-        accept(candidate, _origin(entry))
+        accept(candidate, partial(_origin, entry))
     for spec in extra:
         module, _, attribute = spec.partition(":")
         try:
@@ -57,6 +61,6 @@ def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
         except Exception as exc:  # noqa: BLE001
             errors.append(f"plugin {spec!r}: failed to import: {type(exc).__name__}: {exc}")
             continue
-        accept(candidate, f"plugin {spec!r}")
+        accept(candidate, partial(str, f"plugin {spec!r}"))
     rules = tuple(sorted(found.values(), key=lambda r: r.code))
     return LoadedRules(rules, tuple(errors))

@@ -84,16 +84,41 @@ Progress = Callable[[int], None]  # called with the number of pages just finishe
 def read_all(
     pages: Sequence[Page], request: ReadRequest, progress: Progress | None = None
 ) -> list[PageOutcome | str]:
-    """Every page's outcome, or the message saying why it cannot be read, in ``pages`` order."""
-    workers = _worker_count(len(pages))
+    """Every page's outcome, or the message saying why it cannot be read, in ``pages`` order.
+
+    The cache is asked here first: a worker only pays when there are enough pages left to parse.
+    """
+    results: list[PageOutcome | str | None] = [None] * len(pages)
+    if request.cache is not None:
+        for index, page in enumerate(pages):
+            results[index] = cached(page, request)
+    missing = [i for i, result in enumerate(results) if result is None]
+    if progress is not None and len(missing) < len(pages):
+        progress(len(pages) - len(missing))
+    workers = _worker_count(len(missing))
     if workers <= 1:
-        results: list[PageOutcome | str] = []
-        for page in pages:
-            results.append(settle(page, request))
+        for index in missing:
+            results[index] = settle(pages[index], request)
             if progress is not None:
                 progress(1)
-        return results
-    return list(_pooled(pages, request, workers, progress))
+    else:
+        todo = [pages[i] for i in missing]
+        for index, outcome in zip(missing, _pooled(todo, request, workers, progress), strict=True):
+            results[index] = outcome
+    return [result for result in results if result is not None]
+
+
+def cached(page: Page, request: ReadRequest) -> PageOutcome | None:
+    """The page's outcome from the cache, or None when it must be parsed (or cannot be read,
+    which ``settle`` then says)."""
+    if request.cache is None:
+        return None
+    try:
+        data = _read_bytes(page)
+    except SourceError:
+        return None
+    key = request.cache.key(page.key, data)
+    return _cached(request.cache, key, request.keeps(page), checked=request.check is not None)
 
 
 def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
