@@ -174,7 +174,7 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
             tally = PageTally(records, sections)
             findings = diagnostics_from_plain(plain_findings)
         except (TypeError, ValueError):
-            cache.warnings.add("ignoring a cache entry of an unexpected shape")
+            cache.warnings.add(cache.corrupt())
             return None
     if keep or not checked:
         entry = cache.load("pages", key)
@@ -183,7 +183,7 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
         try:
             parsed = page_from_plain(entry)
         except (TypeError, ValueError):
-            cache.warnings.add("ignoring a cache entry of an unexpected shape")
+            cache.warnings.add(cache.corrupt())
             return None
         tally = PageTally.of(parsed)
     if parsed is None or tally is None:  # neither lookup ran: cannot happen, but say so

@@ -141,6 +141,10 @@ class PageCache:
         """The key of a page's findings: its parse's key and the rules."""
         return digest(page_key, self.findings_namespace)
 
+    def corrupt(self) -> str:
+        # One message per run, however many entries: each is simply parsed and written again.
+        return f"ignoring corrupt entries in the cache {self.root}; they are rewritten"
+
     def load(self, kind: str, key: str) -> Plain | None:
         path = self.folder / kind / f"{key}.bin"
         try:
@@ -154,12 +158,12 @@ class PageCache:
         payload = data[head + _DIGEST_SIZE :]
         expected = data[head : head + _DIGEST_SIZE]
         if not data.startswith(FORMAT) or _checksum(payload) != expected:
-            self.warnings.add(f"ignoring a corrupt cache entry ({path}); it will be rewritten")
+            self.warnings.add(self.corrupt())
             return None
         try:
             loaded = marshal.loads(payload)
         except (ValueError, EOFError, TypeError):
-            self.warnings.add(f"ignoring a corrupt cache entry ({path}); it will be rewritten")
+            self.warnings.add(self.corrupt())
             return None
         return loaded if isinstance(loaded, tuple) else None
 
