@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from speclint.check.run import run_rules
 from speclint.config import RegistrySpec
 from speclint.model import Diagnostic, ParsedFile
-from speclint.registry.build import Grouping, group
-from speclint.rule import Rule
+from speclint.registry.build import Grouping, file_record_set, group
+from speclint.rule import Rule, Scope
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,10 @@ class PageRules:
     declared: tuple[RegistrySpec, ...]
 
     def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[str]]:
+        if not any(rule.scope is Scope.REGISTRY for rule in self.rules):
+            # Code spaces are for registry rules: splitting a large page into them costs time
+            # and memory that record and file rules do not need.
+            return run_rules(self.rules, Grouping((file_record_set(parsed),), ()))
         grouping = group([parsed], self.declared)
         alone = tuple(batch for batch in grouping.registries if not batch.declared)
         return run_rules(self.rules, Grouping(grouping.files, alone))

@@ -137,10 +137,12 @@ def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
         if hit is not None:
             return hit
     try:
-        source = decode(data, page.display)
+        text = decode(data, page.display).text
     except SourceError as exc:
         return str(exc)
-    parsed = parse_text(page.key, source.text, request.settings)
+    del data  # a large page's bytes are not needed while its records are built
+    parsed = parse_text(page.key, text, request.settings)
+    del text
     tally = PageTally.of(parsed)
     findings: list[Diagnostic] = []
     errors: list[str] = []

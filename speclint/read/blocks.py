@@ -277,7 +277,8 @@ def parse_blocks(text: str) -> Blocks:
             headings.append((level, title))
         elif token.type == "table_open" and token.meta:
             section = tuple(title for _, title in headings)
-            tables.append(_source_table(text, token.meta["spans"], section))
+            # Popped: a large table's spans are garbage once its rows exist (peak memory).
+            tables.append(_source_table(text, token.meta.pop("spans"), section))
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
