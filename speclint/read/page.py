@@ -47,6 +47,7 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
         suppressions,
         directive_problems,
         blocks.suspect_fences,
+        found.ranges,
     )
 
 
