@@ -14,6 +14,7 @@ from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, rea
 from speclint.read.blocks import parse_blocks
 from speclint.read.cache import PageCache
 from speclint.read.columns import HeaderAliases
+from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
 from speclint.read.records import extract_records
 from speclint.read.source import read
@@ -50,6 +51,7 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
         suppressions,
         directive_problems,
         blocks.suspect_fences,
+        (*declared_ranges(path, blocks.intros), *found.ranges),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from speclint.model import (
     Cell,
+    DeclaredRange,
     Diagnostic,
     DirectiveProblem,
     Location,
@@ -46,10 +47,25 @@ LAYOUT = repr(
             Location,
             Related,
             Diagnostic,
+            DeclaredRange,
             ParsedFile,
         )
     ]
 )
+
+# What a page holds besides its path and records: per field, the class of its items and whether
+# their first field is the page's path (left out, as for records).
+_PARTS: dict[str, tuple[type, bool]] = {
+    "tables": (Table, True),
+    "problems": (RowProblem, True),
+    "suppressions": (Suppression, True),
+    "directive_problems": (DirectiveProblem, True),
+    "suspect_fences": (SuspectFence, False),
+    "declared_ranges": (DeclaredRange, True),
+}
+# A field added to ParsedFile must be added above, or the cache would silently drop it.
+if set(ParsedFile.__slots__) != {"path", "records", *_PARTS}:  # pragma: no cover
+    raise ImportError(f"speclint.read.plain does not know ParsedFile{ParsedFile.__slots__}")
 
 Plain = tuple[Any, ...]
 
@@ -60,9 +76,7 @@ def _fields(value: Any) -> Plain:
 
 def page_to_plain(parsed: ParsedFile, *, records: bool = True) -> Plain:
     """``parsed`` as nested tuples; without its records when ``records`` is false."""
-    path = parsed.path
-    return (
-        path,
+    plain_records = (
         tuple(
             (
                 r.line,
@@ -77,18 +91,22 @@ def page_to_plain(parsed: ParsedFile, *, records: bool = True) -> Plain:
             for r in parsed.records
         )
         if records
-        else (),
-        tuple(_fields(t)[1:] for t in parsed.tables),  # the file is the page's
-        tuple(_fields(p)[1:] for p in parsed.problems),
-        tuple(_fields(s)[1:] for s in parsed.suppressions),
-        tuple(_fields(d)[1:] for d in parsed.directive_problems),
-        tuple(_fields(f) for f in parsed.suspect_fences),
+        else ()
     )
+    parts = tuple(
+        tuple(_fields(item)[1 if in_file else 0 :] for item in getattr(parsed, name))
+        for name, (_, in_file) in _PARTS.items()
+    )
+    return (parsed.path, plain_records, parts)
 
 
 def page_from_plain(data: Plain) -> ParsedFile:
-    path, records, tables, problems, suppressions, directive_problems, fences = data
+    path, records, parts = data
     cell = Cell
+    others = {
+        name: tuple(cls(path, *item) if in_file else cls(*item) for item in items)
+        for (name, (cls, in_file)), items in zip(_PARTS.items(), parts, strict=True)
+    }
     return ParsedFile(
         path,
         tuple(
@@ -105,11 +123,7 @@ def page_from_plain(data: Plain) -> ParsedFile:
             )
             for line, section, table, name, value, raw_value, description, cells in records
         ),
-        tuple(Table(path, *t) for t in tables),
-        tuple(RowProblem(path, *p) for p in problems),
-        tuple(Suppression(path, *s) for s in suppressions),
-        tuple(DirectiveProblem(path, *d) for d in directive_problems),
-        tuple(SuspectFence(*f) for f in fences),
+        **others,
     )
 
 
