@@ -39,7 +39,10 @@ def _split_plain(text: str, pos: int, end: int) -> list[RawCell]:
     """Most rows have no escapes and no code spans: every pipe splits."""
     cells = []
     for chunk in text[pos:end].split("|"):
-        cells.append(_cell(text, pos, pos + len(chunk)))
+        stripped = chunk.strip()
+        # The first non-blank character's first occurrence is where the blanks end.
+        start = pos + chunk.find(stripped[0]) if stripped else pos
+        cells.append(RawCell(stripped, start))
         pos += len(chunk) + 1
     return cells
 
