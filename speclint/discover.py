@@ -13,11 +13,13 @@ import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from speclint.config import Settings
 from speclint.globs import spec
+
+if TYPE_CHECKING:
+    import pathspec
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +135,15 @@ def discover(
     """Return the pages under ``paths`` in a stable order, each once, and what could not be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     root = Path(os.path.abspath(settings.root))
-    include, exclude = spec(settings.include), spec(settings.exclude)
     found = Discovery()
     ignores = _Ignores(root, found.errors) if settings.respect_gitignore else None
     seen: set[str] = set()
 
     def excluded(path: Path, is_dir: bool) -> bool:
         key = relative_name(path, root) + ("/" if is_dir else "")
-        return exclude.match_file(key) or (ignores is not None and ignores.ignored(path, is_dir))
+        return spec(settings.exclude).match_file(key) or (
+            ignores is not None and ignores.ignored(path, is_dir)
+        )
 
     def add(path: Path) -> None:
         resolved = os.path.realpath(path)
@@ -157,7 +160,7 @@ def discover(
                 inside = _Ignores(Path(os.path.abspath(given)), found.errors)
                 walk_excluded = inside.ignored if settings.respect_gitignore else _nothing
             for path in _walk(given, found.errors, walk_excluded):
-                if include.match_file(relative_name(path, root)):
+                if spec(settings.include).match_file(relative_name(path, root)):
                     add(path)
         elif not (force_exclude and excluded(given, is_dir=False)):
             add(given)

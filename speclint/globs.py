@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 
 def spec(patterns: Iterable[str]) -> pathspec.PathSpec:
@@ -16,6 +18,10 @@ def spec(patterns: Iterable[str]) -> pathspec.PathSpec:
 
 @lru_cache(maxsize=256)
 def _compiled(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    # Imported on first use: linting the files named on a command line (a pre-commit hook)
+    # often matches no glob at all.
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
