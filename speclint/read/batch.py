@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -206,11 +207,10 @@ def _read_bytes(page: Page) -> bytes:
 def _worker_count(pages: int) -> int:
     if pages < 2 * MIN_PAGES_PER_WORKER:
         return 1  # decided before importing multiprocessing, which a short run never needs
-    import multiprocessing
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        # Without fork a worker would re-import speclint and receive the settings pickled:
-        # slower than parsing here for any realistic docs tree.
+    if not sys.platform.startswith("linux"):
+        # The pool forks (a worker starts with speclint imported and the request in memory).
+        # Elsewhere fork is unavailable (Windows) or unsafe with system frameworks (macOS), and
+        # a spawned worker re-importing speclint costs more than it saves on most docs trees.
         return 1
     try:
         cpus = len(os.sched_getaffinity(0))
