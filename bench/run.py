@@ -108,7 +108,11 @@ def ensure_corpus(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def check_command(target: Path, extra: Sequence[str] = ()) -> list[str]:
-    command = [sys.executable, "-m", "speclint", "check", str(target), "--output-format", "json"]
+    # Cold runs: with the cache, every run after the first would only read it back.
+    command = [
+        sys.executable, "-m", "speclint", "check", str(target), "--output-format", "json",
+        "--no-cache",
+    ]  # fmt: skip
     return [*command, *extra]
 
 
