@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -65,6 +66,7 @@ TARGETS = {
 @dataclass(frozen=True, slots=True)
 class Measured:
     seconds: float
+    cpu_seconds: float  # user + system of the child and the workers it reaped
     peak_mib: float
     exit_code: int
 
@@ -85,6 +87,10 @@ class Figure:
         return statistics.median(r.seconds for r in self.runs)
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(r.cpu_seconds for r in self.runs)
+
+    @property
     def peak_mib(self) -> float:
         return max(r.peak_mib for r in self.runs)
 
@@ -97,7 +103,8 @@ class Figure:
             )
         return (
             f"{self.key}: min {self.best:.3f} s, median {self.median:.3f} s, "
-            f"peak {self.peak_mib:.0f} MiB, n={len(self.runs)}{verdict}"
+            f"cpu median {self.cpu_median:.3f} s, peak {self.peak_mib:.0f} MiB, "
+            f"n={len(self.runs)}{verdict}"
             + (f" [{self.note}]" if self.note else "")
             + f"\n    $ {self.command}"
         )
@@ -117,7 +124,7 @@ def run_child(command: Sequence[str], cwd: Path, env: dict[str, str] | None = No
             tail = err.read().decode("utf-8", "replace")[-2000:]
             raise RuntimeError(f"{' '.join(command)} exited with {code}:\n{tail}")
     peak = usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)
-    return Measured(seconds, peak, code)
+    return Measured(seconds, usage.ru_utime + usage.ru_stime, peak, code)
 
 
 def shown(command: Sequence[str]) -> str:
@@ -187,6 +194,8 @@ def fast_installed() -> bool:
 
 
 def run_targets(main_corpus: Path, seed: int, repeat: int, skip_declared: bool) -> dict[str, Any]:
+    # A page changed for the warm figure is restored in a ``finally``: let SIGTERM reach it.
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     figures: list[Figure] = []
     pages = sorted(main_corpus.glob(generate.PAGE_GLOB))
     check = ["check", generate.shown(main_corpus), "--output-format", "json"]
@@ -276,6 +285,7 @@ def run_targets(main_corpus: Path, seed: int, repeat: int, skip_declared: bool) 
                 "command": f.command,
                 "min_seconds": round(f.best, 4),
                 "median_seconds": round(f.median, 4),
+                "median_cpu_seconds": round(f.cpu_median, 4),
                 "peak_mib": round(f.peak_mib, 1),
                 "runs": [round(r.seconds, 4) for r in f.runs],
                 "note": f.note,
