@@ -11,7 +11,7 @@ building cell tokens), which is also how every cell learns its column.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -25,11 +25,21 @@ from speclint.read.source import normalise_newlines
 
 @dataclass(frozen=True, slots=True)
 class SourceRow:
-    """A table row as markdown-it saw it: container prefixes (``>``, list indent) removed."""
+    """A table row as markdown-it saw it: container prefixes (``>``, list indent) removed.
+
+    The row's text is cut from the page when asked for, not stored: a page of 100,000 rows
+    would otherwise hold every row twice while its records are built.
+    """
 
     line: int  # 1-based
-    text: str
+    page: str = field(repr=False, compare=False)  # the whole page, shared by its rows
+    start: int  # where ``text`` starts and ends in ``page``
+    end: int
     offset: int  # 0-based character index in the line where ``text`` starts
+
+    @property
+    def text(self) -> str:
+        return self.page[self.start : self.end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +356,6 @@ def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> Sour
     rows = []
     for line, start, end in spans:
         line_start = text.rfind("\n", 0, start) + 1
-        rows.append(SourceRow(line + 1, text[start:end], start - line_start))
+        rows.append(SourceRow(line + 1, text, start, end, start - line_start))
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
     return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]))
