@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from speclint.config import RegistrySpec
-from speclint.model import ParsedFile, Record
+from speclint.model import ParsedFile, Record, Snapshot
+from speclint.registry.history import with_base
 from speclint.registry.spaces import code_spaces, split_references
 from speclint.rule import RecordSet
 
@@ -26,10 +27,16 @@ class Grouping:
     registries: tuple[RecordSet, ...]
 
 
-def group(files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]) -> Grouping:
-    return Grouping(
-        tuple(file_record_set(f) for f in files), tuple(build_registries(files, declared))
-    )
+def group(
+    files: Sequence[ParsedFile], declared: Sequence[RegistrySpec], base: Snapshot | None = None
+) -> Grouping:
+    """The record sets of ``files``; with ``base``, each registry also gets its definitions at
+    that revision, grouped the same way (``speclint.registry.history``)."""
+    registries = build_registries(files, declared)
+    if base is not None:
+        then = build_registries(base.files, declared)
+        registries = with_base(registries, then, base.revision)
+    return Grouping(tuple(file_record_set(f) for f in files), tuple(registries))
 
 
 def file_record_set(parsed: ParsedFile) -> RecordSet:
