@@ -83,9 +83,11 @@ class RemovedCode(Rule):
 
 
 def _where_it_was(records: RecordSet, before: Record) -> Location:
-    """The header row of the table that holds the code's section on its page today, else the
-    page's first line."""
-    tables = [t for t in records.tables if t.file == before.file and not t.skipped]
+    """The header row of the table that holds the code's section on its page today (a code
+    table first, else one emptied of its rows), else the page's first line."""
+    tables = sorted(
+        (t for t in records.tables if t.file == before.file), key=lambda t: bool(t.skipped)
+    )
     same = next((t for t in tables if t.section == before.section), None)
     same = same or next((t for t in tables if t.section[-1:] == before.section[-1:]), None)
     return Location(before.file, same.line, 1) if same else Location(before.file, 1, 1)

@@ -9,6 +9,7 @@ that their records compare with today's.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -158,10 +159,13 @@ def _from_git(revision: str, paths: Sequence[Path], settings: Settings) -> Snaps
         if kind == "blob" and mode != _SYMLINK_MODE:
             blobs[relative_name(repository / name, root)] = (obj, name)
     wanted = {k for k in blobs if scope.reads(k)} | set(scope.registry_pages(blobs))
-    contents = _blobs([blobs[k][0] for k in sorted(wanted)], repository)
+    # Most pages are the same at BASE as today: those are parsed once, by the run, not twice.
+    unchanged = {k for k in wanted if _same_as_today(repository / blobs[k][1], blobs[k][0])}
+    changed = sorted(wanted - unchanged)
+    contents = _blobs([blobs[k][0] for k in changed], repository)
     files: list[ParsedFile] = []
     errors: list[str] = []
-    for key in sorted(wanted):
+    for key in changed:
         obj, name = blobs[key]
         try:
             source = decode(contents[obj], f"{revision}:{name}")
@@ -169,7 +173,19 @@ def _from_git(revision: str, paths: Sequence[Path], settings: Settings) -> Snaps
             errors.append(str(exc))
             continue
         files.append(parse_text(key, source.text, settings))
-    return Snapshot(revision, tuple(files), tuple(errors))
+    return Snapshot(revision, tuple(files), frozenset(unchanged), tuple(errors))
+
+
+def _same_as_today(path: Path, obj: str) -> bool:
+    """Whether the file at ``path`` holds exactly the bytes of the git blob ``obj`` (git names a
+    blob by the hash of ``blob <size>\\0`` and its bytes: SHA-1, or SHA-256 in such a
+    repository). A file git filters on checkout (line endings) just counts as changed."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    algorithm = hashlib.sha256 if len(obj) == 64 else hashlib.sha1
+    return algorithm(b"blob %d\0" % len(data) + data).hexdigest() == obj
 
 
 def _inside(path: Path, repository: Path) -> str:
@@ -191,17 +207,25 @@ def _commit(revision: str, repository: Path) -> str:
     shallow = _git(["rev-parse", "--is-shallow-repository"], repository) == b"true\n"
     remotes = (_git(["remote"], repository) or b"").decode().split()
     remote, _, branch = revision.partition("/")
+    said = f"git does not know the revision {revision!r}"
     if remote in remotes and branch:
-        fetch = f"git fetch --depth=1 {remote} {branch}"
-    elif shallow:
-        fetch = "git fetch --unshallow"
-    else:
-        fetch = f"git fetch {remotes[0] if remotes else 'REMOTE'} {revision}"
-    where = "this clone is shallow" if shallow else "check the name"
-    checkout = " (actions/checkout: fetch-depth: 0)" if shallow else ""
+        # A remote-tracking branch that was not fetched (actions/checkout fetches one commit of
+        # one branch); the explicit refspec works whatever branches the clone tracks.
+        depth = "--depth=1 " if shallow else ""
+        fetch = f"git fetch {depth}{remote} {branch}:refs/remotes/{remote}/{branch}"
+        if shallow:
+            raise BaseError(
+                f"{said} (this clone is shallow): fetch it with `{fetch}` "
+                "(actions/checkout: `fetch-depth: 0` fetches every branch)"
+            )
+        raise BaseError(f"{said}: check the name, or fetch it with `{fetch}`")
+    if shallow:
+        raise BaseError(
+            f"{said} (this clone is shallow): fetch the history with `git fetch --unshallow` "
+            "(actions/checkout: `fetch-depth: 0`)"
+        )
     raise BaseError(
-        f"git does not know the revision {revision!r} ({where}): fetch it with `{fetch}`"
-        f"{checkout}, or pass a catalog written by `speclint export --format json`"
+        f"{said}: check the name, or fetch it (`git fetch {remotes[0] if remotes else 'origin'}`)"
     )
 
 

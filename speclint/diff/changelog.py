@@ -131,9 +131,11 @@ def _quote(text: str) -> str:
     return f"“{_escape(wording(text))}”" if text.strip() else "(none)"
 
 
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|])")
+# What Markdown would take for markup in a meaning (``*``, ``<br>``, ``[x]``); an underscore
+# inside a word (ERRCODE_USER_EXIST) is never emphasis, so it stays as written.
+_MARKDOWN = re.compile(r"([\\`*\[\]<>#|]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
 
 
 def _escape(text: str) -> str:
-    """Text as Markdown shows it literally (a meaning may hold ``*`` or ``<br>``)."""
+    """Text as Markdown shows it literally."""
     return _MARKDOWN.sub(r"\\\1", text)

@@ -46,10 +46,12 @@ class Pair:
 
     @property
     def renumbered(self) -> bool:
-        return self.before.value_key != self.after.value_key
+        return self.before is not self.after and self.before.value_key != self.after.value_key
 
     @property
     def redescribed(self) -> bool:
+        if self.before is self.after or self.before.description == self.after.description:
+            return False
         return wording(self.before.description) != wording(self.after.description)
 
 
@@ -93,6 +95,9 @@ class Changes:
     def reused(self, markers: Markers) -> list[Reuse]:
         """Values handed to another code: a base code's value that another code holds now while
         that base code no longer does. A value that was reserved at the base is free to take."""
+        candidates = [*(pair.after for pair in self.kept if pair.renumbered), *self.added]
+        if not candidates:
+            return []
         holding_now: dict[tuple[str, Value], set[int]] = defaultdict(set)
         for pair in self.pairs:
             holding_now[pair.after.value_key].add(id(pair.before))
@@ -102,7 +107,7 @@ class Changes:
             if not markers.is_reserved(record):
                 before_by_value[record.value_key].append(record)
         found = []
-        for now in (*(pair.after for pair in self.kept if pair.renumbered), *self.added):
+        for now in candidates:
             earlier = claimed.get(id(now))
             for before in before_by_value.get(now.value_key, ()):
                 if before is earlier or id(before) in holding_now[now.value_key]:
@@ -117,7 +122,15 @@ def compare(
 ) -> Changes:
     """Match the records of one registry at the base with its records now."""
     markers = markers or Markers()
-    left, right = list(base), list(now)
+    # A page that is the same at the base is read once: its records are today's very objects,
+    # and pair with themselves (most pages of a change, at no cost).
+    today = {id(record) for record in now}
+    unchanged = [Pair(record, record) for record in base if id(record) in today]
+    kept_objects = {id(pair.after) for pair in unchanged}
+    left = [record for record in base if id(record) not in kept_objects]
+    right = [record for record in now if id(record) not in kept_objects]
+    if not left and not right:
+        return Changes(tuple(unchanged))
 
     def pair_off(
         key_before: Callable[[Record], Hashable | None],
@@ -146,12 +159,15 @@ def compare(
         return lambda record: record.value_key if test(record) else None
 
     kept = [
+        *unchanged,
         *pair_off(_name_and_value, _name_and_value),
         *pair_off(_name, _name),
         # Nameless rows: by value, but a placeholder only stays one (a reserved value that
         # gets a meaning is a new code).
         *pair_off(value_if(lambda r: not r.name and not held(r)), value_if(lambda r: not r.name)),
-        *pair_off(value_if(lambda r: not r.name and held(r)), value_if(lambda r: not r.name)),
+        *pair_off(
+            value_if(lambda r: not r.name and held(r)), value_if(lambda r: not r.name and held(r))
+        ),
         # A name column added, or dropped.
         *pair_off(value_if(lambda r: not r.name and not held(r)), value_if(lambda r: bool(r.name))),
         *pair_off(value_if(lambda r: bool(r.name) and not held(r)), value_if(lambda r: not r.name)),
