@@ -328,6 +328,23 @@ def test_a_baseline_and_a_suppression_accept_intended_changes(
     assert "SL401" not in codes(run_cli("diff", "main", cwd=repo.path))
 
 
+def test_the_configured_markers_say_which_codes_may_be_removed(
+    tmp_path: Path, run_cli: RunCli
+) -> None:
+    repo = GitRepo(tmp_path / "repo")
+    repo.commit(
+        {
+            "speclint.toml": '[markers]\ndeprecated = ["retired"]\n',
+            "codes.md": table("ERRCODE_A | 1 | retired", "ERRCODE_B | 2 | deprecated"),
+        }
+    )
+    repo.write({"codes.md": table("ERRCODE_C | 3 | c")})
+    result = run_cli("diff", "HEAD", cwd=repo.path)
+    # "retired" is configured; "deprecated" is no longer a marker once others are configured.
+    assert codes(result) == ["SL401"]
+    assert "ERRCODE_B (2) was removed" in result.out
+
+
 def test_an_unknown_revision_is_one_line_and_exit_2(repo: GitRepo, run_cli: RunCli) -> None:
     result = run_cli("diff", "mian", cwd=repo.path)
     assert result.code == 2

@@ -2,8 +2,9 @@
 
 The pages read at BASE are the pages a run would read today at that revision: the files under
 the paths given, matched by the configuration's ``include`` and ``exclude`` as ``discover`` does
-(hidden folders skipped; a file named explicitly is always read), plus every page of a declared
-registry one of them belongs to. They are read by the read stage with today's configuration, so
+(hidden folders skipped; a file named explicitly is always read; ``.gitignore`` is not
+consulted, since what git tracks is not ignored), plus every page of a declared registry one of
+them belongs to. They are read by the read stage with today's configuration, so
 that their records compare with today's.
 """
 
@@ -58,8 +59,10 @@ class _Scope:
     def of(cls, paths: Sequence[Path], settings: Settings) -> _Scope:
         root = settings.root
         roots = tuple((relative_name(path, root), path.is_dir()) for path in paths)
-        today = frozenset(page.key for page in discover(paths, settings).pages)
-        return cls(settings, roots, today)
+        # Only a declared registry needs to know what is read today (a page new since BASE
+        # still brings its registry's other pages at BASE).
+        today = discover(paths, settings).pages if settings.registries else ()
+        return cls(settings, roots, frozenset(page.key for page in today))
 
     def reads(self, key: str) -> bool:
         return any(self._under(key, given, folder) for given, folder in self.roots)
@@ -85,6 +88,8 @@ class _Scope:
     def registry_pages(self, keys: Iterable[str]) -> list[str]:
         """Of ``keys`` (every page under the configuration's folder), those of a declared
         registry that a page read today or at the base belongs to."""
+        if not self.settings.registries:
+            return []
         keys = list(keys)
         read = {k for k in keys if self.reads(k)} | self.current
         specs = [s for s in self.settings.registries if any(s.includes(k) for k in read)]
@@ -193,7 +198,7 @@ def _inside(path: Path, repository: Path) -> str:
     relative = os.path.relpath(os.path.realpath(path), repository)
     if relative == ".." or relative.startswith(f"..{os.sep}"):
         raise BaseError(f"{path} is outside the git repository {repository}")
-    return PurePosixPath(Path(relative)).as_posix()
+    return Path(relative).as_posix()
 
 
 def _commit(revision: str, repository: Path) -> str:
