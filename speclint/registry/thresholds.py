@@ -24,6 +24,16 @@ RANGE_MIN_SHARE = 0.9
 # Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
 RANGE_MIN_BLOCK = 10
 
+# A range a page states for a section (in its heading or the text under it) is the section's
+# range when at least this share of its codes lie in it; otherwise the numbers meant something
+# else ("2019-2020 changes", "retry after 1-5 s").
+DECLARED_MIN_SHARE = 0.5
+
+# When at least this many of a category's codes (and CLEARLY of them) break the same
+# expectation (its range, its naming convention), that is one problem of the category, reported
+# once with a count, not once per code.
+WHOLE_CATEGORY_MIN = 3
+
 # A naming style is inferred when this share of a registry's names follow it.
 STYLE_SHARE = 0.8
 # A prefix is inferred only when this share of the names have it, and only from at least
@@ -74,6 +84,20 @@ THRESHOLDS = (
         RANGE_MIN_BLOCK,
         "Narrowest inferred block of codes.",
         "rules.category-range.ranges",
+    ),
+    Threshold(
+        "DECLARED_MIN_SHARE",
+        DECLARED_MIN_SHARE,
+        "Share of a section's codes that must lie in a range its heading or text states for it "
+        "to be the section's range.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "WHOLE_CATEGORY_MIN",
+        WHOLE_CATEGORY_MIN,
+        "Fewest codes of a category (and at least CLEARLY of them) that break the same "
+        "expectation for it to be reported once for the category, with a count.",
+        "rules.category-range.ranges / rules.naming-convention.pattern",
     ),
     Threshold(
         "STYLE_SHARE",
