@@ -390,13 +390,19 @@ def test_a_shallow_clone_says_how_to_fetch_the_base(
 
 
 def test_outside_a_git_repository_base_must_be_a_catalog(
-    tmp_path: Path, run_cli: RunCli, write_page: Callable[..., Path]
+    tmp_path: Path,
+    run_cli: RunCli,
+    write_page: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    # Whatever repository the temporary folder may be inside of, git must not look above it.
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     write_page("a.md", table("ERRCODE_A | 1 | x"))
     result = run_cli("diff", "main", "a.md", cwd=tmp_path)
     assert result.code == 2
-    assert "'main' is not a file, and " in result.err
-    assert "is not in a git repository" in result.err
+    assert f"'main' is not a file, and git cannot use {tmp_path} (not a git repository" in (
+        result.err
+    )
     assert len(result.err.splitlines()) == 1
 
 

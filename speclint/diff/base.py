@@ -137,10 +137,14 @@ def _from_catalog(path: Path, label: str, paths: Sequence[Path], settings: Setti
 
 def _from_git(revision: str, paths: Sequence[Path], settings: Settings) -> Snapshot:
     start = paths[0] if paths[0].is_dir() else paths[0].parent
-    top = _git(["rev-parse", "--show-toplevel"], Path(os.path.abspath(start)))
+    folder = Path(os.path.abspath(start))
+    top = _git(["rev-parse", "--show-toplevel"], folder)
     if top is None:
+        # git says why (no repository, or one it will not use: "dubious ownership" in CI
+        # containers); its first line is the useful one.
+        said = _git_error(["rev-parse", "--show-toplevel"], folder)
         raise BaseError(
-            f"{revision!r} is not a file, and {start} is not in a git repository: BASE is a git "
+            f"{revision!r} is not a file, and git cannot use {folder} ({said}): BASE is a git "
             "revision or a catalog written by `speclint export --format json`"
         )
     repository = Path(top.decode().strip())
@@ -247,6 +251,13 @@ def _git(args: Sequence[str], cwd: Path, stdin: bytes | None = None) -> bytes | 
     except OSError as exc:
         raise BaseError(f"cannot run git in {cwd}: {exc.strerror}") from None
     return done.stdout if done.returncode == 0 else None
+
+
+def _git_error(args: Sequence[str], cwd: Path) -> str:
+    """The first line git writes to stderr for ``args`` (run again: failures are rare)."""
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    lines = done.stderr.strip().splitlines()
+    return lines[0].removeprefix("fatal: ") if lines else f"git exit code {done.returncode}"
 
 
 def _blobs(objects: Sequence[str], repository: Path) -> dict[str, bytes]:
