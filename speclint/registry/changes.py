@@ -19,7 +19,7 @@ name only, so a new code that takes its value is added, not a rename or a new me
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
@@ -70,7 +70,7 @@ class Changes:
     removed: tuple[Record, ...] = ()  # at the base, no counterpart now
     added: tuple[Record, ...] = ()  # now, no counterpart at the base
     # Headings renamed since the base (old -> new): their codes did not move.
-    renamed_sections: Mapping[str, str] = field(default_factory=dict)
+    renamed_sections: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def pairs(self) -> tuple[Pair, ...]:
@@ -182,7 +182,7 @@ def compare(
         tuple(sorted(renamed, key=_order)),
         tuple(left),
         tuple(right),
-        _renamed_sections(base, now, (*kept, *renamed)),
+        MappingProxyType(_renamed_sections(base, now, (*kept, *renamed))),
     )
 
 
@@ -234,12 +234,6 @@ def identity(record: Record) -> tuple[object, ...]:
     if record.name:
         return ("name", record.name)
     return ("value", *record.value_key, meaning(record.description))
-
-
-def records_of(changes: Changes) -> Iterator[Record]:
-    """Every record now that the comparison involves."""
-    yield from (pair.after for pair in changes.pairs)
-    yield from changes.added
 
 
 def changes_in(records: RecordSet, markers: Markers) -> Changes | None:
