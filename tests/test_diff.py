@@ -106,6 +106,10 @@ def test_diff_against_each_earlier_commit(tmp_path: Path, run_cli: RunCli) -> No
     repo.commit({"codes.md": table("ERRCODE_A | 1 | a", "ERRCODE_C | 3 | b")}, "three")
     # B is gone and C is new (its value 3 was free at HEAD~2); since HEAD~1, B was renamed C.
     assert codes(run_cli("diff", "HEAD~2", cwd=repo.path)) == ["SL401"]
+    repo.git("tag", "-a", "v1.0", "-m", "first release", "HEAD~2")  # an annotated tag
+    assert run_cli("diff", "v1.0", cwd=repo.path).out == run_cli(
+        "diff", "HEAD~2", cwd=repo.path
+    ).out.replace("HEAD~2", "v1.0")
     assert codes(run_cli("diff", "HEAD~1", cwd=repo.path)) == ["SL404"]
     assert run_cli("diff", "HEAD", cwd=repo.path).code == 0
 
