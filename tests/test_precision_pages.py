@@ -25,16 +25,8 @@ Finding = tuple[int, str, str]
 # Pages speclint does not yet read as expected, and why. strict: a fix fails the test until the
 # page leaves this list.
 KNOWN_GAPS: dict[str, str] = {
-    "c01-err-section-intruders": "class 1 one naming convention across categories: not yet",
-    "c01-sdk-errors-and-warnings": "class 1 one naming convention across categories: not yet",
-    "c02-module-prefix-table": "class 2 naming convention applied to a table of another kind: not yet",
     "c03-directional-names": "class 3 synonym names that are not synonyms: not yet",
     "c03-reordered-different-descriptions": "class 3 synonym names that are not synonyms: not yet",
-    "c05-category-breaks-pattern": "class 5 findings that multiply: not yet",
-    "c08-armax-prefix-breaks": "class 8 a naming convention that is not assumed: not yet",
-    "c08-armax-prefix": "class 8 a naming convention that is not assumed: not yet",
-    "c11-ok-heads-err-table": "class 11 success codes: not yet",
-    "c11-success-200-zh": "class 11 success codes: not yet",
     "c14-module-tables-4001": "class 14 noise warnings: not yet",
     "c14-same-message-within-module": "class 14 noise warnings: not yet",
     "m-misspelled-words-zh": "class missed defects: misspelt words in names: not yet",

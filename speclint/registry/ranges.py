@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import DeclaredRange, Record
+from speclint.registry.categories import file_roots, section_heading
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
     RANGE_MIN_BLOCK,
@@ -199,34 +200,6 @@ def configured_heading(section: Sequence[str], ranges: Mapping[str, Range]) -> s
         if heading in ranges:
             return heading
     return None
-
-
-def file_roots(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:
-    """Per file, the headings all of its tables sit under (the page title, usually)."""
-    roots: dict[str, tuple[str, ...]] = {}
-    for record in records:
-        root = roots.get(record.file)
-        if root is None:
-            roots[record.file] = record.section
-        elif record.section[: len(root)] != root:
-            roots[record.file] = _shared_prefix(root, record.section)
-    return roots
-
-
-def _shared_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return a[:length]
-
-
-def section_heading(section: tuple[str, ...], root: tuple[str, ...]) -> str:
-    """The heading that sets a table apart: the first one below ``root``, or the table's own."""
-    if len(section) > len(root):
-        return section[len(root)]
-    return section[-1] if section else ""
 
 
 @dataclass(frozen=True, slots=True)

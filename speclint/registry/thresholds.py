@@ -34,10 +34,13 @@ DECLARED_MIN_SHARE = 0.5
 # once with a count, not once per code.
 WHOLE_CATEGORY_MIN = 3
 
-# A naming style is inferred when this share of a registry's names follow it.
+# A naming style is inferred when this share of a category's (or registry's) names follow it.
 STYLE_SHARE = 0.8
-# A prefix is inferred only when this share of the names have it, and only from at least
-# PREFIX_MIN_NAMES names, for the share to mean something.
+# A category shows its own naming convention from this many names; a smaller one is held to the
+# registry's (an SDK's four WARNING_ names beside sixteen ERR_ ones keep their own).
+CONVENTION_MIN_NAMES = 3
+# A prefix is inferred when this share of the names have it; a registry-wide one only from at
+# least PREFIX_MIN_NAMES names, for the share to mean something.
 PREFIX_SHARE = 0.8
 PREFIX_MIN_NAMES = 10
 
@@ -106,6 +109,13 @@ THRESHOLDS = (
         "rules.naming-convention.pattern",
     ),
     Threshold(
+        "CONVENTION_MIN_NAMES",
+        CONVENTION_MIN_NAMES,
+        "Fewest names from which a category infers its own naming convention (smaller ones "
+        "follow the registry's).",
+        "rules.naming-convention.pattern",
+    ),
+    Threshold(
         "PREFIX_SHARE",
         PREFIX_SHARE,
         "Share of names that must share a prefix for it to be required.",
@@ -114,7 +124,7 @@ THRESHOLDS = (
     Threshold(
         "PREFIX_MIN_NAMES",
         PREFIX_MIN_NAMES,
-        "Fewest names a prefix is inferred from.",
+        "Fewest names a registry-wide prefix is inferred from.",
         "rules.naming-convention.prefix",
     ),
     Threshold(
