@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from speclint.model import Diagnostic, Location, Record, Severity
+from speclint.model import Diagnostic, Location, Record, Severity, Table
 from speclint.registry.changes import ChangeOptions, changes_in, with_base_location
 from speclint.registry.lifecycle import Markers
 from speclint.rule import RecordSet, Rule, Scope
@@ -21,7 +21,9 @@ class RemovedCode(Rule):
     table moved to another page is not removed. The finding points at the table of the code's
     section on the page where it was (its header row), or at the first line of that page when
     the section is gone (even when the page itself was deleted); its related location is where
-    the code was at the base, `BASE:path:line`.
+    the code was at the base, `BASE:path:line`. When that table is still there but no longer
+    read as a code table (`speclint check -v` says why), the message says so: the rows may not
+    be gone at all.
 
     ## Why it matters
     A published code is a contract. Clients built against the base still switch on it, and a
@@ -75,19 +77,28 @@ class RemovedCode(Rule):
                 continue
             where = f" from {before.section_title}" if before.section_name else ""
             message = f"{before.title} was removed{where} since {records.base_revision}"
+            table = _table_it_was_in(records, before)
+            if table is not None and table.skipped and table.headers == _headers(before):
+                # The rows may well be there: the table stopped being read as a code table.
+                message += f" (its table is still there, but not read as codes: {table.skipped})"
             finding = self.report(before, message, field="name")
             finding = with_base_location(
                 finding, records, before, f"{before.title} at {records.base_revision}", "name"
             )
-            yield replace(finding, location=_where_it_was(records, before))
+            where_now = Location(before.file, table.line if table else 1, 1)
+            yield replace(finding, location=where_now)
 
 
-def _where_it_was(records: RecordSet, before: Record) -> Location:
-    """The header row of the table that holds the code's section on its page today (a code
-    table first, else one emptied of its rows), else the page's first line."""
+def _headers(record: Record) -> tuple[str, ...]:
+    return tuple(cell.header for cell in record.cells)
+
+
+def _table_it_was_in(records: RecordSet, before: Record) -> Table | None:
+    """The table that holds the code's section on its page today: one with the code's headers
+    first, then a code table, then one that is skipped (emptied of its rows, say)."""
     tables = sorted(
-        (t for t in records.tables if t.file == before.file), key=lambda t: bool(t.skipped)
+        (t for t in records.tables if t.file == before.file),
+        key=lambda t: (t.headers != _headers(before), bool(t.skipped)),
     )
     same = next((t for t in tables if t.section == before.section), None)
-    same = same or next((t for t in tables if t.section[-1:] == before.section[-1:]), None)
-    return Location(before.file, same.line, 1) if same else Location(before.file, 1, 1)
+    return same or next((t for t in tables if t.section[-1:] == before.section[-1:]), None)

@@ -241,7 +241,10 @@ def test_a_table_emptied_of_its_codes_is_where_they_are_reported(
     repo.commit({"a.md": "# A\n\n" + table("ERRCODE_A | 1 | a")})
     repo.write({"a.md": "# A\n\n" + table()})
     result = run_cli("diff", "HEAD", cwd=repo.path)
-    assert result.out.startswith("a.md:5:1: SL401 [error] ERRCODE_A (1) was removed from 用户")
+    assert result.out.startswith(
+        "a.md:5:1: SL401 [error] ERRCODE_A (1) was removed from 用户 since HEAD (its table is "
+        "still there, but not read as codes: the table has no data rows) (see HEAD:a.md:7)"
+    )
 
 
 def test_a_base_without_the_pages_means_every_code_is_added(
