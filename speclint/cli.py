@@ -10,12 +10,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from speclint import __version__, docs
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
+from speclint.diff import changelog, diff_settings
+from speclint.diff.base import BaseError, load_base
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
@@ -25,7 +28,7 @@ from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = ("check", "diff", "export", "rules", "rule", "-h", "--help", "--version")
 
 
 class UsageError(Exception):
@@ -44,30 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint pages (the default command)")
-    _add_common(check)
-    check.add_argument("--output-format", choices=sorted(REPORTERS), default="text")
-    check.add_argument("--output-file", type=Path, help="write the report here, not stdout")
-    check.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
-    check.add_argument("--extend-select", type=_selectors, help="rules to use as well")
-    check.add_argument("--ignore", type=_selectors, help="rules not to use")
-    check.add_argument(
-        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    _add_check_options(check, sorted(REPORTERS))
+    check.add_argument("--base", metavar="BASE", help="report changes since BASE too (see diff)")
+    diff = commands.add_parser(
+        "diff", help="report the changes since BASE (a git revision or an exported catalog)"
     )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument(
-        "--all", action="store_true", help="report registry findings on pages not given too"
-    )
-    check.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply the exclude globs to files named on the command line too (for hooks)",
-    )
-    check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
-    check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
-    check.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
-    )
+    diff.add_argument("base", metavar="BASE", help="a git revision, or a catalog JSON")
+    _add_check_options(diff, [*sorted(REPORTERS), "changelog"])
 
     export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
     _add_common(export)
@@ -80,6 +66,36 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", help="a rule code or name, e.g. SL101")
     rule.add_argument("--config", type=Path, help="configuration file to use (for its plugins)")
     return parser
+
+
+def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    """The options of ``check``, which ``diff`` shares (it is check against BASE)."""
+    _add_common(parser)
+    parser.add_argument("--output-format", choices=formats, default="text")
+    parser.add_argument("--output-file", type=Path, help="write the report here, not stdout")
+    parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
+    parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
+    parser.add_argument("--ignore", type=_selectors, help="rules not to use")
+    parser.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument("--statistics", action="store_true", help="count findings per rule")
+    parser.add_argument(
+        "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclude globs to files named on the command line too (for hooks)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="say which tables were skipped"
+    )
+    parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
+    parser.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
+    )
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -174,6 +190,8 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         else None,
         ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
+    if args.command == "diff":
+        settings = diff_settings(settings, args.select, args.extend_select)
     plugin_errors: list[str] = []
     rules, installed = _rules_for(settings, plugin_errors)
     baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
@@ -187,8 +205,9 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             baseline=baseline,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
-        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
-    except BaselineError as exc:
+        base = load_base(args.base, paths, settings) if args.base is not None else None
+        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude, base=base)
+    except (BaselineError, BaseError) as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
         return _write_baseline(args.write_baseline, result, plugin_errors)
@@ -200,7 +219,8 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
+    report = REPORTERS.get(args.output_format) or changelog.reporter(settings)
+    _write(report(_with_errors(result, errors), options), args.output_file)
     _print_errors(errors)
     if errors:
         return EXIT_ERROR
@@ -224,7 +244,7 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return LintResult(result.files, result.diagnostics, tuple(errors), result.rules)
+    return replace(result, errors=tuple(errors))
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:

@@ -374,6 +374,25 @@ class ParsedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The pages as they were at an earlier revision, read by the same read stage: what
+    ``speclint check --base`` and ``speclint diff`` compare the pages with.
+
+    ``revision`` is how the user named it (``origin/main``, ``v1.2``, or a catalog file written by
+    ``speclint export``); a page of ``files`` is identified as a page of today is (relative to the
+    configuration's folder), so that records compare across revisions. ``unchanged`` are the
+    pages whose bytes at that revision are today's: they are read once, today, and stand for
+    themselves at the revision too. ``errors`` are the pages of that revision that could not be
+    read.
+    """
+
+    revision: str
+    files: tuple[ParsedFile, ...] = ()
+    unchanged: frozenset[str] = frozenset()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class BaselineEntry:
     """One accepted finding in a baseline file; ``line`` is where the entry is in that file."""
 

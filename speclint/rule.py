@@ -70,11 +70,21 @@ class RecordSet:
     outcome: GateOutcome | None = None  # for rules of gate scope only
     # Ranges the pages state: a section's in its heading or text, reserved ones in table rows.
     declared_ranges: tuple[DeclaredRange, ...] = ()
+    # The same registry's definitions at the revision the run compares with (``--base``), and
+    # how the user named that revision; None when there is none, and rules about changes do
+    # nothing. A record of ``base`` keeps the page it was on then, which may be gone now.
+    base: tuple[Record, ...] | None = None
+    base_revision: str = ""
 
     @property
     def description(self) -> str:
         """How a message names this code space."""
         return f"the registry {self.name}" if self.declared else "this page"
+
+    def base_location(self, record: Record, key: str = "value") -> Location:
+        """Where a record of ``base`` was: ``BASE:path:line``, as ``git show BASE:path`` finds
+        the page (the path relative to the configuration's folder)."""
+        return Location(f"{self.base_revision}:{record.file}", record.line, record.column(key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +97,8 @@ class Rule:
 
     The class docstring is the rule's documentation page, in Markdown, with the sections
     ``## What it does``, ``## Why it matters``, ``## Example`` and ``## How to fix`` (and
-    ``## Options`` when the rule has any). The first fenced block under Example must trigger it.
+    ``## Options`` when the rule has any). The first fenced block under Example must trigger it;
+    a rule about changes since a base revision shows two, the page at the base and the page now.
     """
 
     code: ClassVar[str]

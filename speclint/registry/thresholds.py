@@ -61,6 +61,11 @@ CONVENTION_MIN_NAMES = 3
 PREFIX_SHARE = 0.8
 PREFIX_MIN_NAMES = 10
 
+# Compared with a base revision, a heading that is gone was renamed (its codes did not move)
+# when more than this share of its codes are now under one heading that is new: a few codes
+# moved elsewhere in the same change do not hide the rename.
+SECTION_RENAMED_SHARE = 0.5
+
 THRESHOLDS = (
     Threshold(
         "REFERENCE_SHARE",
@@ -177,5 +182,12 @@ THRESHOLDS = (
         PREFIX_MIN_NAMES,
         "Fewest names a registry-wide prefix is inferred from.",
         "rules.naming-convention.prefix",
+    ),
+    Threshold(
+        "SECTION_RENAMED_SHARE",
+        SECTION_RENAMED_SHARE,
+        "Since the base, a heading that is gone was renamed (not its codes moved) when more than "
+        "this share of its codes are under one new heading.",
+        'ignore = ["moved-category"]',
     ),
 )
