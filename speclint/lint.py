@@ -43,7 +43,8 @@ def lint(
     """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown."""
     pages = plan(paths, settings, force_exclude=force_exclude)
     files, unreadable = read_pages(pages.pages, settings)
-    found, failed = run_rules(rules, group(files, settings.registries)) if rules else ([], [])
+    grouping = group(files, settings.registries, settings.translations) if rules else None
+    found, failed = run_rules(rules, grouping) if grouping is not None else ([], [])
     shown = decide(found, files, pages, settings, rules, gate or GateOptions())
     errors = (*pages.errors, *unreadable, *failed, *shown.errors)
     return LintResult(shown.files, shown.diagnostics, errors, tuple(rules))

@@ -12,23 +12,32 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from speclint.config import RegistrySpec
+from speclint.config import RegistrySpec, Translations
 from speclint.model import ParsedFile, Record
 from speclint.registry.spaces import code_spaces, split_references
+from speclint.registry.translations import translation_pairs
 from speclint.rule import RecordSet
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """The record sets of one run: per file (for record and file rules) and per registry."""
+    """The record sets of one run: per file (for record and file rules), per registry, and per
+    pair of translated pages."""
 
     files: tuple[RecordSet, ...]
     registries: tuple[RecordSet, ...]
+    translations: tuple[RecordSet, ...] = ()
 
 
-def group(files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]) -> Grouping:
+def group(
+    files: Sequence[ParsedFile],
+    declared: Sequence[RegistrySpec],
+    translations: Translations | None = None,
+) -> Grouping:
     return Grouping(
-        tuple(file_record_set(f) for f in files), tuple(build_registries(files, declared))
+        tuple(file_record_set(f) for f in files),
+        tuple(build_registries(files, declared)),
+        translation_pairs(files, translations) if translations else (),
     )
 
 
