@@ -21,7 +21,7 @@ from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
-from speclint.report import REPORTERS, ReportOptions
+from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -71,8 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
     _add_common(export)
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
+    export.add_argument("--package", default="codes", help="the Go package name")
 
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
@@ -232,8 +233,14 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
 
     result = lint(paths, settings, rules=[])
 
-    writer = export.to_json if args.format == "json" else export.to_csv
-    _write(writer(result.files), args.output_file)
+    if args.format in constants.LANGUAGES:
+        try:
+            text = constants.source(args.format, result.files, settings, args.package)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        text = (export.to_json if args.format == "json" else export.to_csv)(result.files)
+    _write(text, args.output_file)
     _print_errors(result.errors)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
