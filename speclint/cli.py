@@ -15,6 +15,7 @@ from pathlib import Path
 from speclint import __version__, docs
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
+from speclint.commands import allocate as allocate_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
@@ -25,7 +26,7 @@ from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = ("check", "export", "allocate", "rules", "rule", "-h", "--help", "--version")
 
 
 class UsageError(Exception):
@@ -75,12 +76,24 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--output-file", type=Path)
     export.add_argument("--package", default="codes", help="the Go package name")
 
+    allocate = commands.add_parser("allocate", help="print the next free values of a section")
+    allocate.add_argument("section", help="the section (category heading) to allocate in")
+    allocate.add_argument("-n", "--count", type=_positive, default=1, help="how many values")
+    allocate.add_argument("--gaps", action="store_true", help="fill gaps below the highest value")
+    _add_common(allocate)
+
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
     rule = commands.add_parser("rule", help="show a rule's documentation")
     rule.add_argument("rule", help="a rule code or name, e.g. SL101")
     rule.add_argument("--config", type=Path, help="configuration file to use (for its plugins)")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -92,7 +105,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in _COMMANDS_AND_FLAGS:
         args_list.insert(0, "check")  # `speclint PATH` means `speclint check PATH`, as in ruff
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    # argparse takes positionals in one run: paths after an option (`allocate S -n 2 a.md`) are
+    # left over, and are paths all the same.
+    args, extra = parser.parse_known_args(args_list)
+    if extra and (any(e.startswith("-") for e in extra) or not hasattr(args, "paths")):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.paths = [*args.paths, *map(Path, extra)]
     try:
         return _dispatch(args)
     except (ConfigError, UsageError) as exc:
@@ -142,6 +162,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, paths[0])
     if args.command == "export":
         return _export(args, paths, settings)
+    if args.command == "allocate":
+        return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
     return _check(args, paths, settings)
 
 

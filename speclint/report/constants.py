@@ -35,13 +35,13 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from speclint import __version__
 from speclint.config import Settings
 from speclint.model import ParsedFile, Record
-from speclint.registry.build import build_registries
+from speclint.registry.catalog import catalog
 from speclint.registry.lifecycle import Markers
 from speclint.registry.ranges import file_roots, section_heading
 
@@ -147,14 +147,10 @@ class Group:
 
 def constant_groups(files: Sequence[ParsedFile], settings: Settings) -> list[Group]:
     """The codes of ``files`` (as the reporters get them), one group per section, in page order."""
-    # Reporters see pages named as the user named them; registries are built on page
-    # identities (relative to the configuration), which the records carry.
-    display = {r.file: f.path for f in files for r in f.records[:1]}
-    keyed = [replace(f, path=f.records[0].file) for f in files if f.records]
-    order = {f.path: i for i, f in enumerate(keyed)}
+    found = catalog(files, settings)
     definitions = sorted(
-        (r for registry in build_registries(keyed, settings.registries) for r in registry.records),
-        key=lambda r: (order[r.file], r.line),
+        (r for registry in found.registries for r in registry.records),
+        key=lambda r: (found.order[r.file], r.line),
     )
     roots = file_roots(definitions)
     sections: dict[tuple[str, str], list[Record]] = defaultdict(list)
@@ -167,7 +163,7 @@ def constant_groups(files: Sequence[ParsedFile], settings: Settings) -> list[Gro
         constants = tuple(
             Constant(r, member_identifier(r), markers.is_deprecated(r)) for r in records
         )
-        groups.append(Group(title, display[file], type_identifier(title), constants))
+        groups.append(Group(title, found.display[file], type_identifier(title), constants))
     return groups
 
 
