@@ -16,6 +16,7 @@ from speclint import __version__, docs
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
 from speclint.commands import allocate as allocate_command
+from speclint.commands import fix as fix_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
@@ -64,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="apply the exclude globs to files named on the command line too (for hooks)",
     )
+    check.add_argument(
+        "--fix", action="store_true", help="re-align code tables (and sort them, with SL303)"
+    )
+    check.add_argument("--diff", action="store_true", help="show what --fix would change")
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
     check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     check.add_argument(
@@ -211,6 +216,19 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
         result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
+        if args.fix or args.diff:
+            diff_to = sys.stdout if args.diff else None
+            fixed = fix_command.fix_files(
+                result.files, result.diagnostics, settings, diff_to=diff_to
+            )
+            plugin_errors.extend(fixed.errors)
+            if args.diff:
+                _print_errors([*plugin_errors, *result.errors])
+                failed = plugin_errors or result.errors
+                return EXIT_ERROR if failed else EXIT_FINDINGS if fixed.pages else EXIT_CLEAN
+            if fixed.pages:  # the findings' columns moved: report them as they are now
+                print(f"speclint: {fixed.summary(written=True)}", file=sys.stderr)
+                result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
