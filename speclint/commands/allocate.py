@@ -86,7 +86,9 @@ def find_target(section: str, files: Sequence[ParsedFile], settings: Settings) -
     candidates = [
         (registry, category)
         for registry in found.registries
-        for category in categories(registry.records, ranges, infer=infer)
+        for category in categories(
+            registry.records, ranges, infer=infer, declared=registry.declared_ranges
+        )
     ]
     wanted = section.strip()
     matches = (
@@ -127,8 +129,11 @@ def _allocate(target: Target, count: int, fill_gaps: bool, settings: Settings) -
             f'[rules.category-range], e.g. ranges = {{ "{target.title}" = [LOW, HIGH] }}'
         )
     records = (*target.registry.records, *target.registry.references)
+    spans = [Range(d.low, d.high) for d in target.registry.declared_ranges if d.source == "row"]
     markers = Markers.configured(settings.markers)
-    allocation = allocate(records, target.range, count, fill_gaps=fill_gaps, markers=markers)
+    allocation = allocate(
+        records, target.range, count, reserved=spans, fill_gaps=fill_gaps, markers=markers
+    )
     if len(allocation.values) < count:
         left = len(allocation.values)
         where = f"the range {target.range} of {target.title} ({_origin(target)})"
@@ -151,12 +156,12 @@ def _free(count: int) -> str:
 
 
 def _origin(target: Target) -> str:
-    if target.category is not None and target.category.inference is not None:
-        return (
-            f"{target.category.inference.describe()}; configure rules.category-range.ranges if "
-            "it is wrong"
-        )
-    return "configured"
+    """Where the range comes from: configured, declared on the page, or inferred."""
+    if target.category is None:
+        return "configured"
+    if target.category.inference is not None:
+        return f"{target.category.origin()}; configure rules.category-range.ranges if it is wrong"
+    return target.category.origin()
 
 
 def _summary(target: Target, allocation: Allocation) -> str:

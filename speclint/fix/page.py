@@ -130,6 +130,8 @@ def _sorted_rows(table: SourceTable, records: Sequence[Record]) -> list[str]:
     means: every row is a code (no group rows heading the rows below them, no blank rows), and
     the values are all numbers or all text. Equal values keep their order."""
     by_line = {record.line: record for record in records}
+    if len(by_line) != len(records):
+        raise Unsafe("a row holds more than one code (a side-by-side table)")
     if any(row.line not in by_line for row in table.rows):
         raise Unsafe("not every row is a code, so sorting could move rows between groups")
     kinds = {type(by_line[row.line].value) for row in table.rows}

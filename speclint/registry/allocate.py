@@ -7,7 +7,6 @@ category's range is free.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -51,31 +50,14 @@ def free_count(taken: Iterable[int], within: Range) -> int:
     return (within.high - within.low + 1) - len(taken_values(taken, within))
 
 
-# A row that claims a whole span of values rather than one: "300100-300199 | 保留".
-_SPAN = re.compile(
-    r"\s*(-?[0-9]+)\s*(?:-|~|\u301c|\uff5e|\u2013|\u2014|\.\.|至|到)\s*(-?[0-9]+)\s*"
-)
-
-
-def claimed_span(record: Record) -> Range | None:
-    """The values a row written as a span (``300100-300199``, ``300100~300199``) claims."""
-    if not isinstance(record.value, str):
-        return None
-    match = _SPAN.fullmatch(record.value)
-    if match is None:
-        return None
-    low, high = int(match[1]), int(match[2])
-    return Range(low, high) if low <= high else None
-
-
 @dataclass(frozen=True, slots=True)
 class Allocation:
     """Free values of a category's range, and what was skipped to find them."""
 
     values: tuple[int, ...]
-    taken: int  # values of the range in use (or claimed by a span)
+    taken: int  # values of the range in use or reserved
     deprecated: int  # codes of the range marked deprecated: in use all the same
-    reserved: int  # codes or spans of the range marked reserved
+    reserved: int  # codes of the range marked reserved, and reserved spans (range rows)
     after: int | None  # the highest value in use, when only values above it were considered
     free_in_gaps: int  # free values below ``after`` (what --gaps would consider)
 
@@ -85,31 +67,32 @@ def allocate(
     within: Range,
     count: int,
     *,
+    reserved: Sequence[Range] = (),
     fill_gaps: bool = False,
     markers: Markers | None = None,
 ) -> Allocation:
-    """The first ``count`` free values of ``within`` given the registry's ``records``.
+    """The first ``count`` free values of ``within`` given the registry's ``records`` and the
+    spans its pages reserve (rows such as ``300100-300199 | 保留``).
 
     Every value a record uses is taken, deprecated and reserved codes included (a client may
-    still switch on them), and so is every value of a span a row claims. By default only values
-    above the highest one in use are offered: a gap may be a code that was removed but that old
+    still switch on them), and so is every value of a reserved span. By default only values
+    above the highest one taken are offered: a gap may be a code that was removed but that old
     clients still know. ``fill_gaps`` offers the lowest free values instead.
     """
     markers = markers or Markers()
     taken: set[int] = set()
-    deprecated = reserved = 0
+    deprecated = reserved_count = 0
     for record in records:
-        span = claimed_span(record)
-        values = [record.value] if isinstance(record.value, int) else []
-        if span is not None and span.overlaps(within):
-            values = list(range(max(span.low, within.low), min(span.high, within.high) + 1))
-        inside = [v for v in values if v in within]
-        if not inside:
+        if not isinstance(record.value, int) or record.value not in within:
             continue
-        taken.update(inside)
+        taken.add(record.value)
         deprecated += markers.is_deprecated(record)
-        reserved += markers.is_reserved(record)
+        reserved_count += markers.is_reserved(record)
+    for span in reserved:
+        if span.overlaps(within):
+            taken.update(range(max(span.low, within.low), min(span.high, within.high) + 1))
+            reserved_count += 1
     after = None if fill_gaps or not taken else max(taken)
     values = next_free(taken, within, count, after)
     in_gaps = 0 if after is None else free_count(taken, Range(within.low, after))
-    return Allocation(tuple(values), len(taken), deprecated, reserved, after, in_gaps)
+    return Allocation(tuple(values), len(taken), deprecated, reserved_count, after, in_gaps)

@@ -42,8 +42,8 @@ from speclint import __version__
 from speclint.config import Settings
 from speclint.model import ParsedFile, Record
 from speclint.registry.catalog import catalog
+from speclint.registry.categories import file_roots, section_heading
 from speclint.registry.lifecycle import Markers
-from speclint.registry.ranges import file_roots, section_heading
 
 LANGUAGES = ("python", "typescript", "go")
 GO_PACKAGE = re.compile(r"[a-z][a-z0-9_]*")
