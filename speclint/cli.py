@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
     )
 
-    export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
+    export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
     export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
