@@ -16,6 +16,8 @@ from pathlib import Path
 from speclint import __version__, docs
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
+from speclint.commands import allocate as allocate_command
+from speclint.commands import fix as fix_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.diff import changelog, diff_settings
 from speclint.diff.base import BaseError, load_base
@@ -24,11 +26,13 @@ from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
-from speclint.report import REPORTERS, ReportOptions
+from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS_AND_FLAGS = ("check", "diff", "export", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = (
+    "check", "diff", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
+)  # fmt: skip
 
 
 class UsageError(Exception):
@@ -49,16 +53,27 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="lint pages (the default command)")
     _add_check_options(check, sorted(REPORTERS))
     check.add_argument("--base", metavar="BASE", help="report changes since BASE too (see diff)")
+    check.add_argument(
+        "--fix", action="store_true", help="re-align code tables (and sort them, with SL303)"
+    )
+    check.add_argument("--diff", action="store_true", help="show what --fix would change")
     diff = commands.add_parser(
         "diff", help="report the changes since BASE (a git revision or an exported catalog)"
     )
     diff.add_argument("base", metavar="BASE", help="a git revision, or a catalog JSON")
     _add_check_options(diff, [*sorted(REPORTERS), "changelog"])
 
-    export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
+    export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
+    export.add_argument("--package", default="codes", help="the Go package name")
+
+    allocate = commands.add_parser("allocate", help="print the next free values of a section")
+    allocate.add_argument("section", help="the section (category heading) to allocate in")
+    allocate.add_argument("-n", "--count", type=_positive, default=1, help="how many values")
+    allocate.add_argument("--gaps", action="store_true", help="fill gaps below the highest value")
+    _add_common(allocate)
 
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
@@ -98,6 +113,12 @@ def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> N
     )
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="configuration file to use")
@@ -107,7 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in _COMMANDS_AND_FLAGS:
         args_list.insert(0, "check")  # `speclint PATH` means `speclint check PATH`, as in ruff
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    # argparse takes positionals in one run: paths after an option (`allocate S -n 2 a.md`) are
+    # left over, and are paths all the same.
+    args, extra = parser.parse_known_args(args_list)
+    if extra and (any(e.startswith("-") for e in extra) or not hasattr(args, "paths")):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.paths = [*args.paths, *map(Path, extra)]
     try:
         return _dispatch(args)
     except (ConfigError, UsageError) as exc:
@@ -157,6 +185,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, paths[0])
     if args.command == "export":
         return _export(args, paths, settings)
+    if args.command == "allocate":
+        return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
     return _check(args, paths, settings)
 
 
@@ -207,6 +237,22 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         )
         base = load_base(args.base, paths, settings) if args.base is not None else None
         result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude, base=base)
+        fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
+        if fixing or showing:
+            diff_to = sys.stdout if showing else None
+            fixed = fix_command.fix_files(
+                result.files, result.diagnostics, settings, diff_to=diff_to
+            )
+            plugin_errors.extend(fixed.errors)
+            if showing:
+                _print_errors([*plugin_errors, *result.errors])
+                failed = plugin_errors or result.errors
+                return EXIT_ERROR if failed else EXIT_FINDINGS if fixed.pages else EXIT_CLEAN
+            if fixed.pages:  # the findings' columns moved: report them as they are now
+                print(f"speclint: {fixed.summary(written=True)}", file=sys.stderr)
+                result = lint(
+                    paths, settings, rules, gate, force_exclude=args.force_exclude, base=base
+                )
     except (BaselineError, BaseError) as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
@@ -252,8 +298,14 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
 
     result = lint(paths, settings, rules=[])
 
-    writer = export.to_json if args.format == "json" else export.to_csv
-    _write(writer(result.files), args.output_file)
+    if args.format in constants.LANGUAGES:
+        try:
+            text = constants.source(args.format, result.files, settings, args.package)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        text = (export.to_json if args.format == "json" else export.to_csv)(result.files)
+    _write(text, args.output_file)
     _print_errors(result.errors)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 

@@ -47,7 +47,8 @@ def lint(
     ``base`` is the pages at an earlier revision, for the rules about changes since then."""
     pages = plan(paths, settings, force_exclude=force_exclude)
     files, unreadable = read_pages(pages.pages, settings)
-    grouping = group(files, settings.registries, base) if rules or base is not None else None
+    needed = rules or base is not None
+    grouping = group(files, settings.registries, base, settings.translations) if needed else None
     found, failed = run_rules(rules, grouping) if grouping is not None else ([], [])
     shown = decide(found, files, pages, settings, rules, gate or GateOptions())
     unread_base = base.errors if base is not None else ()

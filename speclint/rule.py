@@ -40,6 +40,10 @@ class Scope(enum.Enum):
     rules all the records of one code space (which may span pages). The engine may batch records
     of a narrower scope together; a rule must not rely on a batch being any larger than its scope.
 
+    ``translation`` rules compare a page with its translation (``[translations]`` in the
+    configuration): they are called once per pair of translated pages, with the records of the
+    page in the first language declared, and ``counterpart`` the same page in another language.
+
     ``gate`` rules judge what the gate did once every other rule has run and suppressions and
     the baseline have been applied (an unused suppression, a stale baseline entry): they are
     called once per run with a record set whose ``outcome`` says what happened.
@@ -48,6 +52,7 @@ class Scope(enum.Enum):
     RECORD = "record"
     FILE = "file"
     REGISTRY = "registry"
+    TRANSLATION = "translation"
     GATE = "gate"
 
 
@@ -75,6 +80,11 @@ class RecordSet:
     # nothing. A record of ``base`` keeps the page it was on then, which may be gone now.
     base: tuple[Record, ...] | None = None
     base_revision: str = ""
+    # For rules of translation scope: the language of these records' page, and the same page in
+    # another language (``exists`` is False, and it has no records, when nobody wrote it).
+    language: str = ""
+    counterpart: RecordSet | None = None
+    exists: bool = True
 
     @property
     def description(self) -> str:

@@ -16,9 +16,10 @@ def run_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Diagnosti
     for rule in rules:
         if rule.scope is Scope.GATE:
             continue
-        batches: Iterable[RecordSet] = (
-            grouping.registries if rule.scope is Scope.REGISTRY else grouping.files
-        )
+        batches: Iterable[RecordSet] = {
+            Scope.REGISTRY: grouping.registries,
+            Scope.TRANSLATION: grouping.translations,
+        }.get(rule.scope, grouping.files)
         for batch in batches:
             found.extend(run_rule(rule, batch, errors))
     return found, errors

@@ -12,30 +12,41 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from speclint.config import RegistrySpec
+from speclint.config import RegistrySpec, Translations
 from speclint.model import ParsedFile, Record, Snapshot
 from speclint.registry.history import with_base
 from speclint.registry.spaces import code_spaces, split_references
+from speclint.registry.translations import translation_pairs
 from speclint.rule import RecordSet
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """The record sets of one run: per file (for record and file rules) and per registry."""
+    """The record sets of one run: per file (for record and file rules), per registry, and per
+    pair of translated pages."""
 
     files: tuple[RecordSet, ...]
     registries: tuple[RecordSet, ...]
+    translations: tuple[RecordSet, ...] = ()
 
 
 def group(
-    files: Sequence[ParsedFile], declared: Sequence[RegistrySpec], base: Snapshot | None = None
+    files: Sequence[ParsedFile],
+    declared: Sequence[RegistrySpec],
+    base: Snapshot | None = None,
+    translations: Translations | None = None,
 ) -> Grouping:
     """The record sets of ``files``; with ``base``, each registry also gets its definitions at
-    that revision, grouped the same way (``speclint.registry.history``)."""
+    that revision, grouped the same way (``speclint.registry.history``); with ``translations``,
+    the pairs of translated pages (``speclint.registry.translations``)."""
     registries = build_registries(files, declared)
     if base is not None:
         registries = _with_base(registries, files, declared, base)
-    return Grouping(tuple(file_record_set(f) for f in files), tuple(registries))
+    return Grouping(
+        tuple(file_record_set(f) for f in files),
+        tuple(registries),
+        translation_pairs(files, translations) if translations else (),
+    )
 
 
 def _with_base(
