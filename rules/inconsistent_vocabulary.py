@@ -24,7 +24,9 @@ class InconsistentVocabulary(Rule):
     Flags a word spelled two ways across the registry's names: as one word in some
     (`NOTEXIST`) and as two in others (`NOT_EXIST`), or with another negation (`NONEXIST`
     beside `NOTEXIST`, `NON_EXIST` beside `NOT_EXIST`). The less common spelling is reported
-    once, at the first name that uses it.
+    once, at the first name that uses it. Nothing is inferred beyond the registry's own names: a
+    pair of words counts as a spelling of a word only where the word is written whole somewhere;
+    two spellings used equally often are no convention and are not reported.
 
     ## Why it matters
     Users search the docs and their editor for the spelling they have seen. With two spellings

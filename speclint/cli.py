@@ -236,7 +236,15 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
         base = load_base(args.base, paths, settings) if args.base is not None else None
-        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude, base=base)
+        result = lint(
+            paths,
+            settings,
+            rules,
+            gate,
+            force_exclude=args.force_exclude,
+            base=base,
+            explain=args.verbose,
+        )
         fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
         if fixing or showing:
             diff_to = sys.stdout if showing else None

@@ -338,6 +338,16 @@ class DirectiveProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class Inferred:
+    """What a rule inferred for a registry (a category's range, its naming convention), as
+    ``speclint check -v`` shows it."""
+
+    code: str  # the rule's
+    registry: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class DeclaredRange:
     """A range of codes a page states itself.
 

@@ -129,6 +129,12 @@ class Rule:
         """Yield the findings for ``records``."""
         raise NotImplementedError
 
+    def explain(self, records: RecordSet) -> Iterable[str]:
+        """Say, a line each, what the rule infers for ``records`` before it judges them (each
+        category's range, naming convention...): ``speclint check -v`` shows it. Rules that
+        infer nothing say nothing."""
+        return ()
+
     def report(
         self,
         record: Record,
