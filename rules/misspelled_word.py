@@ -115,6 +115,9 @@ class MisspelledWord(Rule):
         )
 
 
+_ENDINGS = ("ED", "ING", "ES", "ER")
+
+
 def _likely_spelling(
     word: str, index: dict[str, set[str]], words: dict[str, _Word], vocabulary: set[str]
 ) -> str | None:
@@ -128,8 +131,13 @@ def _likely_spelling(
             continue  # NONEXIST: a negation variant, inconsistent-vocabulary's business
         # Against a common word the registry does not use itself, only one edit of a long word
         # counts: short real words sit one edit from each other (TAKEN, TOKEN).
+        # An inflected word (REUSED, LOADING) is a stem plus an ending, and its stem is usually
+        # a word of its own: only the registry's own vocabulary can say it is a typo.
         own = known in vocabulary
-        limit = budget if own else (1 if len(word) >= COMMON_WORD_MIN_LETTERS else 0)
+        inflected = word.endswith(_ENDINGS)
+        limit = (
+            budget if own else (1 if len(word) >= COMMON_WORD_MIN_LETTERS and not inflected else 0)
+        )
         distance = edit_distance(word, known, limit)
         if distance > limit:
             continue
