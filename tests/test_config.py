@@ -194,3 +194,14 @@ def test_rules_listing_shows_what_the_configuration_turns_on(
     assert lines["SL101"][-1] == "no"
     assert lines["SL303"][-1] == "yes"
     assert lines["SL105"][2:] == ["error", "registry", "yes"]
+
+
+def test_configured_header_words_name_columns(tmp_path: Path) -> None:
+    from speclint.read.page import parse_text
+
+    config = tmp_path / "speclint.toml"
+    config.write_text('[columns.aliases]\nname = ["故障标识"]\ncode = ["故障号"]\n', "utf-8")
+    settings = load_settings(config)
+    page = "| 故障号 | 故障标识 | 含义 |\n| --- | --- | --- |\n| 7001 | E_DISK | 磁盘故障 |\n"
+    [record] = parse_text("p.md", page, settings).records
+    assert (record.name, record.value, record.description) == ("E_DISK", 7001, "磁盘故障")

@@ -135,7 +135,7 @@ class HeaderAliases:
         return HeaderAliases(
             name=more(NAME),
             value=more(VALUE),
-            code=self.code,
+            code=more("code"),
             description=more(DESCRIPTION),
             parameter=self.parameter,
         )
