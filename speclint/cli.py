@@ -7,9 +7,11 @@ error. A traceback is never the answer to bad input.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from speclint import __version__, docs
@@ -21,6 +23,7 @@ from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
+from speclint.read.source import check_encoding
 from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
 
@@ -85,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="configuration file to use")
+    parser.add_argument(
+        "--encoding", type=_encoding, help="encoding of pages that are not UTF-8 (e.g. gb18030)"
+    )
+
+
+def _encoding(name: str) -> str:
+    try:
+        return check_encoding(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,7 +140,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     paths = args.paths or [Path(".")]
     for path in paths:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{path}: {_missing(path)}")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
     if args.config is None:
@@ -139,9 +152,23 @@ def _dispatch(args: argparse.Namespace) -> int:
                 "separately or pass --config"
             )
     settings = load_settings(args.config, paths[0])
+    if args.encoding:
+        settings = replace(settings, encoding=args.encoding)
     if args.command == "export":
         return _export(args, paths, settings)
     return _check(args, paths, settings)
+
+
+def _missing(path: Path) -> str:
+    """Why a path named on the command line cannot be linted."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file or folder"
 
 
 def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple[type[Rule], ...]]:
@@ -201,7 +228,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
     _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
-    _print_errors(errors)
+    _print_errors(errors, result.warnings)
     if errors:
         return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
@@ -211,7 +238,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
 
 def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
     errors = [*plugin_errors, *result.errors]
-    _print_errors(errors)
+    _print_errors(errors, result.warnings)
     if errors:
         return EXIT_ERROR  # a baseline written from a partial run would hide real findings
     try:
@@ -224,7 +251,7 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return LintResult(result.files, result.diagnostics, tuple(errors), result.rules)
+    return replace(result, errors=tuple(errors))
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
@@ -234,7 +261,7 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
 
     writer = export.to_json if args.format == "json" else export.to_csv
     _write(writer(result.files), args.output_file)
-    _print_errors(result.errors)
+    _print_errors(result.errors, result.warnings)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
@@ -248,6 +275,8 @@ def _write(text: str, output: Path | None) -> None:
         raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
 
 
-def _print_errors(errors: Sequence[str]) -> None:
+def _print_errors(errors: Sequence[str], warnings: Sequence[str] = ()) -> None:
+    for warning in warnings:
+        print(f"speclint: warning: {warning}", file=sys.stderr)
     for error in errors:
         print(f"speclint: error: {error}", file=sys.stderr)

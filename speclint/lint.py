@@ -25,6 +25,7 @@ class LintResult:
     files: tuple[ParsedFile, ...]
     diagnostics: tuple[Diagnostic, ...]
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
+    warnings: tuple[str, ...] = ()  # files skipped or decoded with a guess: said, exit code kept
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
 
     @property
@@ -42,8 +43,14 @@ def lint(
 ) -> LintResult:
     """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown."""
     pages = plan(paths, settings, force_exclude=force_exclude)
-    files, unreadable = read_pages(pages.pages, settings)
+    read = read_pages(pages.pages, settings)
+    files = list(read.files)
     found, failed = run_rules(rules, group(files, settings.registries)) if rules else ([], [])
     shown = decide(found, files, pages, settings, rules, gate or GateOptions())
-    errors = (*pages.errors, *unreadable, *failed, *shown.errors)
-    return LintResult(shown.files, shown.diagnostics, errors, tuple(rules))
+    errors = (*pages.errors, *read.errors, *failed, *shown.errors)
+    warnings = read.warnings
+    if not pages.targets and not errors:
+        given = ", ".join(str(path) for path in paths)
+        include = ", ".join(settings.include)
+        warnings = (*warnings, f"{given}: no page to lint here (include: {include})")
+    return LintResult(shown.files, shown.diagnostics, errors, warnings=warnings, rules=tuple(rules))
