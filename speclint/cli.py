@@ -15,7 +15,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from speclint import __version__, docs
-from speclint.check.configure import build_rules, selected_rules, unknown_selectors
+from speclint.check.configure import (
+    build_rules,
+    explain_unknown,
+    selected_rules,
+    unknown_selectors,
+)
 from speclint.check.plugins import load_rules
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.gate import baseline as baselines
@@ -171,10 +176,20 @@ def _missing(path: Path) -> str:
     return "no such file or folder"
 
 
-def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple[type[Rule], ...]]:
-    """The rules the configuration turns on, built, and every rule installed."""
+def _rules_for(
+    settings: Settings, errors: list[str], args: argparse.Namespace | None = None
+) -> tuple[list[Rule], tuple[type[Rule], ...]]:
+    """The rules the configuration (and the command line's ``args``) turn on, built, and every
+    rule installed."""
     loaded = load_rules(settings.plugins)
     errors.extend(loaded.errors)
+    for option in ("select", "extend_select", "ignore"):
+        given = getattr(args, option, None) or ()
+        unknown = unknown_selectors(loaded.rules, given)
+        if unknown:
+            flag = "--" + option.replace("_", "-")
+            raise UsageError(f"{flag}: {explain_unknown(loaded.rules, unknown)}")
+    settings = _with_command_line(settings, args) if args is not None else settings
     unknown = unknown_selectors(
         loaded.rules,
         [
@@ -186,13 +201,13 @@ def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple
         ],
     )
     if unknown:
-        raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")
+        raise ConfigError(f"{settings.describe()}: {explain_unknown(loaded.rules, unknown)}")
     classes = selected_rules(loaded.rules, settings.select, settings.extend_select, settings.ignore)
     return build_rules(classes, settings, loaded.rules), loaded.rules
 
 
-def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
-    settings = override(
+def _with_command_line(settings: Settings, args: argparse.Namespace) -> Settings:
+    return override(
         settings,
         select=args.select,
         # As in ruff: --select replaces the configured selection, the others add to it.
@@ -201,8 +216,12 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         else None,
         ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
+
+
+def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     plugin_errors: list[str] = []
-    rules, installed = _rules_for(settings, plugin_errors)
+    rules, installed = _rules_for(settings, plugin_errors, args)
+    settings = _with_command_line(settings, args)
     baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
     if args.write_baseline is not None:
         baseline = None  # a new baseline records every finding of today
