@@ -33,6 +33,7 @@ from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
 _COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
 
 
@@ -71,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="apply the exclude globs to files named on the command line too (for hooks)",
     )
+    check.add_argument(
+        "--rule-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop a rule that takes longer on one page or registry (reported as SL000)",
+    )
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
     check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     check.add_argument(
@@ -98,6 +105,16 @@ def _add_common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+    return seconds
+
+
 def _encoding(name: str) -> str:
     try:
         return check_encoding(name)
@@ -116,7 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"speclint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        return EXIT_ERROR
+        print("speclint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         print(
             f"speclint: internal error: {type(exc).__name__}: {exc}\n"
@@ -232,6 +250,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             report_all=args.all,
             baseline=baseline,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
+            rule_timeout=args.rule_timeout,
         )
         result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
     except BaselineError as exc:
@@ -247,8 +266,10 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
     _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
-    _print_errors(errors, result.warnings)
-    if errors:
+    # Failures are SL000 findings in the report; say them here too unless that is the terminal.
+    elsewhere = args.output_file is not None or args.output_format != "text"
+    _print_errors([*errors, *(result.failures if elsewhere else ())], result.warnings)
+    if errors or result.failures:
         return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
     failing = any(d.severity.rank >= fail_on.rank for d in result.diagnostics)
@@ -256,7 +277,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
 
 
 def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
-    errors = [*plugin_errors, *result.errors]
+    errors = [*plugin_errors, *result.errors, *result.failures]
     _print_errors(errors, result.warnings)
     if errors:
         return EXIT_ERROR  # a baseline written from a partial run would hide real findings

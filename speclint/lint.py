@@ -26,6 +26,7 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
     warnings: tuple[str, ...] = ()  # files skipped or decoded with a guess: said, exit code kept
+    failures: tuple[str, ...] = ()  # rule failures reported as SL000 findings: exit code 2 too
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
 
     @property
@@ -45,12 +46,21 @@ def lint(
     pages = plan(paths, settings, force_exclude=force_exclude)
     read = read_pages(pages.pages, settings)
     files = list(read.files)
-    found, failed = run_rules(rules, group(files, settings.registries)) if rules else ([], [])
-    shown = decide(found, files, pages, settings, rules, gate or GateOptions())
-    errors = (*pages.errors, *read.errors, *failed, *shown.errors)
+    options = gate or GateOptions()
+    grouping = group(files, settings.registries)
+    found, failed = run_rules(rules, grouping, options.rule_timeout) if rules else ([], [])
+    shown = decide(found, files, pages, settings, rules, options, failed)
+    errors = (*pages.errors, *read.errors, *shown.errors)
     warnings = read.warnings
     if not pages.targets and not errors:
         given = ", ".join(str(path) for path in paths)
         include = ", ".join(settings.include)
         warnings = (*warnings, f"{given}: no page to lint here (include: {include})")
-    return LintResult(shown.files, shown.diagnostics, errors, warnings=warnings, rules=tuple(rules))
+    return LintResult(
+        shown.files,
+        shown.diagnostics,
+        errors,
+        warnings=warnings,
+        failures=shown.failures,
+        rules=tuple(rules),
+    )
