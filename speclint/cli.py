@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from speclint import __version__, docs
+from speclint import __version__, docs, output
 from speclint.check.configure import (
     build_rules,
     explain_unknown,
@@ -28,6 +28,7 @@ from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
+from speclint.output import OutputError
 from speclint.read.source import check_encoding
 from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
@@ -129,8 +130,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(args_list)
     try:
         return _dispatch(args)
+    except OutputError as exc:
+        print(f"speclint: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
     except (ConfigError, UsageError) as exc:
         print(f"speclint: error: {exc}", file=sys.stderr)
+        _early_report(args, f"{exc}")
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("speclint: interrupted", file=sys.stderr)
@@ -141,7 +146,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "This is a bug in speclint; please report it with the page that caused it.",
             file=sys.stderr,
         )
+        _early_report(args, f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
+
+
+def _early_report(args: argparse.Namespace, error: str) -> None:
+    """A run that stopped early still writes the document a CI step parses, holding the error."""
+    document = output.early_report(getattr(args, "output_format", "text"), [error])
+    if document:
+        try:
+            output.write(document, getattr(args, "output_file", None))
+        except OutputError as exc:
+            print(f"speclint: error: {exc}", file=sys.stderr)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -256,7 +272,9 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
+        output.refuse_pages(args.write_baseline, result.pages, "the baseline")
         return _write_baseline(args.write_baseline, result, plugin_errors)
+    output.refuse_pages(args.output_file, result.pages, "the report")
     errors = [*plugin_errors, *result.errors]
     color = (
         args.output_file is None
@@ -265,7 +283,9 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
+    output.write(
+        REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file
+    )
     # Failures are SL000 findings in the report; say them here too unless that is the terminal.
     elsewhere = args.output_file is not None or args.output_format != "text"
     _print_errors([*errors, *(result.failures if elsewhere else ())], result.warnings)
@@ -284,7 +304,7 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
     try:
         baselines.write(path, result.diagnostics)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     count = len(result.diagnostics)
     print(f"speclint: wrote {count} finding{'' if count == 1 else 's'} to {path}", file=sys.stderr)
     return EXIT_CLEAN
@@ -300,19 +320,10 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
     result = lint(paths, settings, rules=[])
 
     writer = export.to_json if args.format == "json" else export.to_csv
-    _write(writer(result.files), args.output_file)
+    output.refuse_pages(args.output_file, result.pages, "the export")
+    output.write(writer(result.files), args.output_file)
     _print_errors(result.errors, result.warnings)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
 
 
 def _print_errors(errors: Sequence[str], warnings: Sequence[str] = ()) -> None:

@@ -6,6 +6,7 @@ check (rules) -> gate (which findings are shown). The reporters take the result 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,7 @@ class LintResult:
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
     warnings: tuple[str, ...] = ()  # files skipped or decoded with a guess: said, exit code kept
     failures: tuple[str, ...] = ()  # rule failures reported as SL000 findings: exit code 2 too
+    pages: tuple[str, ...] = ()  # the real path of every page read: output must never go there
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
 
     @property
@@ -63,4 +65,5 @@ def lint(
         warnings=warnings,
         failures=shown.failures,
         rules=tuple(rules),
+        pages=tuple(os.path.realpath(page.path) for page in pages.pages),
     )
