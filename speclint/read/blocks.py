@@ -56,6 +56,16 @@ class Blocks:
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
     cut_nesting: int = 0  # 1-based line where nesting reached MAX_NESTING (what is inside is lost)
+    html_tables: tuple[HtmlBlock, ...] = ()  # HTML blocks holding a <table> (read/html_tables.py)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """An HTML block that opens a ``<table>``; the table may run past the block's end."""
+
+    line: int  # 1-based
+    offset: int  # character index in the page where the block starts
+    section: tuple[str, ...]
 
 
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
@@ -262,6 +272,7 @@ def parse_blocks(text: str) -> Blocks:
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
     lines: list[str] = []  # split only if the page has a fence to judge
     cut_nesting = 0
+    html_tables: list[HtmlBlock] = []
     for index, token in enumerate(tokens):
         if token.level >= MAX_NESTING - 1 and not cut_nesting:
             # markdown-it stopped reading inside the container this token opens.
@@ -283,7 +294,14 @@ def parse_blocks(text: str) -> Blocks:
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences), cut_nesting)
+        elif token.type == "html_block" and "<table" in token.content.lower() and token.map:
+            lines = lines or text.split("\n")
+            offset = sum(len(line) + 1 for line in lines[: token.map[0]])
+            section = tuple(title for _, title in headings)
+            html_tables.append(HtmlBlock(token.map[0] + 1, offset, section))
+    return Blocks(
+        tuple(tables), tuple(comments), tuple(suspect_fences), cut_nesting, tuple(html_tables)
+    )
 
 
 def _line_of(tokens: list[Token], index: int) -> int:

@@ -13,7 +13,9 @@ from speclint.model import ParsedFile
 from speclint.read.blocks import parse_blocks
 from speclint.read.columns import HeaderAliases
 from speclint.read.directives import find_suppressions
+from speclint.read.html_tables import html_tables, relocate, source_table
 from speclint.read.records import extract_records
+from speclint.read.shapes import explain_problems, header_is_a_code, neutralise_conflict_markers
 from speclint.read.source import SourceError, read
 from speclint.read.structure import structure_problems
 
@@ -34,19 +36,34 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
             return pin.roles
         return None
 
+    text, conflicts = neutralise_conflict_markers(path, text)
     blocks = parse_blocks(text)
     aliases = _aliases(tuple(sorted(settings.column_aliases.items())))
-    found = extract_records(path, blocks.tables, aliases, pinned)
-    problems = (*found.problems, *structure_problems(path, blocks, found.tables, aliases))
+    html = html_tables(text, blocks)
+    tables = sorted(
+        (*blocks.tables, *(source_table(t, s, n) for n, (t, s) in enumerate(html))),
+        key=lambda table: table.header.line,
+    )
+    found = extract_records(path, tuple(tables), aliases, pinned)
+    records, read_problems = relocate(found.records, found.problems, [t for t, _ in html])
+    problems = sorted(
+        (
+            *explain_problems(read_problems, text),
+            *conflicts,
+            *structure_problems(path, blocks, found.tables, aliases),
+            *header_is_a_code(path, found.tables, aliases),
+        ),
+        key=lambda problem: (problem.line, problem.column),
+    )
     last_line = text.count("\n") + 1
     suppressions, directive_problems = find_suppressions(
         path, blocks.comments, blocks.tables, last_line
     )
     return ParsedFile(
         path,
-        found.records,
+        tuple(records),
         found.tables,
-        problems,
+        tuple(problems),
         suppressions,
         directive_problems,
         blocks.suspect_fences,
