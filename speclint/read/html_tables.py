@@ -244,6 +244,8 @@ def relocate(
     tables: Sequence[HtmlTable],
 ) -> tuple[list[Record], list[RowProblem]]:
     """Point the records and problems of HTML tables at the HTML cells they came from."""
+    if not tables:
+        return list(records), list(problems)  # the common page: nothing to move
 
     def where(column: int) -> tuple[HtmlCell | None, int]:
         key, start = divmod(column - 1, _ROW_BASE)
