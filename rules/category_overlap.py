@@ -11,9 +11,11 @@ from speclint.rule import RecordSet, Rule, Scope
 
 class CategoryOverlap(Rule):
     """## What it does
-    Flags two categories whose ranges overlap, whether the ranges are configured or inferred
-    from the sections' values (as category-range does). An overlap of two configured ranges is
-    an error; one that involves an inferred range, a warning.
+    Flags a category whose range overlaps the range of an earlier one, whether the ranges are
+    configured, stated on the page or inferred (as category-range finds them, siblings'
+    spacing included). An overlap of two configured or stated ranges is an error; one that
+    involves an inferred range, a warning. A category that overlaps several earlier ones is one
+    finding, naming the first and counting the others: never one per pair or per code.
 
     ## Why it matters
     Ranges exist so that a value tells which category it belongs to. When two categories share
@@ -51,7 +53,7 @@ class CategoryOverlap(Rule):
     ## Options
     - `ranges`: as for category-range, e.g. `ranges = { "组织架构" = [300000, 399999] }`;
       by default the ranges configured for category-range, so they are written once.
-    - `infer`: infer ranges for sections without a configured one (default `true`).
+    - `infer`: infer ranges for sections without a configured or stated one (default `true`).
     """
 
     code = "SL302"
@@ -65,28 +67,40 @@ class CategoryOverlap(Rule):
         self.ranges = parse_ranges(self.options.ranges)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        found = categories(records.records, self.ranges, infer=self.options.infer)
+        found = categories(
+            records.records,
+            self.ranges,
+            infer=self.options.infer,
+            declared=records.declared_ranges,
+        )
         # (range, position on the page, category): the position breaks ties, so categories
         # themselves are never compared.
         ranged = sorted((c.range, i, c) for i, c in enumerate(found) if c.range is not None)
         # Sweep by start, keeping the ranges still open: each category is compared only with
-        # those it overlaps, so all k overlaps are found in n log n + k, never all pairs.
+        # those it overlaps. Each category that overlaps earlier ones is one finding, naming the
+        # first of them and counting the others: never one per pair, let alone per record.
+        overlapped: dict[int, tuple[int, int]] = {}  # later -> (earliest overlapped, count)
         active: list[tuple[Range, int, Category]] = []
         for current in ranged:
             active = [entry for entry in active if entry[0].high >= current[0].low]
             for entry in active:
-                earlier, later = sorted((entry, current), key=lambda item: item[1])
-                yield self._finding(earlier[2], later[2])
+                earlier, later = sorted((entry[1], current[1]))
+                first, count = overlapped.get(later, (earlier, 0))
+                overlapped[later] = (min(first, earlier), count + 1)
             active.append(current)
+        for later in sorted(overlapped):
+            first, count = overlapped[later]
+            yield self._finding(found[first], found[later], count - 1)
 
-    def _finding(self, earlier: Category, later: Category) -> Diagnostic:
+    def _finding(self, earlier: Category, later: Category, others: int) -> Diagnostic:
         first, other = later.records[0], earlier.records[0]
         guessed = not (earlier.configured and later.configured)
+        more = f", and {others} other categor{'y' if others == 1 else 'ies'}" if others else ""
         # A guessed range can be wrong: an overlap with one never weighs more than a warning.
         return self.report(
             first,
             f"the range {later.range} of {later.title} ({later.origin()}) overlaps the range "
-            f"{earlier.range} of {earlier.title} ({earlier.origin()})",
+            f"{earlier.range} of {earlier.title} ({earlier.origin()}){more}",
             related=[(other, f"{earlier.title} starts here")],
             subject=[first, other],
             severity=min(self.level, Severity.WARNING) if guessed else None,

@@ -22,7 +22,11 @@ from speclint.check.configure import (
     unknown_selectors,
 )
 from speclint.check.plugins import load_rules
+from speclint.commands import allocate as allocate_command
+from speclint.commands import fix as fix_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
+from speclint.diff import changelog, diff_settings
+from speclint.diff.base import BaseError, load_base
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
@@ -30,12 +34,14 @@ from speclint.lint import LintResult, lint
 from speclint.model import Severity
 from speclint.output import OutputError
 from speclint.read.source import check_encoding
-from speclint.report import REPORTERS, ReportOptions
+from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
-_COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = (
+    "check", "diff", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
+)  # fmt: skip
 
 
 class UsageError(Exception):
@@ -54,41 +60,29 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint pages (the default command)")
-    _add_common(check)
-    check.add_argument("--output-format", choices=sorted(REPORTERS), default="text")
-    check.add_argument("--output-file", type=Path, help="write the report here, not stdout")
-    check.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
-    check.add_argument("--extend-select", type=_selectors, help="rules to use as well")
-    check.add_argument("--ignore", type=_selectors, help="rules not to use")
+    _add_check_options(check, sorted(REPORTERS))
+    check.add_argument("--base", metavar="BASE", help="report changes since BASE too (see diff)")
     check.add_argument(
-        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+        "--fix", action="store_true", help="re-align code tables (and sort them, with SL303)"
     )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument(
-        "--all", action="store_true", help="report registry findings on pages not given too"
+    check.add_argument("--diff", action="store_true", help="show what --fix would change")
+    diff = commands.add_parser(
+        "diff", help="report the changes since BASE (a git revision or an exported catalog)"
     )
-    check.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply the exclude globs to files named on the command line too (for hooks)",
-    )
-    check.add_argument(
-        "--rule-timeout",
-        type=_seconds,
-        metavar="SECONDS",
-        help="stop a rule that takes longer on one page or registry (reported as SL000)",
-    )
-    check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
-    check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
-    check.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
-    )
+    diff.add_argument("base", metavar="BASE", help="a git revision, or a catalog JSON")
+    _add_check_options(diff, [*sorted(REPORTERS), "changelog"])
 
-    export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
+    export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
+    export.add_argument("--package", default="codes", help="the Go package name")
+
+    allocate = commands.add_parser("allocate", help="print the next free values of a section")
+    allocate.add_argument("section", help="the section (category heading) to allocate in")
+    allocate.add_argument("-n", "--count", type=_positive, default=1, help="how many values")
+    allocate.add_argument("--gaps", action="store_true", help="fill gaps below the highest value")
+    _add_common(allocate)
 
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
@@ -96,6 +90,48 @@ def build_parser() -> argparse.ArgumentParser:
     rule.add_argument("rule", help="a rule code or name, e.g. SL101")
     rule.add_argument("--config", type=Path, help="configuration file to use (for its plugins)")
     return parser
+
+
+def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    """The options of ``check``, which ``diff`` shares (it is check against BASE)."""
+    _add_common(parser)
+    parser.add_argument("--output-format", choices=formats, default="text")
+    parser.add_argument("--output-file", type=Path, help="write the report here, not stdout")
+    parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
+    parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
+    parser.add_argument("--ignore", type=_selectors, help="rules not to use")
+    parser.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument("--statistics", action="store_true", help="count findings per rule")
+    parser.add_argument(
+        "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclude globs to files named on the command line too (for hooks)",
+    )
+    parser.add_argument(
+        "--rule-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop a rule that takes longer on one page or registry (reported as SL000)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="say which tables were skipped"
+    )
+    parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
+    parser.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
+    )
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -127,7 +163,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in _COMMANDS_AND_FLAGS:
         args_list.insert(0, "check")  # `speclint PATH` means `speclint check PATH`, as in ruff
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    # argparse takes positionals in one run: paths after an option (`allocate S -n 2 a.md`) are
+    # left over, and are paths all the same.
+    args, extra = parser.parse_known_args(args_list)
+    if extra and (any(e.startswith("-") for e in extra) or not hasattr(args, "paths")):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.paths = [*args.paths, *map(Path, extra)]
     try:
         return _dispatch(args)
     except OutputError as exc:
@@ -195,6 +238,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         settings = replace(settings, encoding=args.encoding)
     if args.command == "export":
         return _export(args, paths, settings)
+    if args.command == "allocate":
+        return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
     return _check(args, paths, settings)
 
 
@@ -241,7 +286,7 @@ def _rules_for(
 
 
 def _with_command_line(settings: Settings, args: argparse.Namespace) -> Settings:
-    return override(
+    settings = override(
         settings,
         select=args.select,
         # As in ruff: --select replaces the configured selection, the others add to it.
@@ -250,6 +295,9 @@ def _with_command_line(settings: Settings, args: argparse.Namespace) -> Settings
         else None,
         ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
+    if args.command == "diff":
+        settings = diff_settings(settings, args.select, args.extend_select)
+    return settings
 
 
 def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
@@ -268,8 +316,33 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
             rule_timeout=args.rule_timeout,
         )
-        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
-    except BaselineError as exc:
+        base = load_base(args.base, paths, settings) if args.base is not None else None
+        result = lint(
+            paths,
+            settings,
+            rules,
+            gate,
+            force_exclude=args.force_exclude,
+            base=base,
+            explain=args.verbose,
+        )
+        fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
+        if fixing or showing:
+            diff_to = sys.stdout if showing else None
+            fixed = fix_command.fix_files(
+                result.files, result.diagnostics, settings, diff_to=diff_to
+            )
+            plugin_errors.extend(fixed.errors)
+            if showing:
+                _print_errors([*plugin_errors, *result.errors])
+                failed = plugin_errors or result.errors
+                return EXIT_ERROR if failed else EXIT_FINDINGS if fixed.pages else EXIT_CLEAN
+            if fixed.pages:  # the findings' columns moved: report them as they are now
+                print(f"speclint: {fixed.summary(written=True)}", file=sys.stderr)
+                result = lint(
+                    paths, settings, rules, gate, force_exclude=args.force_exclude, base=base
+                )
+    except (BaselineError, BaseError) as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
         output.refuse_pages(args.write_baseline, result.pages, "the baseline")
@@ -283,9 +356,8 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    output.write(
-        REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file
-    )
+    report = REPORTERS.get(args.output_format) or changelog.reporter(settings)
+    output.write(report(_with_errors(result, errors), options), args.output_file)
     # Failures are SL000 findings in the report; say them here too unless that is the terminal.
     elsewhere = args.output_file is not None or args.output_format != "text"
     _print_errors([*errors, *(result.failures if elsewhere else ())], result.warnings)
@@ -319,9 +391,15 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
 
     result = lint(paths, settings, rules=[])
 
-    writer = export.to_json if args.format == "json" else export.to_csv
+    if args.format in constants.LANGUAGES:
+        try:
+            text = constants.source(args.format, result.files, settings, args.package)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        text = (export.to_json if args.format == "json" else export.to_csv)(result.files)
     output.refuse_pages(args.output_file, result.pages, "the export")
-    output.write(writer(result.files), args.output_file)
+    output.write(text, args.output_file)
     _print_errors(result.errors, result.warnings)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 

@@ -1,150 +1,138 @@
-"""Real-world table shapes: HTML tables, conflict markers, split rows, tab-separated lines,
-a header row that is a code. Each is read as a reader would or reported at its line."""
+"""Table shapes real pages use: side-by-side entries, spacer rows, range rows, and a header that
+disagrees with every row."""
 
 from __future__ import annotations
+
+import pytest
 
 from speclint.config import Settings
 from speclint.model import ParsedFile
 from speclint.read.page import parse_text
-
-HEAD = "| 错误码 | 十进制数值 | 含义 |\n| --- | --- | --- |\n"
-
-
-def parse(page: str) -> ParsedFile:
-    return parse_text("p.md", page, Settings())
+from speclint.read.records import column_groups
+from speclint.read.values import parse_range, value_kind
 
 
-def rows(parsed: ParsedFile) -> list[tuple[int, str, object, str]]:
-    return [(r.line, r.name, r.value, r.description) for r in parsed.records]
+def parse(text: str) -> ParsedFile:
+    return parse_text("page.md", text, Settings())
 
 
-def problems(parsed: ParsedFile) -> list[tuple[int, str]]:
-    return [(p.line, p.message) for p in parsed.problems]
-
-
-HTML = """\
-# 错误码
-
-<table>
-  <thead>
-    <tr><th>错误码</th><th>十进制数值</th><th>含义</th></tr>
-  </thead>
-  <tbody>
-    <tr><td>ERRCODE_OK</td><td>0</td><td>成功 &amp; <b>*ok*</b></td></tr>
-    <tr><td rowspan="2">ERRCODE_A</td><td>1</td><td>a|b</td></tr>
-    <tr><td>2</td><td>second<br>line</td></tr>
-
-    <tr><td colspan="2">ERRCODE_B</td><td>spans</td></tr>
-    <tr><td>ERRCODE_C<td>3<td>unclosed cells
-  </tbody>
-</table>
-
-| 错误码 | 十进制数值 | 含义 |
-| --- | --- | --- |
-| ERRCODE_D | 4 | pipe |
-"""
-
-
-def test_html_table_records_with_lines_and_columns() -> None:
-    parsed = parse(HTML)
-    assert rows(parsed) == [
-        (8, "ERRCODE_OK", 0, "成功 & *ok*"),
-        (9, "ERRCODE_A", 1, "a|b"),
-        (10, "ERRCODE_A", 2, "second line"),  # rowspan: the name reaches this row
-        (12, "ERRCODE_B", "ERRCODE_B", "spans"),  # colspan: the cell fills both columns
-        (13, "ERRCODE_C", 3, "unclosed cells"),
-        (19, "ERRCODE_D", 4, "pipe"),
+def test_a_header_written_twice_holds_two_entries_per_row_each_at_its_own_cells() -> None:
+    parsed = parse(
+        "| 设备编号 | 设备名称 | 设备编号 | 设备名称 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 温湿度传感器 | 9 | 烟雾报警器 |\n"
+        "| 2 | 光照传感器 | | |\n"
+    )
+    assert [(r.line, r.value, r.name) for r in parsed.records] == [
+        (3, 1, "温湿度传感器"),
+        (3, 9, "烟雾报警器"),
+        (4, 2, "光照传感器"),
     ]
-    ok = parsed.records[0]
-    line = HTML.split("\n")[7]
-    for cell in ok.cells:
-        assert line[cell.column - 1 :].startswith("<td>")
-    assert ok.cell("description").raw == "成功 & *ok*"  # type: ignore[union-attr]
-    # One table index per code table, in page order, HTML and pipe alike.
-    assert [r.table for r in parsed.records] == [0, 0, 0, 0, 0, 1]
+    right = parsed.records[1]
+    assert right.column("value") == len("| 1 | 温湿度传感器 | ") + 1
+    assert [c.header for c in right.cells] == ["设备编号", "设备名称"]
+    assert parsed.problems == ()
 
 
-def test_html_layout_tables_and_nested_tables() -> None:
-    page = (
-        "<table><tr><td>Logo</td><td>Menu</td></tr></table>\n\n"
-        "<table><tr><th>code</th><th>description</th></tr>\n"
-        "<tr><td>100</td><td><table><tr><td>inner</td></tr></table> text</td></tr>\n"
-        "<tr><td>200</td><td>two</td></tr></table>\n"
+@pytest.mark.parametrize(
+    ("headers", "groups"),
+    [
+        (["Code", "Name", "Code", "Name"], 2),
+        (["Code", "Name", "Description"] * 3, 3),
+        (["Code", "Code"], 1),  # one column written twice is not an entry
+        (["", "Name", "", "Name"], 1),  # a group needs two headers that say something
+        (["Code", "Name", "Code", "Meaning"], 1),
+    ],
+)
+def test_column_groups(headers: list[str], groups: int) -> None:
+    assert len(column_groups(headers)) == groups
+
+
+@pytest.mark.parametrize("spacer", ["| | | |", "|||", "|  |  |  |", "|    |    |"])
+def test_a_row_of_empty_cells_is_a_gap_whatever_its_width(spacer: str) -> None:
+    parsed = parse(
+        f"| 错误码 | 标识 | 说明 |\n| --- | --- | --- |\n| 0 | OK | 成功 |\n{spacer}\n| 1 | E | 错 |\n"
     )
-    parsed = parse(page)
-    assert rows(parsed) == [(4, "", 100, "inner text"), (5, "", 200, "two")]
+    assert [r.value for r in parsed.records] == [0, 1]
+    assert parsed.problems == ()
 
 
-def test_html_spans_are_clamped() -> None:
-    page = '<table><tr><th>code</th><th>description</th></tr><tr><td colspan="99999999">1</td></tr></table>\n'
-    parsed = parse(page)
-    assert len(parsed.records[0].cells) == 2
-
-
-def test_html_table_in_a_comment_or_fence_is_not_read() -> None:
-    table = "<table><tr><th>code</th><th>description</th></tr><tr><td>1</td><td>a</td></tr></table>"
-    assert parse(f"<!--\n{table}\n-->\n").records == ()
-    assert parse(f"```html\n{table}\n```\n").records == ()
-
-
-def test_conflict_markers_in_a_table_are_reported_and_the_rest_read() -> None:
-    page = (
-        HEAD
-        + "| E_A | 1 | a |\n<<<<<<< HEAD\n| E_B | 2 | b |\n||||||| base\n| E_B | 9 | b |\n"
-        + "=======\n| E_B | 3 | b |\n>>>>>>> feature\n| E_C | 4 | c |\n"
+def test_a_ragged_row_among_spacers_is_still_one_problem() -> None:
+    parsed = parse(
+        "| Code | Name | Description |\n| --- | --- | --- |\n| 0 | OK | fine |\n|||\n"
+        "| 1 | E |\n| 2 | F | x | y |\n"
     )
-    parsed = parse(page)
-    assert [(r.line, r.name, r.value) for r in parsed.records] == [
-        (3, "E_A", 1), (5, "E_B", 2), (7, "E_B", 9), (9, "E_B", 3), (11, "E_C", 4),
-    ]  # fmt: skip
-    assert [line for line, _ in problems(parsed)] == [4, 6, 8, 10]
-    assert problems(parsed)[0][1] == (
-        "merge-conflict marker '<<<<<<< HEAD' committed in a table: the rows of both sides are "
-        "read; resolve the conflict"
-    )
-
-
-def test_conflict_markers_away_from_tables_are_left_alone() -> None:
-    page = "```\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> feature\n```\n\n" + HEAD
-    assert parse(page + "| E_A | 1 | a |\n").problems == ()
-
-
-def test_a_row_split_across_lines_is_explained() -> None:
-    parsed = parse(HEAD + "| E_A | 1 | a long\nmeaning |\n| E_B | 2 | b |\n")
-    assert [r.name for r in parsed.records] == ["E_A", "E_B"]
-    assert problems(parsed) == [
-        (
-            4,
-            (
-                "this line looks like the rest of the row above, split across lines: a table row "
-                "must stay on one line (write <br> for a line break in a cell) (row has 1 cell but "
-                "the header has 3, so it has no value)"
-            ),
-        )
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (5, "row has 2 cells but the header has 3"),
+        (6, "row has 4 cells but the header has 3"),
     ]
 
 
-def test_tab_separated_lines_next_to_a_table_are_explained() -> None:
-    parsed = parse(HEAD + "| E_A | 1 | a |\nE_B\t2\tb\n")
-    assert problems(parsed)[0][0] == 4
-    assert problems(parsed)[0][1].startswith(
-        "this line separates its cells with tabs, not pipes (pasted from a spreadsheet?)"
+def test_a_header_narrower_than_every_row_is_one_problem_at_the_header() -> None:
+    parsed = parse(
+        "intro\n\n| 错误码 | 说明 |\n| --- | --- |\n| 10001 | A | a |\n| 10002 | B | b |\n"
+    )
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (3, "every row has 3 cells but the header has 2: the header is missing 1 column")
+    ]
+    assert len(parsed.records) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("-32099 to -32000", (-32099, -32000)),
+        ("1000~1999", (1000, 1999)),
+        ("1100～1199", (1100, 1199)),
+        ("2000-2999", (2000, 2999)),
+        ("4000 – 4999", (4000, 4999)),
+        ("0x03 to 0x7F", (3, 127)),
+        ("5xx", (500, 599)),
+        ("1000 至 1999", (1000, 1999)),
+        ("-1", None),
+        ("2-1", None),
+        ("1-2-3", None),
+        ("E1000-E1999", None),
+    ],
+)
+def test_parse_range(text: str, bounds: tuple[int, int] | None) -> None:
+    assert parse_range(text) == bounds
+
+
+def test_range_rows_are_declared_ranges_not_records_and_do_not_hide_the_table() -> None:
+    parsed = parse(
+        "| Code | Name | Description |\n| --- | --- | --- |\n"
+        "| `0x00` | RSP_OK | done |\n| `0x03` to `0x7F` | — | Reserved. |\n| `0x80` | RSP_BUSY | busy |\n"
+    )
+    assert [r.value for r in parsed.records] == [0, 0x80]
+    [declared] = parsed.declared_ranges
+    assert (declared.line, declared.low, declared.high, declared.source, declared.text) == (
+        4,
+        3,
+        127,
+        "row",
+        "Reserved.",
     )
 
 
-def test_a_header_row_that_is_a_code_is_reported() -> None:
-    parsed = parse("| ERRCODE_OK | 0 | 成功 |\n| --- | --- | --- |\n| ERRCODE_A | 1 | a |\n")
-    assert problems(parsed) == [
-        (
-            1,
-            (
-                "the first row of this table is a code (ERRCODE_OK | 0 | 成功), not a header row: it "
-                "is not checked; add a header row above it"
-            ),
-        )
-    ]
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("300311", "decimal"),
+        ("-1", "decimal"),
+        ("0x1A", "hex"),
+        ("0001", "padded"),
+        ("A6", "string"),
+    ],
+)
+def test_value_kind(raw: str, kind: str) -> None:
+    assert value_kind(raw) == kind
 
 
-def test_ordinary_headers_are_not_taken_for_codes() -> None:
-    assert parse(HEAD + "| E_A | 1 | a |\n").problems == ()
-    assert parse("| Code | 2024 | Notes |\n| --- | --- | --- |\n| 1 | a | b |\n").problems == ()
+def test_a_table_of_fractional_values_is_quantities_not_codes() -> None:
+    parsed = parse(
+        "| threshold | value | why |\n| --- | --- | --- |\n"
+        "| MOSTLY | 0.5 | half |\n| CLEARLY | 0.8 | most |\n| SHORT | 64 | long |\n"
+        "| WORDS | 6 | few |\n| CHARS | 48 | short |\n"
+    )
+    assert parsed.records == ()
+    assert parsed.tables[0].skipped.startswith("a table of quantities")

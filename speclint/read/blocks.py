@@ -39,6 +39,7 @@ class SourceTable:
     section: tuple[str, ...]
     header: SourceRow
     rows: tuple[SourceRow, ...]
+    delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Blocks:
     tables: tuple[SourceTable, ...]
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
+    intros: tuple[Intro, ...] = ()
     cut_nesting: int = 0  # 1-based line where nesting reached MAX_NESTING (what is inside is lost)
     html_tables: tuple[HtmlBlock, ...] = ()  # HTML blocks holding a <table> (read/html_tables.py)
 
@@ -66,6 +68,17 @@ class HtmlBlock:
     line: int  # 1-based
     offset: int  # character index in the page where the block starts
     section: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Intro:
+    """What a section says about itself before its first table: its heading's title, or a
+    paragraph under it ("Codes 2000-2999 are reserved for payments.")."""
+
+    line: int  # 1-based
+    section: tuple[str, ...]  # the headings down to (and including) the section's own
+    text: str  # a heading's title as a reader sees it; a paragraph as written (Markdown)
+    heading: bool
 
 
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
@@ -273,6 +286,8 @@ def parse_blocks(text: str) -> Blocks:
     lines: list[str] = []  # split only if the page has a fence to judge
     cut_nesting = 0
     html_tables: list[HtmlBlock] = []
+    intros: list[Intro] = []
+    tabled: set[tuple[str, ...]] = set()  # sections whose first table has been seen
     for index, token in enumerate(tokens):
         if token.level >= MAX_NESTING - 1 and not cut_nesting:
             # markdown-it stopped reading inside the container this token opens.
@@ -288,8 +303,19 @@ def parse_blocks(text: str) -> Blocks:
             while headings and headings[-1][0] >= level:
                 headings.pop()
             headings.append((level, title))
+            if token.map is not None:
+                section = tuple(title for _, title in headings)
+                intros.append(Intro(token.map[0] + 1, section, title, heading=True))
+        elif token.type == "paragraph_open" and token.map is not None and headings:
+            section = tuple(title for _, title in headings)
+            if section not in tabled:
+                # Kept as written: only the few paragraphs that state a range are worth
+                # reducing to plain text (speclint.read.declared does it).
+                content = tokens[index + 1].content
+                intros.append(Intro(token.map[0] + 1, section, content, heading=False))
         elif token.type == "table_open" and token.meta:
             section = tuple(title for _, title in headings)
+            tabled.add(section)
             tables.append(_source_table(text, token.meta["spans"], section))
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
@@ -298,9 +324,15 @@ def parse_blocks(text: str) -> Blocks:
             lines = lines or text.split("\n")
             offset = sum(len(line) + 1 for line in lines[: token.map[0]])
             section = tuple(title for _, title in headings)
+            tabled.add(section)
             html_tables.append(HtmlBlock(token.map[0] + 1, offset, section))
     return Blocks(
-        tuple(tables), tuple(comments), tuple(suspect_fences), cut_nesting, tuple(html_tables)
+        tuple(tables),
+        tuple(comments),
+        tuple(suspect_fences),
+        tuple(intros),
+        cut_nesting,
+        tuple(html_tables),
     )
 
 
@@ -345,4 +377,4 @@ def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> Sour
         line_start = text.rfind("\n", 0, start) + 1
         rows.append(SourceRow(line + 1, text[start:end], start - line_start))
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
-    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]))
+    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]), delimiter=rows[1])

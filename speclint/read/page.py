@@ -12,6 +12,7 @@ from speclint.globs import glob_matches
 from speclint.model import ParsedFile
 from speclint.read.blocks import parse_blocks
 from speclint.read.columns import HeaderAliases
+from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
 from speclint.read.html_tables import html_tables, relocate, source_table
 from speclint.read.records import extract_records
@@ -67,6 +68,7 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
         suppressions,
         directive_problems,
         blocks.suspect_fences,
+        (*declared_ranges(path, blocks.intros), *found.ranges),
     )
 
 
