@@ -10,6 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from speclint.check.record_schema import load_record_schema
 from speclint.model import Diagnostic, Record
 from speclint.resources import schema_path
 from speclint.rule import RecordSet, Rule, Scope
@@ -101,9 +102,11 @@ class SchemaViolation(Rule):
 
     def __init__(self, options: Any = None, severity: Any = None) -> None:
         super().__init__(options, severity)
-        path = Path(self.options.schema) if self.options.schema else schema_path("record")
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        self.validator = Draft202012Validator(schema, format_checker=None)
+        if self.options.schema:
+            self.validator = load_record_schema(Path(self.options.schema))
+        else:
+            schema = json.loads(schema_path("record").read_text(encoding="utf-8"))
+            self.validator = Draft202012Validator(schema, format_checker=None)
         self.prefilter = obviously_valid if not self.options.schema else None
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
