@@ -76,6 +76,8 @@ def fast_validity_check(schema: dict[str, Any]) -> Callable[[dict[str, Any]], bo
     It only ever says "valid": every record it doubts goes through jsonschema, which words the
     findings, so the diagnostics are jsonschema's either way (a test holds the two to that).
     """
+    if _refers_elsewhere(schema):
+        return None  # other files: only jsonschema resolves them (never from the network)
     try:
         import jsonschema_rs
     except ImportError:
@@ -91,6 +93,18 @@ def fast_validity_check(schema: dict[str, Any]) -> Callable[[dict[str, Any]], bo
         return bool(validator.is_valid(instance))
 
     return is_valid
+
+
+def _refers_elsewhere(node: Any) -> bool:
+    """Whether a ``$ref`` in the schema points outside it."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and not ref.startswith("#"):
+            return True
+        return any(_refers_elsewhere(value) for value in node.values())
+    if isinstance(node, list):
+        return any(_refers_elsewhere(value) for value in node)
+    return False
 
 
 def _texts(value: Any) -> Iterator[str]:
@@ -145,12 +159,20 @@ class SchemaViolation(Rule):
 
     def __init__(self, options: Any = None, severity: Any = None) -> None:
         super().__init__(options, severity)
-        path = Path(self.options.schema) if self.options.schema else schema_path("record")
-        self.schema = json.loads(path.read_text(encoding="utf-8"))
+        if self.options.schema:
+            # A user's schema is checked now (jsonschema is needed for it anyway): a broken one
+            # is a configuration error before any page is read.
+            from speclint.check.record_schema import load_record_schema
+
+            self.validator = load_record_schema(Path(self.options.schema))
+            self.schema = self.validator.schema
+        else:
+            self.schema = json.loads(schema_path("record").read_text(encoding="utf-8"))
         self.prefilter = obviously_valid if not self.options.schema else None
 
-    # Compiled once per process, and only when a record needs it: on a page where every record
-    # passes the pre-check, jsonschema is never imported (a third of a short run's start-up).
+    # The built-in schema is compiled once per process, and only when a record needs it: on a
+    # page where every record passes the pre-check, jsonschema is never imported (a third of a
+    # short run's start-up).
     @cached_property
     def validator(self) -> Validator:
         from jsonschema import Draft202012Validator

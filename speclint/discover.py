@@ -8,6 +8,7 @@ linted, unless ``force_exclude`` (what the pre-commit hook passes) applies the e
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -27,6 +28,7 @@ class Page:
     path: Path
     display: str  # how output names it: relative to the working folder when inside it
     key: str  # relative to the configuration's folder: records, globs and baselines use it
+    named: bool = False  # named on the command line (not found by walking a folder)
 
 
 @dataclass
@@ -58,19 +60,48 @@ class Plan:
 
 
 def plan(paths: Sequence[Path], settings: Settings, force_exclude: bool = False) -> Plan:
-    """The pages under ``paths``, then every page of a declared registry one of them is in."""
+    """The pages under ``paths``, then, until nothing new turns up, every page of a declared
+    registry a planned page is in and every translation of a planned page."""
     found = discover(paths, settings, force_exclude=force_exclude)
-    specs = [s for s in settings.registries if any(s.includes(p.key) for p in found.pages)]
-    if not specs:
-        return Plan(tuple(found.pages), (), tuple(found.errors))
-    targets = {page.key for page in found.pages}
-    everything = discover([settings.root], settings)
-    context = tuple(
-        page
-        for page in everything.pages
-        if page.key not in targets and any(s.includes(page.key) for s in specs)
-    )
-    return Plan(tuple(found.pages), context, (*found.errors, *everything.errors))
+    errors = list(found.errors)
+    planned = {page.key for page in found.pages}
+    context: list[Page] = []
+    everything: Discovery | None = None  # the whole tree, walked once if a registry needs it
+    expanded: set[str] = set()  # registries whose pages are planned already
+    queue = list(found.pages)
+    while queue:
+        page = queue.pop(0)
+        wanted: list[Page] = []
+        specs = [s for s in settings.registries if s.name not in expanded and s.includes(page.key)]
+        if specs:
+            if everything is None:
+                everything = discover([settings.root], settings)
+                errors.extend(everything.errors)
+            expanded.update(s.name for s in specs)
+            wanted += [p for p in everything.pages if any(s.includes(p.key) for s in specs)]
+        wanted += translations_of(page, settings)
+        for other in wanted:
+            if other.key not in planned:
+                planned.add(other.key)
+                context.append(other)
+                queue.append(other)
+    return Plan(tuple(found.pages), tuple(context), tuple(errors))
+
+
+def translations_of(page: Page, settings: Settings) -> list[Page]:
+    """The translations of ``page`` that exist, wherever the linted paths are (a translation is
+    read even if excluded: the configuration says it translates the page)."""
+    unit = settings.translations.unit(page.key)
+    if unit is None:
+        return []
+    root = Path(os.path.abspath(settings.root))
+    cwd = Path.cwd()
+    found = []
+    for _, key in unit:
+        path = root / key
+        if key != page.key and _regular_file(path):
+            found.append(Page(path, relative_name(path, cwd), relative_name(path, root)))
+    return found
 
 
 def relative_name(path: Path | str, base: Path | str) -> str:
@@ -145,11 +176,16 @@ def discover(
             ignores is not None and ignores.ignored(path, is_dir)
         )
 
-    def add(path: Path) -> None:
-        resolved = os.path.realpath(path)
+    def add(path: Path, named: bool = False) -> None:
+        try:
+            # os.path, not pathlib: this runs once per page of a large tree.
+            resolved = os.path.realpath(path, strict=named)
+        except OSError:  # a link loop named on the command line: read_page says so
+            resolved = os.path.abspath(path)
         if resolved not in seen:
             seen.add(resolved)
-            found.pages.append(Page(path, relative_name(path, cwd), relative_name(path, root)))
+            display, key = relative_name(path, cwd), relative_name(path, root)
+            found.pages.append(Page(path, display, key, named))
 
     for given in paths:
         if given.is_dir():
@@ -163,7 +199,7 @@ def discover(
                 if spec(settings.include).match_file(relative_name(path, root)):
                     add(path)
         elif not (force_exclude and excluded(given, is_dir=False)):
-            add(given)
+            add(given, named=True)
     return found
 
 
@@ -189,8 +225,9 @@ def _walk(top: Path, errors: list[str], excluded: Callable[[Path, bool], bool]) 
 
 
 def _regular_file(path: Path) -> bool:
-    """Not a FIFO (reading one would hang), a device or a dangling link."""
+    """Not a FIFO (reading one would hang), a device or a dangling link. A link loop counts as
+    a file, so that reading it reports it by name rather than skipping it without a word."""
     try:
         return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
+    except OSError as exc:
+        return exc.errno == errno.ELOOP

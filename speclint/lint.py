@@ -2,28 +2,30 @@
 
 discover (which pages) -> read (a page in, located records out; the rules that judge a page alone
 run there too, so that a worker or the cache can answer for a whole page) -> registry (code
-spaces declared across pages) -> check (their rules) -> gate (which findings are shown). The
-reporters take the result from here.
+spaces) -> check (rules) -> gate (which findings are shown). The reporters take the result from
+here.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from speclint.check.local import PageRules
-from speclint.check.run import run_rules
+from speclint.check.run import explain_rules, run_rules
 from speclint.config import Settings
 from speclint.discover import plan
 from speclint.gate.decide import GateOptions, decide
-from speclint.model import Diagnostic, ParsedFile
+from speclint.model import Diagnostic, Inferred, ParsedFile, Snapshot
 from speclint.progress import progress_bar
 from speclint.read.batch import PageTally
 from speclint.read.cache import CacheWarnings, open_cache
 from speclint.read.page import read_pages
-from speclint.rule import Rule
+from speclint.registry.build import group
+from speclint.rule import RecordSet, Rule
 
 
 @dataclass(frozen=True)
@@ -31,21 +33,26 @@ class RunOptions:
     """How a run goes about its work (never what it finds)."""
 
     cache: bool = False  # read and write .speclint_cache/ (the command line turns it on)
-    keep_records: bool = False  # keep every page's records in the result (an export needs them)
+    keep_records: bool = False  # every page's records in the result (export, allocate need them)
     progress: bool = False  # a progress bar on stderr when it is a terminal and the run is long
 
 
 @dataclass(frozen=True)
 class LintResult:
-    """What a run found. A page's records are kept only when the run needed them (pages of a
-    declared registry, an export); ``tallies`` counts every page's records and sections."""
+    """What a run found. A page's records are kept when the run needed them in one place (pages
+    of a declared registry, an export, a comparison with a base, explanations); otherwise the
+    rules judged each page where it was read, and ``tallies`` count its records and sections."""
 
     files: tuple[ParsedFile, ...]
     diagnostics: tuple[Diagnostic, ...]
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
+    warnings: tuple[str, ...] = ()  # files skipped or decoded with a guess: said, exit code kept
+    failures: tuple[str, ...] = ()  # rule failures reported as SL000 findings: exit code 2 too
+    pages: tuple[str, ...] = ()  # the real path of every page read: output must never go there
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
+    registries: tuple[RecordSet, ...] = ()  # as the rules saw them (with ``base``: the changelog)
+    inferred: tuple[Inferred, ...] = ()  # what the rules inferred, when asked to explain
     tallies: Mapping[str, PageTally] = field(default_factory=lambda: MappingProxyType({}))
-    warnings: tuple[str, ...] = ()  # the cache could not be used as it should (never an error)
 
     def tally(self, parsed: ParsedFile) -> PageTally:
         return self.tallies.get(parsed.path) or PageTally.of(parsed)
@@ -66,29 +73,73 @@ def lint(
     gate: GateOptions | None = None,
     *,
     force_exclude: bool = False,
+    base: Snapshot | None = None,
+    explain: bool = False,
     options: RunOptions | None = None,
 ) -> LintResult:
-    """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown."""
-    options = options or RunOptions()
+    """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown.
+
+    ``base`` is the pages at an earlier revision, for the rules about changes since then;
+    ``explain`` also collects what the rules inferred (``check -v``)."""
+    run = options or RunOptions()
+    gate = gate or GateOptions()
     pages = plan(paths, settings, force_exclude=force_exclude)
-    page_rules = PageRules(tuple(rules), settings.registries)
-    warnings = CacheWarnings()
-    cache = open_cache(settings, rules, warnings) if options.cache else None
-    with progress_bar(len(pages.pages), enabled=options.progress) as advance:
+    translated = bool(settings.translations.roots or settings.translations.groups)
+    # The rules judge each page where it is read (a worker, the cache) unless the run needs
+    # every record in one place: a base revision, explanations, translated pages compared, or
+    # a caller that reads the records.
+    alone = bool(rules) and base is None and not explain and not translated
+    page_rules = (
+        PageRules(tuple(rules), settings.registries, gate.rule_timeout)
+        if alone and not run.keep_records
+        else None
+    )
+    warned = CacheWarnings()
+    cache = open_cache(settings, rules, warned) if run.cache else None
+    with progress_bar(len(pages.pages), enabled=run.progress) as advance:
         read = read_pages(
             pages.pages,
             settings,
-            page_rules if rules else None,
-            keep_records=None if options.keep_records else page_rules.in_declared_registry,
+            page_rules,
+            keep_records=page_rules.in_declared_registry if page_rules is not None else None,
             cache=cache,
             progress=advance,
         )
-    found, failed = run_rules(rules, page_rules.shared(read.files)) if rules else ([], [])
+    files = list(read.files)
+    needed = rules or base is not None
+    if page_rules is not None:
+        grouping = page_rules.shared(files)
+    elif needed:
+        grouping = group(files, settings.registries, base, settings.translations)
+    else:
+        grouping = None
+    found, failed = (
+        run_rules(rules, grouping, gate.rule_timeout) if grouping is not None else ([], [])
+    )
+    inferred, unexplained = (
+        explain_rules(rules, grouping) if explain and grouping is not None else ([], [])
+    )
     found = [*read.findings, *found]
-    shown = decide(found, read.files, pages, settings, rules, gate or GateOptions())
-    errors = (*pages.errors, *read.errors, *failed, *shown.errors)
+    failed = [*read.failures, *failed]
+    shown = decide(found, files, pages, settings, rules, gate, failed)
+    unread_base = base.errors if base is not None else ()
+    errors = (*pages.errors, *read.errors, *unread_base, *unexplained, *shown.errors)
+    warnings = read.warnings
+    if not pages.targets and not errors:
+        given = ", ".join(str(path) for path in paths)
+        include = ", ".join(settings.include)
+        warnings = (*warnings, f"{given}: no page to lint here (include: {include})")
+    registries = grouping.registries if grouping is not None else ()
     names = pages.display_names()
-    tallies = MappingProxyType({names.get(k, k): t for k, t in read.tallies.items()})
     return LintResult(
-        shown.files, shown.diagnostics, errors, tuple(rules), tallies, tuple(warnings.messages)
+        shown.files,
+        shown.diagnostics,
+        errors,
+        warnings=warnings,
+        failures=shown.failures,
+        pages=tuple(os.path.realpath(page.path) for page in pages.pages),
+        rules=tuple(rules),
+        registries=registries,
+        inferred=tuple(inferred),
+        tallies=MappingProxyType({names.get(k, k): t for k, t in read.tallies.items()}),
     )

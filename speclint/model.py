@@ -338,6 +338,16 @@ class DirectiveProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class Inferred:
+    """What a rule inferred for a registry (a category's range, its naming convention), as
+    ``speclint check -v`` shows it."""
+
+    code: str  # the rule's
+    registry: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class DeclaredRange:
     """A range of codes a page states itself.
 
@@ -374,6 +384,25 @@ class ParsedFile:
 
 
 @dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The pages as they were at an earlier revision, read by the same read stage: what
+    ``speclint check --base`` and ``speclint diff`` compare the pages with.
+
+    ``revision`` is how the user named it (``origin/main``, ``v1.2``, or a catalog file written by
+    ``speclint export``); a page of ``files`` is identified as a page of today is (relative to the
+    configuration's folder), so that records compare across revisions. ``unchanged`` are the
+    pages whose bytes at that revision are today's: they are read once, today, and stand for
+    themselves at the revision too. ``errors`` are the pages of that revision that could not be
+    read.
+    """
+
+    revision: str
+    files: tuple[ParsedFile, ...] = ()
+    unchanged: frozenset[str] = frozenset()
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class BaselineEntry:
     """One accepted finding in a baseline file; ``line`` is where the entry is in that file."""
 
@@ -382,6 +411,25 @@ class BaselineEntry:
     line: int
     summary: str
     page: str = ""  # the page the finding was on (relative to the configuration); "" unknown
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A rule that raised, ran out of time or yielded something that is not a well-formed
+    diagnostic on one batch: reported as ``SL000 internal-error`` at ``location`` (the record
+    it failed on when known, else the top of the batch's first page)."""
+
+    code: str
+    rule: str
+    origin: str  # the module the rule comes from, so a plugin's author can be found
+    batch: str  # the file or registry the rule was checking
+    reason: str
+    location: Location
+    record: str = ""  # the record it failed on, as a message names it ("" unknown)
+
+    def describe(self) -> str:
+        on = f"{self.batch}, at {self.record}" if self.record else self.batch
+        return f"rule {self.code} {self.rule} ({self.origin}) failed on {on}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -395,3 +443,4 @@ class GateOutcome:
     stale_baseline_entries: tuple[BaselineEntry, ...] = ()
     rules_run: frozenset[tuple[str, str]] = frozenset()  # (code, name) of the rules that ran
     rules_known: frozenset[tuple[str, str]] = frozenset()  # every rule installed
+    rule_failures: tuple[RuleFailure, ...] = ()  # for SL000 internal-error

@@ -59,7 +59,7 @@ def test_a_warm_run_reports_what_a_cold_one_did_without_parsing(
     assert warm == cold
     assert cold[0] == 1
     assert cold[2] == ""
-    text_cold = run_cli("check", ".", "--statistics", "-v", cwd=docs)
+    text_cold = run_cli("check", ".", "--statistics", cwd=docs)
     assert "in 273 records in 15 sections of 3 files" in text_cold.out
 
 
@@ -225,3 +225,19 @@ def test_parallel_runs_share_one_cache(tmp_path: Path) -> None:
         assert done.stdout == expected.stdout
         assert done.stderr == ""
     assert not list((docs / CACHE_DIR).rglob(".tmp-*")), "a temporary file was left behind"
+
+
+def test_the_pool_says_what_a_single_process_says_about_bad_pages(
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _docs(tmp_path / "docs", pages=PAGES)
+    (docs / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    text = EXAMPLE_PAGE.read_text(encoding="utf-8")
+    (docs / "legacy.md").write_bytes(text.encode("gb18030"))
+    in_pool = run_cli("check", ".", "--output-format", "json", cwd=docs)
+    monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 10**9)
+    alone = run_cli("check", ".", "--output-format", "json", cwd=docs)
+    assert (in_pool.code, in_pool.out, in_pool.err) == (alone.code, alone.out, alone.err)
+    assert "image.md" in alone.err
+    assert "legacy.md" in alone.err
+    assert json.loads(alone.out)["record_count"] == (PAGES + 1) * 91

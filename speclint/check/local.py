@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from speclint.check.run import run_rules
 from speclint.config import RegistrySpec
-from speclint.model import Diagnostic, ParsedFile
+from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.registry.build import Grouping, file_record_set, group
 from speclint.rule import Rule, Scope
 
@@ -25,15 +25,16 @@ class PageRules:
 
     rules: tuple[Rule, ...]
     declared: tuple[RegistrySpec, ...]
+    timeout: float | None = None  # --rule-timeout, per rule and batch
 
-    def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[str]]:
+    def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[RuleFailure]]:
         if not any(rule.scope is Scope.REGISTRY for rule in self.rules):
             # Code spaces are for registry rules: splitting a large page into them costs time
             # and memory that record and file rules do not need.
-            return run_rules(self.rules, Grouping((file_record_set(parsed),), ()))
+            return run_rules(self.rules, Grouping((file_record_set(parsed),), ()), self.timeout)
         grouping = group([parsed], self.declared)
         alone = tuple(batch for batch in grouping.registries if not batch.declared)
-        return run_rules(self.rules, Grouping(grouping.files, alone))
+        return run_rules(self.rules, Grouping(grouping.files, alone), self.timeout)
 
     def in_declared_registry(self, page: str) -> bool:
         """Whether a declared registry takes (some of) the page: its records are needed then."""

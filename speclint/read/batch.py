@@ -19,15 +19,17 @@ from typing import Protocol
 
 from speclint.config import Settings
 from speclint.discover import Page
-from speclint.model import Diagnostic, ParsedFile
+from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.read.cache import PageCache
 from speclint.read.plain import (
     diagnostics_from_plain,
     diagnostics_to_plain,
+    failures_from_plain,
+    failures_to_plain,
     page_from_plain,
     page_to_plain,
 )
-from speclint.read.source import SourceError, decode
+from speclint.read.source import SourceError, decode, read_bytes
 
 # Starting a worker (fork) and sending results back costs tens of milliseconds; parsing a page
 # of the benchmark's size (100 codes) costs about 4 ms. Below this many pages to parse per
@@ -41,7 +43,7 @@ CHUNKS_PER_WORKER = 4
 class PageCheck(Protocol):
     """The rules that judge one page alone: its findings, and the rules that failed on it."""
 
-    def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[str]]: ...
+    def __call__(self, parsed: ParsedFile) -> tuple[list[Diagnostic], list[RuleFailure]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,12 +65,22 @@ class PageOutcome:
     parsed: ParsedFile
     tally: PageTally
     findings: tuple[Diagnostic, ...] = ()
-    errors: tuple[str, ...] = ()  # rules that failed on this page
+    failures: tuple[RuleFailure, ...] = ()  # rules that failed on this page
+    notice: str = ""  # the page was not UTF-8 and was decoded anyway
+
+
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """A page that could not be read. ``error``: a failure whoever named the page (it broke
+    speclint); otherwise a failure only for a page named on the command line."""
+
+    message: str
+    error: bool = False
 
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """What to do with each page besides parsing it (picklable: it is sent to workers)."""
+    """What to do with each page besides parsing it (a worker inherits it, never unpickled)."""
 
     settings: Settings
     check: PageCheck | None = None
@@ -84,12 +96,12 @@ Progress = Callable[[int], None]  # called with the number of pages just finishe
 
 def read_all(
     pages: Sequence[Page], request: ReadRequest, progress: Progress | None = None
-) -> list[PageOutcome | str]:
-    """Every page's outcome, or the message saying why it cannot be read, in ``pages`` order.
+) -> list[PageOutcome | Unread]:
+    """Every page's outcome, or why it cannot be read, in ``pages`` order.
 
     The cache is asked here first: a worker only pays when there are enough pages left to parse.
     """
-    results: list[PageOutcome | str | None] = [None] * len(pages)
+    results: list[PageOutcome | Unread | None] = [None] * len(pages)
     if request.cache is not None:
         for index, page in enumerate(pages):
             results[index] = cached(page, request)
@@ -115,21 +127,36 @@ def cached(page: Page, request: ReadRequest) -> PageOutcome | None:
     if request.cache is None:
         return None
     try:
-        data = _read_bytes(page)
-    except SourceError:
+        data = page.path.read_bytes()
+    except OSError:
         return None
     key = request.cache.key(page.key, data)
     return _cached(request.cache, key, request.keeps(page), checked=request.check is not None)
 
 
-def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
-    """Read one page, from the cache when it can answer, else by parsing (and checking) it."""
+def settle(page: Page, request: ReadRequest) -> PageOutcome | Unread:
+    """Read one page, from the cache when it can answer, else by parsing (and checking) it.
+
+    Nothing one page does costs the others: any exception is caught and named with the page.
+    """
+    try:
+        return _settle(page, request)
+    except SourceError as exc:
+        return Unread(str(exc))
+    except MemoryError:
+        return Unread(f"{page.display}: too large to read in the memory available", error=True)
+    except Exception as exc:  # noqa: BLE001 - one page must never stop the others
+        return Unread(
+            f"{page.display}: internal error while reading: {type(exc).__name__}: {exc} "
+            "(a bug in speclint; please report it with this page)",
+            error=True,
+        )
+
+
+def _settle(page: Page, request: ReadRequest) -> PageOutcome:
     from speclint.read.page import parse_text  # page imports this module
 
-    try:
-        data = _read_bytes(page)
-    except SourceError as exc:
-        return str(exc)
+    data = read_bytes(page.path, page.display)
     keep = request.keeps(page)
     cache = request.cache
     key = cache.key(page.key, data) if cache is not None else ""
@@ -137,22 +164,21 @@ def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
         hit = _cached(cache, key, keep, checked=request.check is not None)
         if hit is not None:
             return hit
-    try:
-        text = decode(data, page.display).text
-    except SourceError as exc:
-        return str(exc)
+    source = decode(data, page.display, request.settings.encoding)
     del data  # a large page's bytes are not needed while its records are built
-    parsed = parse_text(page.key, text, request.settings)
-    del text
+    parsed = parse_text(page.key, source.text, request.settings)
+    notice = source.notice
+    del source
     tally = PageTally.of(parsed)
     findings: list[Diagnostic] = []
-    errors: list[str] = []
+    failures: list[RuleFailure] = []
     if request.check is not None:
-        findings, errors = request.check(parsed)
-    if cache is not None:
+        findings, failures = request.check(parsed)
+    # A page decoded from a guessed encoding is not cached: its notice is given on every run.
+    if cache is not None and not notice:
         if keep:
             cache.store("pages", key, page_to_plain(parsed))
-        if request.check is not None and not errors:
+        if request.check is not None and not failures:
             plain = (
                 page_to_plain(parsed, records=False),
                 (tally.records, tally.sections),
@@ -160,7 +186,7 @@ def settle(page: Page, request: ReadRequest) -> PageOutcome | str:
             )
             cache.store("findings", cache.findings_key(key), plain)
     kept = parsed if keep else replace(parsed, records=())
-    return PageOutcome(kept, tally, tuple(findings), tuple(errors))
+    return PageOutcome(kept, tally, tuple(findings), tuple(failures), notice)
 
 
 def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOutcome | None:
@@ -194,13 +220,6 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
     return PageOutcome(parsed, tally, findings)
 
 
-def _read_bytes(page: Page) -> bytes:
-    try:
-        return page.path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{page.display}: cannot read: {exc.strerror or exc}") from None
-
-
 # --- the pool ---------------------------------------------------------------------------------
 
 
@@ -221,7 +240,7 @@ def _worker_count(pages: int) -> int:
 
 def _pooled(
     pages: Sequence[Page], request: ReadRequest, workers: int, progress: Progress | None
-) -> Iterator[PageOutcome | str]:
+) -> Iterator[PageOutcome | Unread]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -253,32 +272,35 @@ def _start_worker(request: ReadRequest) -> None:
 
 
 def _settle_encoded(page: Page) -> bytes:
-    outcome = settle(page, _worker_request[0])
-    if isinstance(outcome, str):
-        return marshal.dumps(("error", outcome))
-    warnings = tuple(_worker_request[0].cache.warnings.messages) if _worker_request[0].cache else ()
+    request = _worker_request[0]
+    outcome = settle(page, request)
+    if isinstance(outcome, Unread):
+        return marshal.dumps(("unread", outcome.message, outcome.error))
+    warnings = tuple(request.cache.warnings.messages) if request.cache else ()
     return marshal.dumps(
         (
             "page",
             page_to_plain(outcome.parsed),
             (outcome.tally.records, outcome.tally.sections),
             diagnostics_to_plain(outcome.findings),
-            outcome.errors,
+            failures_to_plain(outcome.failures),
+            outcome.notice,
             warnings,
         )
     )
 
 
-def _decode(encoded: bytes) -> tuple[PageOutcome | str, tuple[str, ...]]:
+def _decode(encoded: bytes) -> tuple[PageOutcome | Unread, tuple[str, ...]]:
     # Bytes a worker of this very run marshalled, never read from disk.
     data = marshal.loads(encoded)
-    if data[0] == "error":
-        return str(data[1]), ()
-    _, plain_page, (records, sections), plain_findings, errors, warnings = data
+    if data[0] == "unread":
+        return Unread(data[1], data[2]), ()
+    _, plain_page, (records, sections), plain_findings, failures, notice, warnings = data
     outcome = PageOutcome(
         page_from_plain(plain_page),
         PageTally(records, sections),
         diagnostics_from_plain(plain_findings),
-        tuple(errors),
+        failures_from_plain(failures),
+        notice,
     )
     return outcome, tuple(warnings)

@@ -16,30 +16,66 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from speclint.model import SuspectFence
 from speclint.read.inline import reduce_inline
+from speclint.read.limits import MAX_NESTING
 from speclint.read.source import normalise_newlines
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
 class SourceRow:
     """A table row as markdown-it saw it: container prefixes (``>``, list indent) removed.
 
-    The row's text is cut from the page when asked for, not stored: a page of 100,000 rows
-    would otherwise hold every row twice while its records are built.
+    ``SourceRow(line, text, offset)``. A row of a Markdown table is ``cut`` from its page: its
+    text is sliced when asked for rather than stored, as a page of 100,000 rows would otherwise
+    hold every row twice while its records are built.
     """
 
     line: int  # 1-based
-    page: str = field(repr=False, compare=False)  # the whole page, shared by its rows
-    start: int  # where ``text`` starts and ends in ``page``
-    end: int
     offset: int  # 0-based character index in the line where ``text`` starts
+    _page: str = field(repr=False)  # the whole page (shared by its rows), or the row's text
+    _start: int = field(repr=False)
+    _end: int = field(repr=False)
+
+    def __init__(self, line: int, text: str, offset: int) -> None:
+        self._set(line, offset, text, 0, len(text))
+
+    @classmethod
+    def cut(cls, line: int, page: str, start: int, end: int, offset: int) -> SourceRow:
+        row = cls.__new__(cls)
+        row._set(line, offset, page, start, end)
+        return row
+
+    def _set(self, line: int, offset: int, page: str, start: int, end: int) -> None:
+        for name, value in (
+            ("line", line),
+            ("offset", offset),
+            ("_page", page),
+            ("_start", start),
+            ("_end", end),
+        ):
+            object.__setattr__(self, name, value)
 
     @property
     def text(self) -> str:
-        return self.page[self.start : self.end]
+        return self._page[self._start : self._end]
+
+    def _identity(self) -> tuple[int, str, int]:
+        return (self.line, self.text, self.offset)
+
+    def __repr__(self) -> str:
+        return f"SourceRow(line={self.line}, text={self.text!r}, offset={self.offset})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SourceRow):
+            return NotImplemented
+        return self._identity() == other._identity()
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +83,7 @@ class SourceTable:
     section: tuple[str, ...]
     header: SourceRow
     rows: tuple[SourceRow, ...]
+    delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +101,17 @@ class Blocks:
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
     intros: tuple[Intro, ...] = ()
+    cut_nesting: int = 0  # 1-based line where nesting reached MAX_NESTING (what is inside is lost)
+    html_tables: tuple[HtmlBlock, ...] = ()  # HTML blocks holding a <table> (read/html_tables.py)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """An HTML block that opens a ``<table>``; the table may run past the block's end."""
+
+    line: int  # 1-based
+    offset: int  # character index in the page where the block starts
+    section: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,15 +311,10 @@ def table_lines(state: StateBlock, startLine: int, endLine: int, silent: bool) -
     return True
 
 
-# markdown-it stops parsing a page below 20 levels of nesting (lists in lists in quotes...);
-# a table after such a list would silently vanish.
-_MAX_NESTING = 10_000
-
-
 @lru_cache(maxsize=1)
 def _block_parser() -> MarkdownIt:
     md = (
-        MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING})
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         .enable("table")
         .use(front_matter_plugin)
     )
@@ -290,9 +333,14 @@ def parse_blocks(text: str) -> Blocks:
     suspect_fences: list[SuspectFence] = []
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
     lines: list[str] = []  # split only if the page has a fence to judge
+    cut_nesting = 0
+    html_tables: list[HtmlBlock] = []
     intros: list[Intro] = []
     tabled: set[tuple[str, ...]] = set()  # sections whose first table has been seen
     for index, token in enumerate(tokens):
+        if token.level >= MAX_NESTING - 1 and not cut_nesting:
+            # markdown-it stopped reading inside the container this token opens.
+            cut_nesting = _line_of(tokens, index)
         if token.type == "fence" and token.map is not None:
             lines = lines or text.split("\n")
             suspect = _suspect_fence(token.map, token.markup, token.info, lines)
@@ -322,7 +370,28 @@ def parse_blocks(text: str) -> Blocks:
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences), tuple(intros))
+        elif token.type == "html_block" and "<table" in token.content.lower() and token.map:
+            lines = lines or text.split("\n")
+            offset = sum(len(line) + 1 for line in lines[: token.map[0]])
+            section = tuple(title for _, title in headings)
+            tabled.add(section)
+            html_tables.append(HtmlBlock(token.map[0] + 1, offset, section))
+    return Blocks(
+        tuple(tables),
+        tuple(comments),
+        tuple(suspect_fences),
+        tuple(intros),
+        cut_nesting,
+        tuple(html_tables),
+    )
+
+
+def _line_of(tokens: list[Token], index: int) -> int:
+    """The 1-based line of ``tokens[index]``, or of the nearest token before it with a map."""
+    for token in reversed(tokens[: index + 1]):
+        if token.map is not None:
+            return token.map[0] + 1
+    return 1
 
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")
@@ -356,6 +425,6 @@ def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> Sour
     rows = []
     for line, start, end in spans:
         line_start = text.rfind("\n", 0, start) + 1
-        rows.append(SourceRow(line + 1, text, start, end, start - line_start))
+        rows.append(SourceRow.cut(line + 1, text, start, end, start - line_start))
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
-    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]))
+    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]), delimiter=rows[1])

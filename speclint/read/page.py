@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from speclint.config import Settings
 from speclint.discover import Page
 from speclint.globs import glob_matches
-from speclint.model import Diagnostic, ParsedFile
-from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, read_all
+from speclint.model import Diagnostic, ParsedFile, RuleFailure
+from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, Unread, read_all
 from speclint.read.blocks import parse_blocks
 from speclint.read.cache import PageCache
 from speclint.read.columns import HeaderAliases
 from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
+from speclint.read.html_tables import html_tables, relocate, source_table
 from speclint.read.records import extract_records
+from speclint.read.shapes import explain_problems, header_is_a_code, neutralise_conflict_markers
 from speclint.read.source import read
+from speclint.read.structure import structure_problems
 
 
 def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
@@ -36,18 +40,34 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
             return pin.roles
         return None
 
+    text, conflicts = neutralise_conflict_markers(path, text)
     blocks = parse_blocks(text)
     aliases = _aliases(tuple(sorted(settings.column_aliases.items())))
-    found = extract_records(path, blocks.tables, aliases, pinned)
+    html = html_tables(text, blocks)
+    tables = sorted(
+        (*blocks.tables, *(source_table(t, s, n) for n, (t, s) in enumerate(html))),
+        key=lambda table: table.header.line,
+    )
+    found = extract_records(path, tuple(tables), aliases, pinned)
+    records, read_problems = relocate(found.records, found.problems, [t for t, _ in html])
+    problems = sorted(
+        (
+            *explain_problems(read_problems, text),
+            *conflicts,
+            *structure_problems(path, blocks, found.tables, aliases),
+            *header_is_a_code(path, found.tables, aliases),
+        ),
+        key=lambda problem: (problem.line, problem.column),
+    )
     last_line = text.count("\n") + 1
     suppressions, directive_problems = find_suppressions(
         path, blocks.comments, blocks.tables, last_line
     )
     return ParsedFile(
         path,
-        found.records,
+        tuple(records),
         found.tables,
-        found.problems,
+        tuple(problems),
         suppressions,
         directive_problems,
         blocks.suspect_fences,
@@ -61,21 +81,35 @@ def _aliases(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> HeaderAliases:
     return HeaderAliases.configured(dict(extra))
 
 
-def read_page(page: Page, settings: Settings) -> ParsedFile:
-    """Read and parse one page; ``SourceError`` names the page when it cannot be read."""
-    source = read(page.path, page.display)
+def read_page(page: Page, settings: Settings, notices: list[str] | None = None) -> ParsedFile:
+    """Read and parse one page; ``SourceError`` names the page when it cannot be read. A page
+    decoded from another encoding than UTF-8 adds its notice to ``notices``."""
+    source = read(page.path, page.display, settings.encoding)
+    if source.notice and notices is not None:
+        notices.append(source.notice)
     return parse_text(page.key, source.text, settings)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ReadPages:
-    """The read stage's output: the pages (with their records where they were asked for), what
-    reports count of each, and the findings of the rules that judge a page alone."""
+    """The read stage's outcome for a run: the pages read, and what went wrong with the others.
+
+    ``errors`` make the run fail (exit 2): a page named on the command line that cannot be read,
+    a page that broke speclint, or no page readable at all. ``warnings`` do not: a file found
+    by walking a folder that is not text (an image named ``.md``, a link loop), a page decoded
+    from another encoding, a cache that could not be used.
+
+    With a ``PageCheck``, the read stage also runs the rules that judge a page alone, where the
+    page is parsed: ``findings`` and ``failures`` are theirs, and a page's records are kept only
+    where ``keep_records`` asks for them; ``tallies`` (by page key) count every page's records.
+    """
 
     files: tuple[ParsedFile, ...]
-    tallies: Mapping[str, PageTally]  # by page key
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    tallies: Mapping[str, PageTally] = field(default_factory=dict)
     findings: tuple[Diagnostic, ...] = ()
-    errors: tuple[str, ...] = ()  # unreadable pages, rules that failed on one page
+    failures: tuple[RuleFailure, ...] = ()
 
 
 def read_pages(
@@ -87,22 +121,42 @@ def read_pages(
     cache: PageCache | None = None,
     progress: Progress | None = None,
 ) -> ReadPages:
-    """Read every page that can be read, in order, and say why for each one that cannot.
+    """Every page that can be read, in order, and one message per page that cannot.
 
-    ``check`` runs on each page where it is parsed (a worker, when there are many); pages for
-    which ``keep_records`` (by page key) is false come back without their records.
+    Nothing one page does costs the others: any exception while reading or parsing it is
+    caught (in ``read.batch``) and named with the page. ``check`` runs on each page where it is
+    parsed (a worker, when there are many); pages for which ``keep_records`` (by page key) is
+    false come back without their records.
     """
     request = ReadRequest(settings, check, keep_records, cache)
     files: list[ParsedFile] = []
+    errors: list[str] = []
+    warnings: list[str] = []
+    unreadable: list[str] = []
     tallies: dict[str, PageTally] = {}
     findings: list[Diagnostic] = []
-    errors: list[str] = []
-    for outcome in read_all(pages, request, progress):
-        if isinstance(outcome, str):
-            errors.append(outcome)
+    failures: list[RuleFailure] = []
+    for page, outcome in zip(pages, read_all(pages, request, progress), strict=True):
+        if isinstance(outcome, Unread):
+            (errors if outcome.error or page.named else unreadable).append(outcome.message)
             continue
         files.append(outcome.parsed)
         tallies[outcome.parsed.path] = outcome.tally
         findings.extend(outcome.findings)
-        errors.extend(outcome.errors)
-    return ReadPages(tuple(files), tallies, tuple(findings), tuple(errors))
+        failures.extend(outcome.failures)
+        if outcome.notice:
+            warnings.append(outcome.notice)
+    if files or errors:
+        warnings.extend(f"{message} (skipped)" for message in unreadable)
+    else:
+        errors.extend(unreadable)  # nothing could be linted: that is a failure, not a warning
+    if cache is not None:
+        warnings.extend(cache.warnings.messages)
+    return ReadPages(
+        tuple(files),
+        tuple(errors),
+        tuple(warnings),
+        MappingProxyType(tallies),
+        tuple(findings),
+        tuple(failures),
+    )

@@ -25,6 +25,7 @@ from speclint.model import (
     Record,
     Related,
     RowProblem,
+    RuleFailure,
     Severity,
     Suppression,
     SuspectFence,
@@ -49,6 +50,7 @@ LAYOUT = repr(
             Diagnostic,
             DeclaredRange,
             ParsedFile,
+            RuleFailure,
         )
     ]
 )
@@ -154,4 +156,18 @@ def diagnostics_from_plain(data: Plain) -> tuple[Diagnostic, ...]:
             subject,
         )
         for code, rule, severity, message, location, related, subject in data
+    )
+
+
+def failures_to_plain(failures: tuple[RuleFailure, ...] | list[RuleFailure]) -> Plain:
+    return tuple(
+        (f.code, f.rule, f.origin, f.batch, f.reason, _fields(f.location), f.record)
+        for f in failures
+    )
+
+
+def failures_from_plain(data: Plain) -> tuple[RuleFailure, ...]:
+    return tuple(
+        RuleFailure(code, rule, origin, batch, reason, Location(*location), record)
+        for code, rule, origin, batch, reason, location, record in data
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from speclint.lint import LintResult
@@ -24,10 +25,20 @@ def with_related(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.message} (see {places})"
 
 
+# Control characters from a page (an ESC starting a terminal sequence) must not reach the
+# terminal: they are shown as escapes. Tabs stay.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written as ``\\xNN``."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def line(diagnostic: Diagnostic, color: bool = False) -> str:
-    where = _paint(str(diagnostic.location), "1", color)
+    where = _paint(visible(str(diagnostic.location)), "1", color)
     code = _paint(diagnostic.code, _COLORS[diagnostic.severity], color)
-    message = with_related(diagnostic)
+    message = visible(with_related(diagnostic))
     return f"{where}: {code} [{diagnostic.severity.value}] {message} ({diagnostic.rule})"
 
 
@@ -53,19 +64,30 @@ def rule_counts(result: LintResult) -> list[str]:
     return [f"{count:5d}  {code} {rule}" for (code, rule), count in sorted(counts.items())]
 
 
-def skipped_tables(result: LintResult) -> list[str]:
-    return [
-        f"{t.file}:{t.line}:1: skipped table: {t.skipped}"
-        for f in result.files
-        for t in f.tables
-        if t.skipped
-    ]
+def explanations(result: LintResult) -> list[str]:
+    """What ``-v`` adds: how each table was read, and what the rules inferred."""
+    lines: list[str] = []
+    for parsed in result.files:
+        for table in parsed.tables:
+            where = f"{parsed.path}:{table.line}:1"
+            if table.skipped:
+                lines.append(f"{where}: skipped table: {table.skipped}")
+                continue
+            roles = ", ".join(
+                f"{role}={header!r}"
+                for role in ("value", "name", "description")
+                for header, key in zip(table.headers, table.roles, strict=False)
+                if key == role
+            )
+            lines.append(f"{where}: code table: {roles}")
+    lines += [f"inferred ({i.code}) in {i.registry}: {i.text}" for i in result.inferred]
+    return lines
 
 
 def render(
     result: LintResult, *, color: bool = False, statistics: bool = False, verbose: bool = False
 ) -> str:
-    lines = skipped_tables(result) if verbose else []
+    lines = explanations(result) if verbose else []
     lines += [line(d, color) for d in result.diagnostics]
     if statistics and result.diagnostics:
         lines += ["", *rule_counts(result)]

@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from speclint.model import Diagnostic, Record, Severity
+from speclint.registry.conventions import is_label
+from speclint.registry.thresholds import (
+    COMMON_WORD_MIN_LETTERS,
+    MISSPELLING_MIN_LETTERS,
+    MISSPELLING_TWO_EDITS_LETTERS,
+    VOCABULARY_MIN_NAMES,
+)
+from speclint.registry.words import COMMON_WORDS, deletions, edit_distance, split_words, stem
+from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(frozen=True)
+class MisspelledWordOptions:
+    words: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class _Word:
+    first: Record  # the first name that uses the word
+    names: int = 0  # how many names use it
+
+
+class MisspelledWord(Rule):
+    """## What it does
+    Flags a word of a code name that is probably a misspelling of a word the registry uses
+    elsewhere: `NOT_SURPPORT` beside `NOT_SUPPORT`, `USER_NOTFOUDN` beside `NOTFOUND`,
+    `UNKNWN_ERROR`. The likely spelling is in the message.
+
+    A word used in a single name is compared with the registry's vocabulary (the words used in
+    at least `VOCABULARY_MIN_NAMES` (2) names) and with a short list of common error-name words
+    (`NOT`, `FOUND`, `EXIST`, `SUPPORT`, `UNKNOWN`, `INVALID`, `TIMEOUT`, `PERMISSION`,
+    `DENIED` ...). It is reported when it is one edit away (an inserted, missing, wrong or
+    swapped letter), or two for words of `MISSPELLING_TWO_EDITS_LETTERS` (7) letters or more.
+    Never reported: words shorter than `MISSPELLING_MIN_LETTERS` (4) letters, words of the
+    vocabulary or the common list themselves, a word that contains the other (`SUPPORTED`,
+    `USERS`, `BLOCKED` beside `LOCKED`) or has its stem (`EXPIRE`), and negation variants
+    (`NONEXIST`), which are inconsistent-vocabulary's.
+
+    ## Why it matters
+    A misspelt name is published forever: clients generate `NOT_SURPPORT` from it, nobody finds
+    it by searching for `SUPPORT`, and the next code copies the typo.
+
+    ## Example
+    ```markdown
+    | 错误码 | 十进制数值 | 含义 |
+    | --- | --- | --- |
+    | ERR_CODEC_NOT_SUPPORT | 103 | 不支持的编码 |
+    | ERR_HDR_NOT_SUPPORT | 105 | 不支持 HDR |
+    | ERR_RESOLUTION_NOT_SURPPORT | 106 | 不支持的分辨率 |
+    ```
+
+    ## How to fix
+    Correct the spelling if the code is not published yet. If it is, keep it and accept the
+    finding (a suppression with a reason, or the baseline), or add the word to `words` when it
+    is spelt as intended.
+
+    ## Options
+    - `words`: words spelt as intended, never reported (e.g. product names).
+    """
+
+    code = "SL203"
+    name = "misspelled-word"
+    severity = Severity.WARNING
+    scope = Scope.REGISTRY
+    Options = MisspelledWordOptions
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        names: dict[str, Record] = {}
+        for record in records.records:
+            # "Session taken over": words for people, not an identifier's.
+            if record.name and " " not in record.name and not is_label(record.name):
+                names.setdefault(record.name, record)
+        words: dict[str, _Word] = {}
+        for name, record in names.items():
+            for word in dict.fromkeys(split_words(name)):
+                if word.isalpha():
+                    entry = words.get(word)
+                    if entry is None:
+                        entry = words[word] = _Word(record)
+                    entry.names += 1
+        accepted = {w.upper() for w in self.options.words}
+        vocabulary = {w for w, e in words.items() if e.names >= VOCABULARY_MIN_NAMES}
+        known = (vocabulary | COMMON_WORDS | accepted) - {""}
+        suspects = [w for w in words if w not in known and len(w) >= MISSPELLING_MIN_LETTERS]
+        if not suspects:
+            return
+        # The suspects under their deletions; a known word within two edits of a suspect shares
+        # one of them, so pairs are found by lookup, never by comparing every pair of words.
+        index: dict[str, set[str]] = defaultdict(set)
+        for word in suspects:
+            for deleted in deletions(word, _budget(word)):
+                index[deleted].add(word)
+        near: dict[str, set[str]] = defaultdict(set)
+        for word in known:
+            if len(word) >= MISSPELLING_MIN_LETTERS:
+                for deleted in deletions(word, 2):
+                    for suspect in index.get(deleted, ()):
+                        near[suspect].add(word)
+        for word in suspects:
+            likely = _likely_spelling(word, near.get(word, set()), words, vocabulary)
+            if likely is not None:
+                yield self._finding(word, words[word].first, likely, words.get(likely))
+
+    def _finding(self, word: str, record: Record, likely: str, uses: _Word | None) -> Diagnostic:
+        if uses is not None and uses.names:
+            first = uses.first
+            count = uses.names
+            where = f", as {count} other name{'s' * (count != 1)} spell it (e.g. {first.name})"
+            related = [(first, f"{first.name} spells {likely}")]
+        else:
+            where, related = "", []
+        return self.report(
+            record,
+            f"{word} in {record.name} looks like a misspelling of {likely}{where}",
+            field="name",
+            related=related,
+            subject=[record],
+        )
+
+
+_ENDINGS = ("ED", "ING", "ES", "ER")
+
+
+def _budget(word: str) -> int:
+    return 2 if len(word) >= MISSPELLING_TWO_EDITS_LETTERS else 1
+
+
+def _likely_spelling(
+    word: str, candidates: set[str], words: dict[str, _Word], vocabulary: set[str]
+) -> str | None:
+    budget = _budget(word)
+    best: tuple[int, int, str] | None = None
+    for known in candidates:
+        if known in word or word in known or stem(known) == stem(word):
+            continue  # SUPPORTED, USERS, BLOCKED/LOCKED: an inflection or another word
+        if word.startswith("NON") and known == "NOT" + word[3:]:
+            continue  # NONEXIST: a negation variant, inconsistent-vocabulary's business
+        # Against a common word the registry does not use itself, only one edit of a long word
+        # counts: short real words sit one edit from each other (TAKEN, TOKEN).
+        # An inflected word (REUSED, LOADING) is a stem plus an ending, and its stem is usually
+        # a word of its own: only the registry's own vocabulary can say it is a typo.
+        own = known in vocabulary
+        inflected = word.endswith(_ENDINGS)
+        limit = (
+            budget if own else (1 if len(word) >= COMMON_WORD_MIN_LETTERS and not inflected else 0)
+        )
+        distance = edit_distance(word, known, limit)
+        if distance > limit:
+            continue
+        if distance == 2 and len(word) == len(known):
+            continue  # two letters changed in place make another word (CONGESTION, CONNECTION)
+        uses = words[known].names if known in words else 0
+        key = (distance, -uses, known)
+        if best is None or key < best:
+            best = key
+    return best[2] if best is not None else None
