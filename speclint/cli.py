@@ -22,16 +22,13 @@ from speclint.check.configure import (
     unknown_selectors,
 )
 from speclint.check.plugins import load_rules
-from speclint.commands import allocate as allocate_command
-from speclint.commands import fix as fix_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.diff import changelog, diff_settings
-from speclint.diff.base import BaseError, load_base
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, RunOptions, lint
-from speclint.model import Severity
+from speclint.model import Severity, Snapshot
 from speclint.output import OutputError
 from speclint.read.cache import CACHE_DIR
 from speclint.read.source import check_encoding
@@ -251,6 +248,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         return _export(args, paths, settings)
     if args.command == "allocate":
+        from speclint.commands import allocate as allocate_command
+
         return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
     return _check(args, paths, settings)
 
@@ -328,7 +327,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
             rule_timeout=args.rule_timeout,
         )
-        base = load_base(args.base, paths, settings) if args.base is not None else None
+        base = _load_base(args.base, paths, settings) if args.base is not None else None
         result = lint(
             paths,
             settings,
@@ -342,6 +341,8 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
         if fixing or showing:
             diff_to = sys.stdout if showing else None
+            from speclint.commands import fix as fix_command
+
             fixed = fix_command.fix_files(
                 result.files, result.diagnostics, settings, diff_to=diff_to
             )
@@ -361,7 +362,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
                     base=base,
                     options=RunOptions(cache=_caching(args), progress=True),
                 )
-    except (BaselineError, BaseError) as exc:
+    except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
         output.refuse_pages(args.write_baseline, result.pages, "the baseline")
@@ -399,6 +400,17 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
     count = len(result.diagnostics)
     print(f"speclint: wrote {count} finding{'' if count == 1 else 's'} to {path}", file=sys.stderr)
     return EXIT_CLEAN
+
+
+def _load_base(revision: str, paths: list[Path], settings: Settings) -> Snapshot:
+    # Imported here: git, jsonschema and the catalog reader are for --base and diff only, and
+    # cost a one-page run (a pre-commit hook) more than its linting.
+    from speclint.diff.base import BaseError, load_base
+
+    try:
+        return load_base(revision, paths, settings)
+    except BaseError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
