@@ -23,7 +23,7 @@ from speclint.check.configure import (
 )
 from speclint.check.plugins import load_rules
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
-from speclint.diff import changelog, diff_settings
+from speclint.diff import diff_settings
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
@@ -32,7 +32,7 @@ from speclint.model import Severity, Snapshot
 from speclint.output import OutputError
 from speclint.read.cache import CACHE_DIR
 from speclint.read.source import check_encoding
-from speclint.report import REPORTERS, ReportOptions, constants
+from speclint.report import REPORTERS, Reporter, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -376,7 +376,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    report = REPORTERS.get(args.output_format) or changelog.reporter(settings)
+    report = REPORTERS.get(args.output_format) or _changelog(settings)
     output.write(report(_with_errors(result, errors), options), args.output_file)
     # Failures are SL000 findings in the report; say them here too unless that is the terminal.
     elsewhere = args.output_file is not None or args.output_format != "text"
@@ -411,6 +411,12 @@ def _load_base(revision: str, paths: list[Path], settings: Settings) -> Snapshot
         return load_base(revision, paths, settings)
     except BaseError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _changelog(settings: Settings) -> Reporter:
+    from speclint.diff import changelog  # the diff command's format only
+
+    return changelog.reporter(settings)
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
