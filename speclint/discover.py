@@ -13,6 +13,7 @@ import os
 import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ class Page:
     display: str  # how output names it: relative to the working folder when inside it
     key: str  # relative to the configuration's folder: records, globs and baselines use it
     named: bool = False  # named on the command line (not found by walking a folder)
+    real: str = ""  # the page's real path (links resolved), "" when not known
 
 
 @dataclass
@@ -111,13 +113,21 @@ def relative_name(path: Path | str, base: Path | str) -> str:
     a tenth of a warm run over a thousand pages.
     """
     absolute = os.path.abspath(path)
-    prefix = os.path.abspath(base)
-    if absolute == prefix:
+    folder = os.fspath(base)
+    # Only an absolute folder's prefix is remembered: a relative one depends on the working
+    # folder, which can change between calls.
+    prefix = _folder_prefix(folder) if os.path.isabs(folder) else _folder_prefix.__wrapped__(folder)
+    if absolute + os.sep == prefix:
         return "."
-    if not prefix.endswith(os.sep):
-        prefix += os.sep
     absolute = absolute.removeprefix(prefix)
     return absolute.replace(os.sep, "/") if os.sep != "/" else absolute
+
+
+@lru_cache(maxsize=64)
+def _folder_prefix(folder: str) -> str:
+    """``folder`` made absolute, ending in a separator (the few bases of a run, normalised once)."""
+    prefix = os.path.abspath(folder)
+    return prefix if prefix.endswith(os.sep) else prefix + os.sep
 
 
 class _Ignores:
@@ -169,6 +179,17 @@ def discover(
     found = Discovery()
     ignores = _Ignores(root, found.errors) if settings.respect_gitignore else None
     seen: set[str] = set()
+    real_folders: dict[str, str] = {}
+
+    def real_path(path: Path, named: bool) -> str:
+        # A page that is not a link is its real folder's: one realpath per folder, not one
+        # per page (realpath stats every component, and a tree has a thousand pages).
+        if named or os.path.islink(path):
+            return os.path.realpath(path, strict=named)
+        folder, name = os.path.split(os.path.abspath(path))
+        if folder not in real_folders:
+            real_folders[folder] = os.path.realpath(folder)
+        return os.path.join(real_folders[folder], name)
 
     def excluded(path: Path, is_dir: bool) -> bool:
         key = relative_name(path, root) + ("/" if is_dir else "")
@@ -178,14 +199,13 @@ def discover(
 
     def add(path: Path, named: bool = False) -> None:
         try:
-            # os.path, not pathlib: this runs once per page of a large tree.
-            resolved = os.path.realpath(path, strict=named)
+            resolved = real = real_path(path, named)
         except OSError:  # a link loop named on the command line: read_page says so
-            resolved = os.path.abspath(path)
+            resolved, real = os.path.abspath(path), ""
         if resolved not in seen:
             seen.add(resolved)
             display, key = relative_name(path, cwd), relative_name(path, root)
-            found.pages.append(Page(path, display, key, named))
+            found.pages.append(Page(path, display, key, named, real))
 
     for given in paths:
         if given.is_dir():

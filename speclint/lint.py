@@ -137,7 +137,7 @@ def lint(
         errors,
         warnings=warnings,
         failures=shown.failures,
-        pages=tuple(os.path.realpath(page.path) for page in pages.pages),
+        pages=tuple(page.real or os.path.realpath(page.path) for page in pages.pages),
         rules=tuple(rules),
         registries=registries,
         inferred=tuple(inferred),
