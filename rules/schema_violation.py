@@ -73,7 +73,8 @@ def _plain(error: ValidationError) -> str:
 class SchemaViolation(Rule):
     """## What it does
     Checks every record against the record JSON Schema and reports each violation at the cell
-    that breaks it.
+    that breaks it. A row that malformed-table reports (a cell missing or one too many) is not
+    checked as well: its empty fields are part of that one problem.
 
     ## Why it matters
     The schema is the contract clients generate code from: a value that is not a number, an
@@ -110,7 +111,12 @@ class SchemaViolation(Rule):
         self.prefilter = obviously_valid if not self.options.schema else None
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        # A row malformed-table reports (a cell missing, one too many) is one problem: its
+        # empty fields are part of it, not a second finding.
+        malformed = {(p.file, p.line) for p in records.problems}
         for record in records.records:
+            if (record.file, record.line) in malformed:
+                continue
             instance = record_instance(record)
             if self.prefilter is not None and self.prefilter(instance):
                 continue

@@ -269,7 +269,9 @@ def detect_roles(
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
         if named is not None and any(p.is_http for p in profiles):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
-        compound = next((p for p in profiles if p.is_value and p.compound >= CLEARLY), None)
+        compound = next(
+            (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
+        )
         if compound is None:
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
