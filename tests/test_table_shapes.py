@@ -164,3 +164,23 @@ def test_a_code_table_whose_header_lacks_a_column_is_reported_not_passed() -> No
     )
     assert [p.line for p in parsed.problems] == [1]
     assert "a header cell is missing" in parsed.problems[0].message
+
+
+def test_a_key_of_modules_is_not_a_code_table_but_a_code_table_with_modules_is() -> None:
+    key = parse("| 模块名称 | 模块代码标识 |\n| --- | --- |\n| 全局 | 001 |\n| market | 002 |\n")
+    assert key.records == ()
+    assert key.tables[0].skipped.startswith("a table of modules")
+    codes = parse(
+        "| 错误码 | 模块名称 | 说明 |\n| --- | --- | --- |\n| 40001 | market | 参数错误 |\n"
+        "| 40002 | apple | 签名错误 |\n"
+    )
+    assert [r.value for r in codes.records] == [40001, 40002]
+
+
+def test_a_table_of_mostly_ranges_is_a_layout_not_codes() -> None:
+    layout = parse(
+        "| 码段 | 位数 | 含义 |\n| --- | --- | --- |\n| 1~8 | 8 | 中心编码 |\n| 9~10 | 2 | 行业编码 |\n"
+        "| 14 | 1 | 网络标识 |\n"
+    )
+    assert layout.records == ()
+    assert layout.tables[0].skipped.startswith("a table of code ranges")

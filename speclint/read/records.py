@@ -158,6 +158,11 @@ class _TableReader:
         where = (self.path, self.source.header.line, self.source.section, self.headers)
         if isinstance(roles, str):
             return Table(*where, skipped=roles)
+        values = [r.texts[roles.value] for r in self.rows if len(r.texts) > roles.value]
+        ranges = sum(1 for v in values if parse_range(v) is not None)
+        if ranges > len(values) - ranges:
+            # | 码段 | 位数 | 含义 | with 1~8, 9~10, 14: the layout of a code, not codes.
+            return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
         self.own_columns = self.columns()
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
