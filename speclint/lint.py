@@ -26,6 +26,9 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
+    # Every page read, the linted ones and those read only for their registry, named relative
+    # to the configuration as their records are: a report draws whole code spaces from them.
+    pages: tuple[ParsedFile, ...] = ()
 
     @property
     def record_count(self) -> int:
@@ -46,4 +49,4 @@ def lint(
     found, failed = run_rules(rules, group(files, settings.registries)) if rules else ([], [])
     shown = decide(found, files, pages, settings, rules, gate or GateOptions())
     errors = (*pages.errors, *unreadable, *failed, *shown.errors)
-    return LintResult(shown.files, shown.diagnostics, errors, tuple(rules))
+    return LintResult(shown.files, shown.diagnostics, errors, tuple(rules), tuple(files))

@@ -1,0 +1,175 @@
+"""The code-space map of one category: which values of its range are used, free, used twice or
+used by another category, which of its codes lie outside the range, and the next free value.
+
+The free values are the ones ``speclint.registry.allocate`` computes (what ``speclint allocate``
+hands out): a value any record of the code space uses, references included, is taken. A range
+larger than the picture's resolution is aggregated into slices of equal width; only slices that
+hold a value are listed, so a sparse 100,000-value range costs as much as its used values.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from speclint.model import Record
+from speclint.registry.allocate import (
+    free_count,
+    free_stretches,
+    next_free,
+    slice_width,
+    taken_values,
+    tally,
+)
+from speclint.registry.ranges import Category, Range
+
+# At most this many slices across a map: about two pixels each on a laptop screen. A range of
+# up to this many values is drawn value by value.
+MAP_SLICES = 400
+# The largest free stretches a map names (the count of all of them is given too).
+NAMED_STRETCHES = 3
+# A map whose used values (and next free value) fill less than this share of its range gets a
+# second band, zoomed in on them: in a range of 100,000 values, twenty codes are one sliver.
+DETAIL_BELOW_SHARE = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A value the map points out by name: a collision or a code outside the range."""
+
+    value: int
+    names: tuple[str, ...]  # the records holding it (labels: their names, else their values)
+    file: str
+    line: int  # the first record holding it
+    admitted: bool = False  # outside the drawn range but allowed there (a generic code: 0, -1)
+
+
+@dataclass(frozen=True, slots=True)
+class Slice:
+    """One slice of the drawn range that holds at least one used value."""
+
+    index: int  # from the low end of the range, 0 first
+    low: int  # the first value of the slice
+    high: int  # the last value of the slice
+    used: int  # distinct values of this category
+    collisions: int  # of those, values more than one record of the code space defines
+    elsewhere: int  # values other categories (or references) of the code space use here
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    """One strip of a map: a range cut into slices of ``width`` values."""
+
+    span: Range
+    width: int  # values per slice (1: value by value)
+    slices: tuple[Slice, ...]  # only those that hold a used value
+
+    @property
+    def slice_count(self) -> int:
+        return -(-(self.span.high - self.span.low + 1) // self.width)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeMap:
+    """What the map of one category shows."""
+
+    span: Range  # the range drawn: the category's, or the span of its values without one
+    ranged: bool  # the span is a configured or inferred range
+    origin: str  # where the range comes from, for people
+    band: Band  # the whole span
+    detail: Band | None  # zoomed in on the used part of a large, sparse span
+    outside: tuple[Mark, ...]  # the category's codes outside the span, lowest first
+    collisions: tuple[Mark, ...]
+    next_free: int | None  # the lowest free value of the range (None when it is full)
+    free: int  # free values in the span
+    stretch_count: int  # runs of free values in the span
+    largest_stretches: tuple[Range, ...]
+    used: int  # distinct values of the category
+
+
+def code_maps(
+    categories: Sequence[Category], definitions: Sequence[Record], references: Sequence[Record]
+) -> list[CodeMap]:
+    """The map of each category of one code space, in the order given."""
+    holders: dict[int, list[Record]] = defaultdict(list)
+    for record in definitions:
+        if isinstance(record.value, int):
+            holders[record.value].append(record)
+    taken = set(holders) | {r.value for r in references if isinstance(r.value, int)}
+    collided = {value for value, records in holders.items() if len(records) > 1}
+    return [_code_map(c, taken, collided, holders) for c in categories]
+
+
+def _code_map(
+    category: Category,
+    taken: set[int],
+    collided: set[int],
+    holders: dict[int, list[Record]],
+) -> CodeMap:
+    values = {r.value for r in category.records if isinstance(r.value, int)}
+    if category.range is not None:
+        taken = set(taken_values(taken, category.range))
+        span, ranged, origin = category.range, True, category.origin()
+        # The next value to hand out: the lowest free one of the range.
+        next_value = next_free(taken, span)
+    else:
+        span, ranged = Range(min(values), max(values)), False
+        taken = set(taken_values(taken, Range(span.low, span.high + 1)))
+        origin = "no range configured or inferred: the span of its values"
+        # Without a range, the first gap above the lowest code, else the value after the highest.
+        next_value = next_free(taken, Range(span.low, span.high + 1))
+    band = _band(span, values, collided, taken)
+    inside = [v for v in values if v in span] + ([next_value[0]] if next_value else [])
+    detail = None
+    if band.width > 1 and inside:
+        low, high = min(inside), max(inside)
+        # Some room above the highest code, to show where the range goes on being free.
+        high = min(span.high, high + max(1, (high - low) // 10))
+        if high - low + 1 < DETAIL_BELOW_SHARE * (span.high - span.low + 1):
+            detail = _band(Range(low, high), values, collided, taken)
+    stretches = list(free_stretches(taken, span))
+    largest = sorted(stretches, key=lambda s: (s.low - s.high, s.low))[:NAMED_STRETCHES]
+    return CodeMap(
+        span=span,
+        ranged=ranged,
+        origin=origin,
+        band=band,
+        detail=detail,
+        outside=tuple(
+            _mark(value, holders, admitted=category.admits(value))
+            for value in sorted(values)
+            if value not in span
+        ),
+        collisions=tuple(_mark(value, holders) for value in sorted(values & collided)),
+        next_free=next_value[0] if next_value else None,
+        free=free_count(taken, span),
+        stretch_count=len(stretches),
+        largest_stretches=tuple(largest),
+        used=len(values),
+    )
+
+
+def _band(span: Range, values: set[int], collided: set[int], taken: set[int]) -> Band:
+    width = slice_width(span, MAP_SLICES)
+    used = tally(values, span, width)
+    collisions = tally(values & collided, span, width)
+    elsewhere = tally(taken - values, span, width)
+    slices = []
+    for index in sorted(used.keys() | elsewhere.keys()):
+        low = span.low + index * width
+        high = min(low + width - 1, span.high)
+        slices.append(
+            Slice(index, low, high, used.get(index, 0), collisions.get(index, 0),
+                  elsewhere.get(index, 0))
+        )  # fmt: skip
+    return Band(span, width, tuple(slices))
+
+
+def _mark(value: int, holders: dict[int, list[Record]], *, admitted: bool = False) -> Mark:
+    records = holders[value]
+    return Mark(value, _labels(records), records[0].file, records[0].line, admitted)
+
+
+def _labels(records: Iterable[Record]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(r.label for r in records))
