@@ -7,6 +7,7 @@ error. A traceback is never the answer to bad input.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -25,7 +26,7 @@ from speclint.report import REPORTERS, ReportOptions
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS_AND_FLAGS = ("check", "export", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = ("check", "export", "report", "rules", "rule", "-h", "--help", "--version")
 
 
 class UsageError(Exception):
@@ -47,27 +48,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(check)
     check.add_argument("--output-format", choices=sorted(REPORTERS), default="text")
     check.add_argument("--output-file", type=Path, help="write the report here, not stdout")
-    check.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
-    check.add_argument("--extend-select", type=_selectors, help="rules to use as well")
-    check.add_argument("--ignore", type=_selectors, help="rules not to use")
-    check.add_argument(
-        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
-    )
-    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    _add_lint_options(check)
     check.add_argument("--statistics", action="store_true", help="count findings per rule")
-    check.add_argument(
-        "--all", action="store_true", help="report registry findings on pages not given too"
-    )
     check.add_argument(
         "--force-exclude",
         action="store_true",
         help="apply the exclude globs to files named on the command line too (for hooks)",
     )
     check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
-    check.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     check.add_argument(
         "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
     )
+
+    report = commands.add_parser("report", help="write a standalone HTML or Markdown report")
+    _add_common(report)
+    report.add_argument("-o", "--output-file", type=Path, help="report.html or report.md")
+    report.add_argument("--format", choices=("html", "markdown"), help="default: from -o's name")
+    _add_lint_options(report)
+    report.set_defaults(force_exclude=False, write_baseline=None)
 
     export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
     _add_common(export)
@@ -85,6 +83,21 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="configuration file to use")
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    """What check and report share: which rules run, what fails, which findings are shown."""
+    parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
+    parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
+    parser.add_argument("--ignore", type=_selectors, help="rules not to use")
+    parser.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument(
+        "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,6 +154,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, paths[0])
     if args.command == "export":
         return _export(args, paths, settings)
+    if args.command == "report":
+        return _report(args, paths, settings)
     return _check(args, paths, settings)
 
 
@@ -164,7 +179,10 @@ def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple
     return build_rules(classes, settings, loaded.rules), loaded.rules
 
 
-def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+def _lint_as_check(
+    args: argparse.Namespace, paths: list[Path], settings: Settings
+) -> tuple[LintResult, list[str]]:
+    """Lint as ``check`` does, with the rules and gate its options choose; also the errors."""
     settings = override(
         settings,
         select=args.select,
@@ -190,9 +208,13 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
+    return result, [*plugin_errors, *result.errors]
+
+
+def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+    result, errors = _lint_as_check(args, paths, settings)
     if args.write_baseline is not None:
-        return _write_baseline(args.write_baseline, result, plugin_errors)
-    errors = [*plugin_errors, *result.errors]
+        return _write_baseline(args.write_baseline, result, errors)
     color = (
         args.output_file is None
         and sys.stdout.isatty()
@@ -202,6 +224,12 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
     _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
     _print_errors(errors)
+    return _exit_code(args, settings, result, errors)
+
+
+def _exit_code(
+    args: argparse.Namespace, settings: Settings, result: LintResult, errors: Sequence[str]
+) -> int:
     if errors:
         return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
@@ -209,8 +237,20 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
-def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
-    errors = [*plugin_errors, *result.errors]
+def _report(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+    from speclint.report import standalone
+
+    try:
+        fmt = standalone.report_format(args.output_file, args.format)
+    except standalone.FormatError as exc:
+        raise UsageError(str(exc)) from None
+    result, errors = _lint_as_check(args, paths, settings)
+    _write(standalone.render(_with_errors(result, errors), settings, fmt, paths), args.output_file)
+    _print_errors(errors)
+    return _exit_code(args, settings, result, errors)
+
+
+def _write_baseline(path: Path, result: LintResult, errors: list[str]) -> int:
     _print_errors(errors)
     if errors:
         return EXIT_ERROR  # a baseline written from a partial run would hide real findings
@@ -224,7 +264,7 @@ def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) ->
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return LintResult(result.files, result.diagnostics, tuple(errors), result.rules)
+    return dataclasses.replace(result, errors=tuple(errors))
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
