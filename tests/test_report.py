@@ -376,3 +376,17 @@ def test_a_bad_range_is_a_configuration_error_even_when_its_rule_is_off(
     assert result.code == 2
     assert "rules.category-range.ranges.消息: the range [299999, 200000] is empty" in result.err
     assert not (tmp_path / "r.md").exists()
+
+
+def test_unreadable_pages_are_named_in_the_report_and_exit_2(
+    run_cli: RunCli, write_page: WritePage, tmp_path: Path
+) -> None:
+    binary = write_page("docs/blob.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    write_page("docs/good.md", "| code | message |\n|--|--|\n| 1 | ok |\n| 1 | dup |\n")
+    for name in ("r.html", "r.md"):
+        result = run_cli("report", str(binary.parent), "-o", str(tmp_path / name))
+        assert result.code == 2
+        assert "blob.md: binary file" in result.err
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "blob.md: binary file" in text  # the reader sees it too
+        assert "SL101" in text  # and the readable page is reported

@@ -56,14 +56,3 @@ def slice_width(within: Range, at_most: int) -> int:
         raise ValueError(f"at_most must be at least 1, got {at_most}")
     size = within.high - within.low + 1
     return -(-size // at_most)  # ceiling division, exact for integers of any size
-
-
-def tally(values: Iterable[int], within: Range, width: int) -> dict[int, int]:
-    """How many distinct ``values`` lie in each slice of ``within`` cut every ``width`` values,
-    by slice number (0 is the lowest slice); slices without a value are left out, so a sparse
-    range costs nothing."""
-    counts: dict[int, int] = {}
-    for value in taken_values(values, within):
-        index = (value - within.low) // width
-        counts[index] = counts.get(index, 0) + 1
-    return counts

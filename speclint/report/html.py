@@ -115,6 +115,14 @@ class _Tables:
         self.files: dict[str, int] = {}
         self.chains: dict[str, int] = {}
         self.spaces: dict[str, int] = {}
+        self._chain_of: dict[tuple[str, ...], int] = {}
+
+    def chain(self, section: tuple[str, ...]) -> int:
+        """The number of a heading chain, joined once per chain rather than once per record."""
+        found = self._chain_of.get(section)
+        if found is None:
+            found = self._chain_of[section] = self.number(self.chains, " > ".join(section))
+        return found
 
     @staticmethod
     def number(table: dict[str, int], text: str) -> int:
@@ -128,7 +136,7 @@ def _record_row(
     tables: _Tables,
     findings_at: Mapping[tuple[str, int], tuple[str, ...]],
 ) -> list[Any]:
-    extra = "; ".join(f"{header}: {text}" for header, text in record.extra.items() if text)
+    extra = "; ".join(f"{c.header}: {c.text}" for c in record.cells if not c.role and c.text)
     number = record.value if isinstance(record.value, int) else None
     # The value as written only when it is not the number's own spelling (0x1F, +5).
     written = None if number is not None and str(number) == record.raw_value else record.raw_value
@@ -145,7 +153,7 @@ def _record_row(
         extra,
         state,
         " ".join(findings_at.get((record.file, record.line), ())),
-        tables.number(tables.chains, " > ".join(record.section)),
+        tables.chain(record.section),
     ]
 
 
