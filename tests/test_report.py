@@ -390,3 +390,69 @@ def test_unreadable_pages_are_named_in_the_report_and_exit_2(
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "blob.md: binary file" in text  # the reader sees it too
         assert "SL101" in text  # and the readable page is reported
+
+
+MIXED_PAGE = """\
+# API codes
+
+## Orders
+
+| name | code | description |
+| --- | --- | --- |
+| ORDER_MISSING | 300001 | order missing |
+| ORDER_CLOSED | 300002 | order closed |
+| ORDER_LOCKED | 300003 | order locked (deprecated) |
+| ORDER_EXPIRED | 300004 | order expired |
+| ORDER_DUP | 300004 | duplicate order |
+| ORDER_PAID | 300010 | already paid |
+| ORDER_REFUNDED | 300012 | refunded |
+| ORDER_VOID | 300013 | void |
+| ORDER_WRONG | 400010 | filed in the wrong place |
+| ORDER_HELD | 300011 | reserved |
+
+## Opcodes
+
+| name | code | description |
+| --- | --- | --- |
+| OP_PING | 0 | ping |
+| OP_PONG | 1 | pong |
+| OP_DATA | 2 | data |
+| OP_CLOSE | 5 | close |
+
+## String codes
+
+| Code | Meaning |
+| --- | --- |
+| InvalidParameter | a parameter is invalid |
+| MissingParameter | a parameter is missing |
+"""
+
+
+def test_maps_and_states_of_inferred_unranged_and_string_sections(
+    run_cli: RunCli, write_page: WritePage, tmp_path: Path
+) -> None:
+    out = tmp_path / "mixed.html"
+    run_cli("report", str(write_page("mixed.md", MIXED_PAGE)), "-o", str(out))
+    data = _data(out.read_text(encoding="utf-8"))
+    orders, opcodes, strings = data["sections"]
+    assert orders["heading"] == "Orders"
+    assert orders["map"]["ranged"]
+    assert orders["map"]["origin"] == "inferred from 9 of its 10 values"
+    assert [(m[0], m[1], m[4]) for m in orders["map"]["outside"]] == [
+        ("400010", ["ORDER_WRONG"], False)
+    ]
+    assert [m[0] for m in orders["map"]["collisions"]] == ["300004"]
+    assert orders["map"]["next"] == "300000"
+    # Opcodes 0..5 infer no range: the map spans the values, and the first gap is next.
+    assert not opcodes["map"]["ranged"]
+    assert (opcodes["map"]["low"], opcodes["map"]["high"], opcodes["map"]["next"]) == (
+        "0",
+        "5",
+        "3",
+    )
+    assert strings["map"] is None
+    assert strings["definitions"] == 2
+    states = {r[3]: r[8] for r in data["records"]}
+    assert states["ORDER_LOCKED"] == "deprecated"
+    assert states["ORDER_HELD"] == "reserved"
+    assert states["ORDER_VOID"] == ""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import EXAMPLE_PAGE, ROOT, Run
-from tests.test_report import HOSTILE_PAGE, HOSTILE_TEXTS
+from tests.test_report import HOSTILE_PAGE, HOSTILE_TEXTS, MIXED_PAGE
 
 CHROMIUM = Path(os.environ.get("SPECLINT_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -232,3 +232,25 @@ def test_a_large_registry_is_paged(
     assert page.locator("#catalog-rows tr").count() == 100
     page.fill("#maps-filter", "0007")
     page.wait_for_selector("#maps-list[data-shown='5']")
+
+
+def test_codes_outside_the_range_and_sections_without_one(
+    run_cli: Callable[..., Run],
+    open_report: Callable[..., Opened],
+    write_page: Callable[..., Path],
+    tmp_path: Path,
+) -> None:
+    page_path = write_page("mixed.md", MIXED_PAGE)
+    opened = open_report(_report(run_cli, page_path, tmp_path / "mixed.html"))
+    page = opened.page
+    _screenshot(opened, "mixed-report.png")
+    assert opened.problems() == []
+    orders, opcodes, strings = (page.locator(".map-card").nth(i) for i in range(3))
+    assert orders.locator("rect.outside").count() == 1  # 400010, right of the range
+    assert orders.locator("rect.outside-zone").count() == 1
+    assert "outside the range 400010: ORDER_WRONG" in orders.inner_text()
+    assert orders.locator("svg.band-svg").count() == 2  # the range, and zoomed in on its codes
+    assert "span 0..5" in opcodes.inner_text()
+    assert "Next free value: 3" in opcodes.inner_text()
+    assert strings.locator("svg").count() == 0
+    assert "string codes" in strings.inner_text()
