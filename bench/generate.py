@@ -6,6 +6,13 @@ two columns), UPPER_SNAKE ``ERRCODE_`` names, values in per-category ranges and 
 A small share of pages carries one realistic defect of each kind below; ``manifest.json`` in the
 output folder lists every defect with the finding speclint should report for it.
 
+The pages are the modules of one organisation's code space, so the corpus is consistent both
+page by page and as one registry declared over all pages: page ``i`` is module ``i`` (its names
+start ``ERRCODE_<MODULE>_``, its meanings name the module) and owns the values
+``base + 100 * i .. base + 100 * i + 99`` of each category it uses; only the first page lists the
+basic codes (``ERRCODE_OK`` 0 ...). Up to ``MAX_MODULES`` pages keep values unique; every
+finding on such a corpus is an injected defect.
+
 Only ``random.Random`` seeded from ``--seed`` is used (no time, no hash randomisation): the same
 arguments always write the same bytes. Page ``i`` depends only on the seed, ``--codes`` and ``i``,
 so a smaller corpus is a prefix of a larger one.
@@ -33,7 +40,11 @@ DEFAULT_SEED = 1729
 DEFAULT_OUT = Path(__file__).resolve().parent / "corpus"
 MANIFEST = "manifest.json"
 PAGE_GLOB = "status-codes-*.zh.md"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
+# Each page owns a slot of this many values in each category block (100000 wide), so at most
+# MAX_MODULES pages keep their values apart.
+MODULE_SLOT = 100
+MAX_MODULES = 100000 // MODULE_SLOT
 SECTIONS = 5
 HEADERS = ("错误码", "十进制数值", "含义")
 
@@ -323,22 +334,41 @@ def _sizes(rng: random.Random, codes: int, count: int) -> list[int]:
     return [basic, *_split(rng, codes - basic, count - 1)]
 
 
-def _names(rng: random.Random, nouns: Sequence[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    """Every (name, meaning) a category can use, in a page-specific order."""
+# Syllables of module names: KALO, MIPA, TUSEN ... (a module's word in every name of its page).
+SYLLABLES = ("KA", "LO", "MI", "PA", "TU", "SEN", "RO", "VI", "DA", "NE", "BO", "XU", "FE", "GI")
+
+
+def module_name(index: int) -> str:
+    """A pronounceable, unique module word for page ``index``: two or more syllables."""
+    parts = []
+    number = index
+    while True:
+        number, digit = divmod(number, len(SYLLABLES))
+        parts.append(SYLLABLES[digit])
+        if number == 0 and len(parts) >= 2:
+            break
+    return "".join(parts)
+
+
+def _names(
+    rng: random.Random, nouns: Sequence[tuple[str, str]], module: str
+) -> Iterator[tuple[str, str]]:
+    """Every (name, meaning) a category of module ``module`` can use, in a page-specific order."""
     combos = [(verb, noun) for verb in VERBS for noun in nouns]
     rng.shuffle(combos)
     for (pattern, meanings), (noun, chinese) in combos:
-        yield f"ERRCODE_{pattern.format(n=noun)}", rng.choice(meanings).format(c=chinese)
+        meaning = rng.choice(meanings).format(c=chinese)
+        yield f"ERRCODE_{module}_{pattern.format(n=noun)}", f"{meaning}({module})"
 
 
 def _fresh_name(
-    rng: random.Random, nouns: Sequence[tuple[str, str]], used: set[str]
+    rng: random.Random, nouns: Sequence[tuple[str, str]], used: set[str], module: str
 ) -> Iterator[tuple[str, str]]:
     """Yield names not in ``used`` (adding them), with a _2, _3 suffix once all are taken."""
     round_ = 1
     while True:
-        for name, meaning in _names(rng, nouns):
-            if round_ > 1:  # a versioned twin: ERRCODE_MISS_DEPTID_2 | 缺少部门ID(v2)
+        for name, meaning in _names(rng, nouns, module):
+            if round_ > 1:  # a versioned twin: ERRCODE_KALO_MISS_DEPTID_2 | 缺少部门ID(KALO)(v2)
                 name, meaning = f"{name}_{round_}", f"{meaning}(v{round_})"
             if name not in used:
                 used.add(name)
@@ -346,10 +376,10 @@ def _fresh_name(
         round_ += 1
 
 
-def _next_value(rng: random.Random, value: int) -> int:
+def _next_value(rng: random.Random, value: int, slot_end: int) -> int:
     roll = rng.random()
-    if roll < 0.06:
-        return (value // 100 + 1) * 100 + 1  # a new sub-group: 300022 -> 300101
+    if roll < 0.06 and value % 100 < 50 and value - value % 100 + 51 <= slot_end:
+        return value - value % 100 + 51  # a new sub-group in the module's slot: 300122 -> 300151
     if roll < 0.10:
         return value + rng.randint(2, 4)  # a retired code leaves a gap
     return value + 1
@@ -359,7 +389,7 @@ def _section_rows(
     rng: random.Random,
     category: tuple[str, int, tuple[tuple[str, str], ...]],
     size: int,
-    start: int,
+    module: int,
     used: set[str],
 ) -> list[Row]:
     _, base, nouns = category
@@ -367,26 +397,33 @@ def _section_rows(
     if category is BASIC:
         rows = [Row(*fixed) for fixed in BASIC_FIXED[:size]]
         used.update(row.name for row in rows)
-    value = max(start, base + rng.randint(0, 1), *(row.value + 1 for row in rows))
-    fresh = _fresh_name(rng, nouns, used)
+        value = max(row.value for row in rows) + 1
+        slot_end = base + BASIC_MAX_ROWS
+    else:
+        # The module's own slot of the category's block: values never meet another page's.
+        start = base + MODULE_SLOT * (module % MAX_MODULES)
+        value, slot_end = start + rng.randint(1, 2), start + MODULE_SLOT - 1
+    fresh = _fresh_name(rng, nouns, used, module_name(module))
     while len(rows) < size:
         name, meaning = next(fresh)
         rows.append(Row(name, value, meaning))
-        value = _next_value(rng, value) if category is not BASIC else value + 1
+        value = _next_value(rng, value, slot_end) if category is not BASIC else value + 1
     return rows
 
 
-def build_sections(rng: random.Random, codes: int) -> list[Section]:
+def build_sections(rng: random.Random, codes: int, module: int) -> list[Section]:
+    """The sections of module ``module``'s page: the first page starts with the basic codes,
+    the others list categories only (a registry lists ERRCODE_OK once)."""
     count = min(SECTIONS, codes)
-    chosen = [BASIC, *sorted(rng.sample(CATEGORIES, count - 1), key=lambda c: c[1])]
+    basics = [BASIC] if module == 0 else []
+    others = sorted(rng.sample(CATEGORIES, count - len(basics)), key=lambda c: c[1])
+    chosen = [*basics, *others]
+    sizes = _sizes(rng, codes, count) if basics else _split(rng, codes, count)
     used: set[str] = set()
-    sections: list[Section] = []
-    next_free = -1
-    for category, size in zip(chosen, _sizes(rng, codes, count), strict=True):
-        rows = _section_rows(rng, category, size, next_free, used)
-        next_free = max(row.value for row in rows) + 1  # values stay unique across sections
-        sections.append(Section(category[0], rows))
-    return sections
+    return [
+        Section(category[0], _section_rows(rng, category, size, module, used))
+        for category, size in zip(chosen, sizes, strict=True)
+    ]
 
 
 # --- defects ---------------------------------------------------------------------------------
@@ -482,11 +519,11 @@ def page_name(index: int, files: int) -> str:
     return f"status-codes-{index:0{max(4, len(str(files - 1)))}d}.zh.md"
 
 
-def make_page(seed: int, codes: int) -> tuple[str, dict[str, int]]:
+def make_page(seed: int, codes: int, module: int) -> tuple[str, dict[str, int]]:
     """Return one page's text and the line of each defect it carries."""
     rng = random.Random(seed)
-    product = rng.choice(PRODUCTS)
-    sections = build_sections(rng, codes)
+    product = f"{rng.choice(PRODUCTS)}·{module_name(module)}"
+    sections = build_sections(rng, codes, module)
     placed = inject_defects(rng, sections)
     text, row_lines = render_page(product, sections)
     return text, {kind: row_lines[s][r] for kind, (s, r) in placed.items()}
@@ -501,7 +538,7 @@ def generate(files: int, codes: int, seed: int, out: Path) -> Written:
     size = 0
     for index, page_seed in enumerate(page_seeds):
         name = page_name(index, files)
-        text, placed = make_page(page_seed, codes)
+        text, placed = make_page(page_seed, codes, index)
         data = text.encode("utf-8")
         (out / name).write_bytes(data)
         size += len(data)

@@ -65,28 +65,40 @@ class CategoryOverlap(Rule):
         self.ranges = parse_ranges(self.options.ranges)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        found = categories(records.records, self.ranges, infer=self.options.infer)
+        found = categories(
+            records.records,
+            self.ranges,
+            infer=self.options.infer,
+            declared=records.declared_ranges,
+        )
         # (range, position on the page, category): the position breaks ties, so categories
         # themselves are never compared.
         ranged = sorted((c.range, i, c) for i, c in enumerate(found) if c.range is not None)
         # Sweep by start, keeping the ranges still open: each category is compared only with
-        # those it overlaps, so all k overlaps are found in n log n + k, never all pairs.
+        # those it overlaps. Each category that overlaps earlier ones is one finding, naming the
+        # first of them and counting the others: never one per pair, let alone per record.
+        overlapped: dict[int, tuple[int, int]] = {}  # later -> (earliest overlapped, count)
         active: list[tuple[Range, int, Category]] = []
         for current in ranged:
             active = [entry for entry in active if entry[0].high >= current[0].low]
             for entry in active:
-                earlier, later = sorted((entry, current), key=lambda item: item[1])
-                yield self._finding(earlier[2], later[2])
+                earlier, later = sorted((entry[1], current[1]))
+                first, count = overlapped.get(later, (earlier, 0))
+                overlapped[later] = (min(first, earlier), count + 1)
             active.append(current)
+        for later in sorted(overlapped):
+            first, count = overlapped[later]
+            yield self._finding(found[first], found[later], count - 1)
 
-    def _finding(self, earlier: Category, later: Category) -> Diagnostic:
+    def _finding(self, earlier: Category, later: Category, others: int) -> Diagnostic:
         first, other = later.records[0], earlier.records[0]
         guessed = not (earlier.configured and later.configured)
+        more = f", and {others} other categor{'y' if others == 1 else 'ies'}" if others else ""
         # A guessed range can be wrong: an overlap with one never weighs more than a warning.
         return self.report(
             first,
             f"the range {later.range} of {later.title} ({later.origin()}) overlaps the range "
-            f"{earlier.range} of {earlier.title} ({earlier.origin()})",
+            f"{earlier.range} of {earlier.title} ({earlier.origin()}){more}",
             related=[(other, f"{earlier.title} starts here")],
             subject=[first, other],
             severity=min(self.level, Severity.WARNING) if guessed else None,

@@ -4,7 +4,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
+from speclint.read.thresholds import CLEARLY
 from speclint.registry.ranges import Category, RangeOptions, categories, parse_ranges
+from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -66,22 +68,48 @@ class CategoryRange(Rule):
         self.ranges = parse_ranges(self.options.ranges)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        for category in categories(records.records, self.ranges, infer=self.options.infer):
+        found = categories(
+            records.records,
+            self.ranges,
+            infer=self.options.infer,
+            declared=records.declared_ranges,
+        )
+        for category in found:
             if category.range is None:
                 continue
-            for record in category.records:
-                if isinstance(record.value, int) and not category.admits(record.value):
-                    yield self._finding(record, category)
+            numbered = [r for r in category.records if isinstance(r.value, int)]
+            outside = [r for r in numbered if not category.admits(r.value)]  # type: ignore[arg-type]
+            if len(outside) >= WHOLE_CATEGORY_MIN and len(outside) >= CLEARLY * len(numbered):
+                # The range does not describe the category at all: one problem, not one per code.
+                yield self._whole_category(outside, len(numbered), category)
+                continue
+            for record in outside:
+                yield self._finding(record, category)
 
     def _finding(self, record: Record, category: Category) -> Diagnostic:
-        how = "configured" if category.configured else "inferred"
-        message = f"{record.title} is outside the range {category.range} {how} for {category.title}"
+        message = f"{record.title} is outside the range {category.range} {_how(category)}"
         if category.inference is not None:
-            inference = category.inference
             message += (
-                f", where {inference.inside} of its {inference.total} values lie (configure "
-                f"rules.category-range.ranges if {category.title} has another range)"
+                f" ({category.origin()}; configure rules.category-range.ranges if "
+                f"{category.title} has another range)"
             )
+        return self.report(record, message, severity=self._severity(category))
+
+    def _whole_category(self, outside: list[Record], total: int, category: Category) -> Diagnostic:
+        first = outside[0]
+        message = (
+            f"{len(outside)} of the {total} codes of {category.title} lie outside the range "
+            f"{category.range} {_how(category)}, starting with {first.title}"
+        )
+        return self.report(first, message, subject=outside, severity=self._severity(category))
+
+    def _severity(self, category: Category) -> Severity | None:
         # A guessed range can be wrong: it never weighs more than a warning.
-        guessed = min(self.level, Severity.WARNING)
-        return self.report(record, message, severity=None if category.configured else guessed)
+        return None if category.configured else min(self.level, Severity.WARNING)
+
+
+def _how(category: Category) -> str:
+    """How a message names where the range comes from."""
+    if category.inference is not None:
+        return f"inferred for {category.title}"
+    return f"{category.origin()} for {category.title}"

@@ -2,30 +2,43 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
-from speclint.registry.conventions import Prefix, Style, infer_prefix, infer_style
+from speclint.read.thresholds import CLEARLY
+from speclint.registry.categories import by_category
+from speclint.registry.conventions import Convention, conventions
+from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
 
 @dataclass(frozen=True)
 class NamingConventionOptions:
-    # "": the convention most of the registry's names follow (UPPER_SNAKE_CASE when none is).
+    # "": the convention each category's names follow (see the documentation).
     pattern: str = ""
-    # None: infer the prefix from the registry; "": no prefix is required.
+    # None: infer the prefix per category; "": no prefix is required.
     prefix: str | None = None
 
 
 class NamingConvention(Rule):
     """## What it does
-    Checks that every code name follows the registry's naming convention and starts with its
-    prefix, such as `ERRCODE_`. Unless configured, the convention is the one at least 80% of
-    the registry's names follow (UPPER_SNAKE_CASE, lower_snake_case, PascalCase, camelCase,
-    dotted.PascalCase or Title Case Words for HTTP reason phrases), and UPPER_SNAKE_CASE when
-    no convention is that common; the prefix is the one at least 80% of the names share (when
-    the registry has at least ten names). An inferred convention or prefix says so.
+    Checks that every code name follows the naming convention of its category: an optional
+    prefix (`ERR_`, `ARMax_`, `ERRCODE_`) and a style for the rest (UPPER_SNAKE_CASE,
+    lower_snake_case, PascalCase, camelCase, dotted.PascalCase, Title Case Words, kebab-case).
+
+    Unless a pattern is configured, each category (the heading that sets a table apart on its
+    page) infers its own convention, because categories keep their own: an SDK's `ERR_` errors
+    beside its `WARNING_` warnings. A category needs at least `CONVENTION_MIN_NAMES` (3) names,
+    a style that `STYLE_SHARE` (80%) of them follow, and a prefix that `PREFIX_SHARE` (80%) of
+    them share. A category too small or too mixed is held to the registry's convention
+    (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
+    rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
+    Request`) is not judged. A success code (`OK`, `SUCCESS`, `成功` with value 0 or 200) is
+    exempt from an error prefix. When a convention the category does not keep itself (a
+    configured pattern, the registry's) is broken by the whole category, that is one finding
+    for the category, with a count. The message names the convention and how it was inferred;
+    `speclint check -v` lists each category's.
 
     ## Why it matters
     Names become constants in generated clients. A name that breaks the pattern produces an
@@ -37,18 +50,20 @@ class NamingConvention(Rule):
     | 错误码 | 十进制数值 | 含义 |
     | --- | --- | --- |
     | ERRCODE_MISS_USERID | 300201 | 缺少用户ID |
-    | ERRCODE_missUserName | 300202 | 缺少用户名 |
+    | ERRCODE_MISS_USERNAME | 300202 | 缺少用户名 |
+    | ERRCODE_missUserList | 300204 | 缺少用户列表 |
+    | ERRCODE_INVALID_USERID | 300223 | 无效的userId |
     ```
 
     ## How to fix
-    Rename the code to match the pattern and carry the prefix. If the registry deliberately uses
-    another convention, configure it.
+    Rename the code to match its category's convention. If the registry deliberately uses
+    another convention, configure it (`pattern`), which also stops the inference.
 
     ## Options
     - `pattern`: a regular expression every name must match, e.g. `"^ERRCODE_[A-Z0-9_]+$"`.
-      Unset, the convention is inferred per registry as described above.
-    - `prefix`: the prefix every name must start with. Unset, it is inferred per registry (the
-      part up to the first underscore that at least 80% of the names share); `""` requires none.
+      Unset, the convention is inferred per category as described above.
+    - `prefix`: the prefix every name must start with. Unset, it is inferred per category;
+      `""` requires none.
     """
 
     code = "SL201"
@@ -68,32 +83,47 @@ class NamingConvention(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name.
         named = [r for r in records.records if any(ch.isalnum() for ch in r.name)]
-        prefix = self._prefix(named)
-        style = self._style(named)
-        for record in named:
-            if not style.pattern.search(record.name):
+        groups = by_category(named)
+        for heading, convention in conventions(groups, self.pattern).items():
+            if convention is None:
+                continue  # labels, not identifiers
+            if self.options.prefix is not None:
+                convention = replace(convention, prefix=self.options.prefix, prefix_configured=True)
+            members = groups[heading]
+            breaking = [r for r in members if not convention.admits(r)]
+            own = (
+                convention.source == "inferred"
+                and convention.scope == (heading or "the page")
+                and not convention.prefix_configured
+            )
+            if (
+                not own
+                and len(breaking) >= WHOLE_CATEGORY_MIN
+                and len(breaking) >= CLEARLY * len(members)
+            ):
+                yield self._whole_category(heading, breaking, len(members), convention)
+                continue
+            for record in breaking:
                 yield self.report(
-                    record, f"{record.name} does not follow {style.describe()}", field="name"
+                    record, f"{record.name} does not follow {_described(convention)}", field="name"
                 )
-            if prefix is not None and not record.name.startswith(prefix.text):
-                yield self.report(record, _missing_prefix(record, prefix), field="name")
 
-    def _style(self, named: list[Record]) -> Style:
-        if self.pattern is not None:
-            return Style(self.pattern.pattern, self.pattern)
-        return infer_style([r.name for r in named])
-
-    def _prefix(self, named: list[Record]) -> Prefix | None:
-        if self.options.prefix is not None:
-            return Prefix(self.options.prefix) if self.options.prefix else None
-        return infer_prefix({r.name for r in named})
-
-
-def _missing_prefix(record: Record, prefix: Prefix) -> str:
-    message = f"{record.name} does not start with the prefix {prefix.text}"
-    if prefix.inferred:
-        message += (
-            f" (inferred: {prefix.sharing} of the registry's {prefix.total} names start with it;"
-            " set rules.naming-convention.prefix to choose another)"
+    def _whole_category(
+        self, heading: str, breaking: list[Record], total: int, convention: Convention
+    ) -> Diagnostic:
+        first = breaking[0]
+        names = ", ".join(r.name for r in breaking[:3]) + (", ..." if len(breaking) > 3 else "")
+        return self.report(
+            first,
+            f"{len(breaking)} of the {total} names of {heading or 'the page'} do not follow "
+            f"{_described(convention)} ({names})",
+            field="name",
+            subject=breaking,
         )
-    return message
+
+
+def _described(convention: Convention) -> str:
+    text = convention.describe()
+    if convention.source == "inferred" and not convention.prefix_configured:
+        text += "; set rules.naming-convention.pattern to pin another"
+    return text

@@ -338,6 +338,28 @@ class DirectiveProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class DeclaredRange:
+    """A range of codes a page states itself.
+
+    ``source`` says where: ``heading`` (``## 用户模块 (60000–69999)``), ``sentence`` (the paragraph
+    under a heading: "Codes 2000-2999 are reserved for payments.") or ``row`` (a row of a code
+    table whose value is a range: ``-32099 to -32000 | Server error``). A heading or sentence
+    declares its section's range; a row reserves its values.
+    """
+
+    file: str
+    line: int
+    section: tuple[str, ...]
+    low: int
+    high: int
+    source: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.low}..{self.high}"
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedFile:
     """Everything speclint read from one page: the read stage's output for that page."""
 
@@ -348,6 +370,7 @@ class ParsedFile:
     suppressions: tuple[Suppression, ...] = ()
     directive_problems: tuple[DirectiveProblem, ...] = ()
     suspect_fences: tuple[SuspectFence, ...] = ()
+    declared_ranges: tuple[DeclaredRange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

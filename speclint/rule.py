@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar
 
 from speclint.model import (
+    DeclaredRange,
     Diagnostic,
     GateOutcome,
     Location,
@@ -67,6 +68,8 @@ class RecordSet:
     declared: bool = False  # a registry the configuration declares, not one page on its own
     suspect_fences: tuple[SuspectFence, ...] = ()  # code fences that hide part of a page
     outcome: GateOutcome | None = None  # for rules of gate scope only
+    # Ranges the pages state: a section's in its heading or text, reserved ones in table rows.
+    declared_ranges: tuple[DeclaredRange, ...] = ()
 
     @property
     def description(self) -> str:

@@ -53,6 +53,18 @@ class Blocks:
     tables: tuple[SourceTable, ...]
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
+    intros: tuple[Intro, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Intro:
+    """What a section says about itself before its first table: its heading's title, or a
+    paragraph under it ("Codes 2000-2999 are reserved for payments.")."""
+
+    line: int  # 1-based
+    section: tuple[str, ...]  # the headings down to (and including) the section's own
+    text: str  # a heading's title as a reader sees it; a paragraph as written (Markdown)
+    heading: bool
 
 
 _RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
@@ -263,6 +275,8 @@ def parse_blocks(text: str) -> Blocks:
     suspect_fences: list[SuspectFence] = []
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
     lines: list[str] = []  # split only if the page has a fence to judge
+    intros: list[Intro] = []
+    tabled: set[tuple[str, ...]] = set()  # sections whose first table has been seen
     for index, token in enumerate(tokens):
         if token.type == "fence" and token.map is not None:
             lines = lines or text.split("\n")
@@ -275,13 +289,24 @@ def parse_blocks(text: str) -> Blocks:
             while headings and headings[-1][0] >= level:
                 headings.pop()
             headings.append((level, title))
+            if token.map is not None:
+                section = tuple(title for _, title in headings)
+                intros.append(Intro(token.map[0] + 1, section, title, heading=True))
+        elif token.type == "paragraph_open" and token.map is not None and headings:
+            section = tuple(title for _, title in headings)
+            if section not in tabled:
+                # Kept as written: only the few paragraphs that state a range are worth
+                # reducing to plain text (speclint.read.declared does it).
+                content = tokens[index + 1].content
+                intros.append(Intro(token.map[0] + 1, section, content, heading=False))
         elif token.type == "table_open" and token.meta:
             section = tuple(title for _, title in headings)
+            tabled.add(section)
             tables.append(_source_table(text, token.meta["spans"], section))
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences))
+    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences), tuple(intros))
 
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")

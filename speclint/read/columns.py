@@ -15,7 +15,13 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.read.thresholds import CLEARLY, MOSTLY, SHORT_TEXT_CHARS
+from speclint.read.thresholds import (
+    CLEARLY,
+    HTTP_STATUS_HIGH,
+    HTTP_STATUS_LOW,
+    MOSTLY,
+    SHORT_TEXT_CHARS,
+)
 from speclint.read.values import (
     is_code_token,
     is_identifier,
@@ -29,7 +35,7 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 
 # Whole headers (after folding) that name a role. Decorated headers are matched by the keyword
 # lists below.
-_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
+_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
     conditionname event"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
@@ -52,7 +58,7 @@ _DESCRIPTION_WORDS = (
     "场景", "scenario", "中文", "chinese", "英文", "english", "text",
 )  # fmt: skip
 _NAME_WORDS = (
-    "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "名",
+    "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
 )  # fmt: skip
 _CODE_WORDS = ("码", "code", "代码", "编号", "errno", "status")
 _VALUE_WORDS = ("值", "value", "number", "数值")
@@ -167,6 +173,8 @@ class _Column:
     compound: float  # ... as a name and a number in one cell
     label: float  # ... as a short Latin label ("Bad Request", "OK")
     short: float  # ... as short text of any script (at most SHORT_TEXT_CHARS characters)
+    http_like: float  # ... as integers an HTTP status could be (400, 404, 500)
+    repeats: bool  # some value heads several rows (a status shared by codes, not a key)
     is_name: bool
     is_value: bool
     is_code: bool
@@ -184,6 +192,15 @@ class _Column:
     @property
     def is_error(self) -> bool:
         return _has(self.header, _ERROR_WORDS)
+
+
+def _http_status(cell: str) -> bool:
+    return (
+        len(cell) == 3
+        and cell.isascii()
+        and cell.isdigit()
+        and HTTP_STATUS_LOW <= int(cell) <= HTTP_STATUS_HIGH
+    )
 
 
 def _share(cells: Sequence[str], test: object) -> float:
@@ -204,6 +221,8 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         compound=_share(filled, lambda c: split_compound(c) is not None),
         label=_share(filled, is_label),
         short=_share(filled, lambda c: len(c) <= SHORT_TEXT_CHARS),
+        http_like=_share(filled, _http_status),
+        repeats=len(set(filled)) < len(filled),
         is_name=role == NAME,
         is_value=role == VALUE,
         is_code=role == "code",
@@ -290,10 +309,22 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
     candidates = [p for p in profiles if eligible(p)]
     if not candidates:
         return None
+    # Beside a column of string codes (InvalidParameter) under a code header, numbers that
+    # could all be HTTP statuses and that several codes share are the status the codes are
+    # sent with, however the column is headed (Status, 状态码): clients switch on the string
+    # code. A header that says "value" (十进制数值) keeps its numbers the code.
+    string_codes = any(
+        p.is_code and p.identifier >= CLEARLY and p.numeric < MOSTLY for p in candidates
+    )
+
+    def http(p: _Column) -> bool:
+        shared_statuses = p.http_like >= CLEARLY and p.repeats and not p.is_value
+        return p.is_http or (string_codes and shared_statuses)
+
     best = max(
         candidates,
         key=lambda p: (
-            not p.is_http,
+            not http(p),
             not p.is_status or not any(c.is_error for c in candidates),
             _numeric(p),
             not p.is_name,
@@ -334,15 +365,18 @@ def _name_column(
 
 def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> int | None:
     candidates = [p for p in profiles if p.is_description and p.index not in taken]
+    fullest = max((p.filled for p in candidates), default=0)
 
-    def strength(p: _Column) -> tuple[bool, int, int]:
+    def strength(p: _Column) -> tuple[bool, bool, int, int]:
         rank = next(
             (i for i, word in enumerate(_DESCRIPTION_WORDS) if word in p.header),
             len(_DESCRIPTION_WORDS),
         )
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
-        # beside it is the meaning.
-        return (p.identifier >= CLEARLY, rank, p.index)
+        # beside it is the meaning. A mostly empty column (描述 filled on two rows beside a
+        # filled 含义) is a remark, whatever its header says.
+        sparse = p.filled < MOSTLY * fullest
+        return (p.identifier >= CLEARLY, sparse, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
     return best.index if best is not None else None

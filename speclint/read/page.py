@@ -11,6 +11,7 @@ from speclint.globs import glob_matches
 from speclint.model import ParsedFile
 from speclint.read.blocks import parse_blocks
 from speclint.read.columns import HeaderAliases
+from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
 from speclint.read.records import extract_records
 from speclint.read.source import SourceError, read
@@ -47,6 +48,7 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
         suppressions,
         directive_problems,
         blocks.suspect_fences,
+        (*declared_ranges(path, blocks.intros), *found.ranges),
     )
 
 

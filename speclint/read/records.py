@@ -1,18 +1,33 @@
-"""Turn the tables of a page into located records, and the rows that can't be into problems."""
+"""Turn the tables of a page into located records, and the rows that can't be into problems.
+
+A table is read as a reader reads it: spacer rows (every cell empty) are gaps, bold one-cell rows
+head the rows below them, a row whose value is a range (``-32099 to -32000``, ``5xx``) documents
+reserved codes rather than defining one, a header written twice side by side
+(``| 设备编号 | 设备名称 | 设备编号 | 设备名称 |``) holds two entries per row, and a header that
+disagrees with every row about the number of columns is one problem, not one per row.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from speclint.model import Cell, Record, RowProblem, Table
+from speclint.model import Cell, DeclaredRange, Record, RowProblem, Table
 from speclint.read.blocks import SourceRow, SourceTable
 from speclint.read.cells import RawCell, split_row
-from speclint.read.columns import DESCRIPTION, NAME, VALUE, HeaderAliases, Roles, detect_roles
+from speclint.read.columns import (
+    DESCRIPTION,
+    NAME,
+    VALUE,
+    HeaderAliases,
+    Roles,
+    detect_roles,
+    normalise_header,
+)
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
-from speclint.read.values import is_numeric, parse_value, split_compound
+from speclint.read.values import is_numeric, parse_range, parse_value, split_compound
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -23,6 +38,20 @@ class Extracted:
     records: tuple[Record, ...]
     tables: tuple[Table, ...]
     problems: tuple[RowProblem, ...]
+    ranges: tuple[DeclaredRange, ...] = ()  # rows whose value is a range of reserved codes
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    source: SourceRow
+    cells: list[RawCell]
+    texts: list[str]  # each cell's text as a reader sees it
+    group: str | None  # the title when the row heads the rows below it
+
+    @property
+    def blank(self) -> bool:
+        """``| | | |``, ``|||``: a visual gap, whatever its number of cells."""
+        return not any(self.texts)
 
 
 def _cell_text(raw: str) -> str:
@@ -40,38 +69,154 @@ def extract_records(
     records: list[Record] = []
     found: list[Table] = []
     problems: list[RowProblem] = []
+    ranges: list[DeclaredRange] = []
     for source in tables:
-        headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
-        rows = [_read_row(row) for row in source.rows]
-        texts = [texts for _, _, group, texts in rows if group is None]
-        columns = [[t[i] if i < len(t) else "" for t in texts] for i in range(len(headers))]
-        roles = detect_roles(headers, columns, aliases, pinned(source.section) if pinned else None)
-        line = source.header.line
-        if isinstance(roles, str):
-            found.append(Table(path, line, source.section, headers, skipped=roles))
-            continue
         index = sum(1 for t in found if not t.skipped)
-        keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
-        found.append(Table(path, line, source.section, headers, keys, index))
-        section = source.section
-        for position, (row, cells, group, row_texts) in enumerate(rows):
-            if group is not None:
-                section = (*source.section, group)
+        reader = _TableReader(path, source, index)
+        table = reader.detect(aliases, pinned(source.section) if pinned else None)
+        found.append(table)
+        if not table.skipped:
+            reader.read(records, problems, ranges)
+    return Extracted(tuple(records), tuple(found), tuple(problems), tuple(ranges))
+
+
+class _TableReader:
+    """One table: its shape, its column roles, then its rows."""
+
+    def __init__(self, path: str, source: SourceTable, index: int) -> None:
+        self.path = path
+        self.source = source
+        self.index = index
+        self.headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
+        self.rows = [_read_row(row) for row in source.rows]
+        data = [r for r in self.rows if r.group is None and not r.blank]
+        self.groups = column_groups(self.headers)
+        # Every data row has the same number of cells, but not the header's: one defect of the
+        # header (a column missing or extra), not one per row.
+        widths = {len(r.cells) for r in data}
+        self.uniform_width = (
+            widths.pop() if len(data) >= 2 and len(widths) == 1 else len(self.headers)
+        )
+        self.roles: Roles | None = None
+
+    def detect(self, aliases: HeaderAliases, pinned: Mapping[str, str] | None) -> Table:
+        first = self.groups[0]
+        headers = self.headers[first]
+        texts = [r.texts for r in self.rows if r.group is None]
+        columns = [
+            [
+                _detectable(t[group][i]) if i < len(t[group]) else ""
+                for t in texts
+                for group in self.groups
+            ]
+            for i in range(len(headers))
+        ]
+        roles = detect_roles(headers, columns, aliases, pinned)
+        where = (self.path, self.source.header.line, self.source.section, self.headers)
+        if isinstance(roles, str):
+            return Table(*where, skipped=roles)
+        self.roles = roles
+        self.columns = columns
+        self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
+        return Table(*where, self.keys * len(self.groups), self.index)
+
+    def read(
+        self, records: list[Record], problems: list[RowProblem], ranges: list[DeclaredRange]
+    ) -> None:
+        assert self.roles is not None
+        roles = self.roles
+        if self.uniform_width != len(self.headers):
+            problems.append(self._shape_problem())
+        section = self.source.section
+        for position, row in enumerate(self.rows):
+            if row.group is not None:
+                section = (*self.source.section, row.group)
                 continue
-            if position == 0 and _second_header(row_texts, roles.value, columns[roles.value]):
+            if row.blank:
                 continue
-            if len(cells) == len(headers) and not any(row_texts):
-                continue  # | | | |: an empty row is clutter, not a code without a value
-            record = _record(path, section, index, row, cells, row_texts, headers, keys, roles)
-            if record is None:
+            first = row.texts[self.groups[0]]
+            if position == 0 and _second_header(first, roles.value, self.columns[roles.value]):
                 continue
-            if isinstance(record, RowProblem):
-                problems.append(record)
-                continue
-            if len(cells) != len(headers):
-                problems.append(_problem(path, section, row, cells, _ragged(cells, headers)))
-            records.append(record)
-    return Extracted(tuple(records), tuple(found), tuple(problems))
+            ragged = len(row.cells) not in (len(self.headers), self.uniform_width)
+            for group in self.groups:
+                cells, texts = row.cells[group], row.texts[group]
+                if not any(texts):
+                    continue  # the empty right half of a side-by-side table's last row
+                declared = self._range_row(row, texts, section)
+                if declared is not None:
+                    ranges.append(declared)
+                    continue
+                made = _record(self, section, row.source, cells, texts)
+                if isinstance(made, RowProblem):
+                    problems.append(made)
+                elif made is not None:
+                    records.append(made)
+                    if ragged:
+                        problems.append(
+                            _problem(self.path, section, row.source, row.cells, self._ragged(row))
+                        )
+                        ragged = False  # one problem per row, however many entries it holds
+
+    def _range_row(
+        self, row: _Row, texts: list[str], section: tuple[str, ...]
+    ) -> DeclaredRange | None:
+        """A row whose value is a range documents reserved codes; it defines none."""
+        assert self.roles is not None
+        value = texts[self.roles.value] if self.roles.value < len(texts) else ""
+        bounds = parse_range(value)
+        if bounds is None:
+            return None
+        meaning = self.roles.description
+        text = texts[meaning] if meaning is not None and meaning < len(texts) else ""
+        return DeclaredRange(self.path, row.source.line, section, *bounds, "row", text)
+
+    def _ragged(self, row: _Row) -> str:
+        return _ragged(row.cells, self.headers)
+
+    def _shape_problem(self) -> RowProblem:
+        header = self.source.header
+        have, want = self.uniform_width, len(self.headers)
+        if have > want:
+            message = (
+                f"every row has {have} cells but the header has {want}: the header is missing "
+                f"{_plural(have - want, 'column')}"
+            )
+        else:
+            message = (
+                f"every row has {have} cells but the header has {want}: the rows are missing "
+                f"{_plural(want - have, 'column')}"
+            )
+        column = header.offset + 1
+        return RowProblem(
+            self.path, header.line, column, self.source.section, message, header.text.strip()
+        )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _detectable(text: str) -> str:
+    """A cell as column detection sees it: a range row says nothing about the column's kind."""
+    return "" if parse_range(text) is not None else text
+
+
+def column_groups(headers: Sequence[str]) -> list[slice]:
+    """The column groups of a side-by-side table, or one group of every column.
+
+    ``| Code | Name | Code | Name |`` is two entries per row: the header is a group of columns
+    (of at least two, not all blank) written two or more times over.
+    """
+    folded = [normalise_header(h) for h in headers]
+    for size in range(2, len(folded) // 2 + 1):
+        if len(folded) % size:
+            continue
+        group = folded[:size]
+        if sum(1 for h in group if h) < 2:
+            continue
+        if all(folded[i : i + size] == group for i in range(size, len(folded), size)):
+            return [slice(i, i + size) for i in range(0, len(folded), size)]
+    return [slice(0, len(folded))]
 
 
 # What pages write in a cell that has nothing to say.
@@ -80,10 +225,10 @@ _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "�
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
 
-def _read_row(row: SourceRow) -> tuple[SourceRow, list[RawCell], str | None, list[str]]:
-    """A row's cells, the group heading it is (if it is one), and its cells' reduced texts."""
+def _read_row(row: SourceRow) -> _Row:
+    """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
-    return row, cells, _group_heading(cells), [_cell_text(c.raw) for c in cells]
+    return _Row(row, cells, [_cell_text(c.raw) for c in cells], _group_heading(cells))
 
 
 def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
@@ -108,16 +253,16 @@ def _group_heading(cells: list[RawCell]) -> str | None:
 
 
 def _record(
-    path: str,
+    table: _TableReader,
     section: tuple[str, ...],
-    index: int,
     row: SourceRow,
     cells: list[RawCell],
     texts: list[str],
-    headers: tuple[str, ...],
-    keys: tuple[str, ...],
-    roles: Roles,
 ) -> Record | RowProblem | None:
+    roles = table.roles
+    assert roles is not None
+    headers = table.headers[table.groups[0]]
+    path = table.path
     if roles.value >= len(cells):
         return _problem(path, section, row, cells, _ragged(cells, headers) + ", so it has no value")
     raw_value = texts[roles.value]
@@ -128,7 +273,7 @@ def _record(
         return _problem(path, section, row, cells, message, at=roles.value)
     record_cells = tuple(
         Cell(
-            role=keys[i],
+            role=table.keys[i],
             header=headers[i],
             text=texts[i] if i < len(cells) else "",
             raw=cells[i].raw if i < len(cells) else "",
@@ -149,7 +294,7 @@ def _record(
         file=path,
         line=row.line,
         section=section,
-        table=index,
+        table=table.index,
         name=name,
         value=parse_value(raw_value),
         raw_value=raw_value,
@@ -158,7 +303,7 @@ def _record(
     )
 
 
-def _ragged(cells: list[RawCell], headers: tuple[str, ...]) -> str:
+def _ragged(cells: Sequence[RawCell], headers: Sequence[str]) -> str:
     cells_text = "1 cell" if len(cells) == 1 else f"{len(cells)} cells"
     return f"row has {cells_text} but the header has {len(headers)}"
 
@@ -167,7 +312,7 @@ def _problem(
     path: str,
     section: tuple[str, ...],
     row: SourceRow,
-    cells: list[RawCell],
+    cells: Sequence[RawCell],
     message: str,
     at: int = 0,
 ) -> RowProblem:
@@ -175,4 +320,12 @@ def _problem(
     return RowProblem(path, row.line, column, section, message, row.text.strip())
 
 
-__all__ = ["DESCRIPTION", "NAME", "VALUE", "Extracted", "PinnedRoles", "extract_records"]
+__all__ = [
+    "DESCRIPTION",
+    "NAME",
+    "VALUE",
+    "Extracted",
+    "PinnedRoles",
+    "column_groups",
+    "extract_records",
+]

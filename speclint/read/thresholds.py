@@ -25,6 +25,17 @@ SECOND_HEADER_MAX_CHARS = 12
 # No code has more digits; Python refuses to print integers much longer than this anyway.
 MAX_VALUE_DIGITS = 40
 
+# HTTP statuses run from 100 to 599: a column of such numbers beside string codes is the status
+# the codes travel with, not the code.
+HTTP_STATUS_LOW = 100
+HTTP_STATUS_HIGH = 599
+
+# A value column says what kind of code it holds (decimal, hex, zero-padded, string) once it has
+# this many values, the kind of at least CLEARLY of them; a value of another kind is then a
+# finding when at most LONE_KIND_MAX cells share its kind (more are a second convention).
+VALUE_KIND_MIN_VALUES = 5
+LONE_KIND_MAX = 2
+
 THRESHOLDS = (
     Threshold(
         "MOSTLY",
@@ -62,6 +73,31 @@ THRESHOLDS = (
         SECOND_HEADER_MAX_CHARS,
         "Longest word of a first body row that continues the header (| Dec | Hex |).",
         "columns.pin",
+    ),
+    Threshold(
+        "HTTP_STATUS_LOW",
+        HTTP_STATUS_LOW,
+        "Lowest HTTP status: numbers from here to HTTP_STATUS_HIGH beside string codes are "
+        "the status the codes are sent with, an extra column.",
+        "columns.pin",
+    ),
+    Threshold(
+        "HTTP_STATUS_HIGH",
+        HTTP_STATUS_HIGH,
+        "Highest HTTP status.",
+        "columns.pin",
+    ),
+    Threshold(
+        "VALUE_KIND_MIN_VALUES",
+        VALUE_KIND_MIN_VALUES,
+        "Fewest values a column's kind of code (decimal, hex, padded, string) is inferred from.",
+        "ignore SL004 for the page (per-file-ignores)",
+    ),
+    Threshold(
+        "LONE_KIND_MAX",
+        LONE_KIND_MAX,
+        "Most cells of another kind that are reported as odd ones out (SL004).",
+        "ignore SL004 for the page (per-file-ignores)",
     ),
     Threshold(
         "MAX_VALUE_DIGITS",

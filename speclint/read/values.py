@@ -72,3 +72,44 @@ _LABEL = re.compile(
 def is_label(text: str) -> bool:
     """A short Latin label of a few words, as status names are (``Bad Request``)."""
     return len(text) <= LABEL_MAX_CHARS and bool(_LABEL.fullmatch(text))
+
+
+# A documented range in a value cell: "-32099 to -32000", "1000~1999", "1000-1999", "0x03 to 0xBF",
+# "1000–1999", "1000 至 1999". Both ends are numbers written the same way a code is.
+_END = r"[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)"
+_RANGE = re.compile(
+    rf"(?P<low>{_END})\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*(?P<high>{_END})",
+    re.IGNORECASE,
+)
+# "5xx", "4XX": every code of a hundred (HTTP's way of naming a class of statuses).
+_CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
+
+
+def parse_range(text: str) -> tuple[int, int] | None:
+    """The inclusive bounds of a range written in a value cell, or None when it is not one."""
+    candidate = text.strip().translate(_MINUS_SIGNS)
+    match = _RANGE.fullmatch(candidate)
+    if match is not None:
+        low, high = parse_value(match["low"]), parse_value(match["high"])
+        if isinstance(low, int) and isinstance(high, int) and low < high:
+            return low, high
+        return None
+    match = _CLASS.fullmatch(candidate)
+    if match is not None:
+        scale = 10 ** len(match["wild"])
+        low = int(match["digits"]) * scale
+        return low, low + scale - 1
+    return None
+
+
+def value_kind(raw: str) -> str:
+    """What kind of code a value cell holds: ``decimal`` (300311, -1), ``hex`` (0x1A),
+    ``padded`` (0001: a number written at a fixed width) or ``string`` (InvalidParameter)."""
+    candidate = raw.strip().translate(_MINUS_SIGNS)
+    if _DECIMAL.fullmatch(candidate):
+        return "decimal"
+    if _HEX.fullmatch(candidate):
+        return "hex"
+    if _PADDED.fullmatch(candidate):
+        return "padded"
+    return "string"

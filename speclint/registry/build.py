@@ -42,6 +42,7 @@ def file_record_set(parsed: ParsedFile) -> RecordSet:
         parsed.tables,
         parsed.suppressions,
         suspect_fences=parsed.suspect_fences,
+        declared_ranges=parsed.declared_ranges,
     )
 
 
@@ -83,6 +84,7 @@ def build_registries(
                     tuple(t for f in group_files for t in f.tables),
                     tuple(s for f in group_files for s in f.suppressions),
                     declared=declared_here,
+                    declared_ranges=tuple(d for f in group_files for d in f.declared_ranges),
                 )
             )
     return registries

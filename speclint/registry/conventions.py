@@ -1,19 +1,32 @@
-"""Naming conventions: the style and prefix a registry's names follow, inferred from them.
+"""Naming conventions: how a category's names are written, inferred from the names themselves.
 
-naming-convention (SL201) checks names against what is inferred here; the thresholds are in
-``registry/thresholds.py``.
+A convention is an optional literal prefix (``ERR_``, ``ARMax_``, ``ERRCODE_``) and a style for
+the rest (UPPER_SNAKE_CASE, PascalCase ...). Each category infers its own, because categories
+keep their own on real pages (an SDK's ``ERR_`` errors beside its ``WARNING_`` warnings); a
+category too small or too mixed to show one is held to the registry's, and where nothing rules,
+to UPPER_SNAKE_CASE. A category whose names are labels (``market``, ``全局``, ``Bad Request``)
+rather than identifiers has no convention to hold. naming-convention (SL201) checks names
+against what is inferred here; the thresholds are in ``registry/thresholds.py``.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from speclint.registry.thresholds import PREFIX_MIN_NAMES, PREFIX_SHARE, STYLE_SHARE
-from speclint.registry.words import common_prefix
+from speclint.model import Record
+from speclint.registry.thresholds import (
+    CONVENTION_MIN_NAMES,
+    PREFIX_MIN_NAMES,
+    PREFIX_SHARE,
+    STYLE_SHARE,
+)
+from speclint.registry.words import split_words
 
 UPPER_SNAKE_CASE = r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$"
+DEFAULT_STYLE = "UPPER_SNAKE_CASE"
 # The conventions real pages follow, the default first: it wins a tie and applies when no
 # convention is followed by most names.
 STYLES = {
@@ -27,8 +40,18 @@ STYLES = {
     # Names written for people (CJK, emoji, sentences): no identifier convention to hold.
     "free text": r"",
 }
+_COMPILED = {name: re.compile(pattern) for name, pattern in STYLES.items()}
 # Only a name with a blank or outside ASCII counts as free text; "" matches any name.
 _FREE_TEXT = re.compile(r"\s|[^\x00-\x7f]")
+# A label rather than an identifier: free text, or one lower-case word (market, apple).
+_PLAIN_WORD = re.compile(r"[a-z]+")
+# The literal head of a name up to its first separator: ERR_, ARMax_, AuthFailure.
+_HEAD = re.compile(r"[^_.\-]+[_.\-]")
+# Success codes: exempt from an error prefix (OK 0 heading a table of ERR_ codes).
+SUCCESS_NAMES = frozenset(
+    {"OK", "SUCCESS", "SUCCEED", "SUCCEEDED", "SUCCESSFUL", "NO_ERROR", "NOERROR", "成功"}
+)
+SUCCESS_VALUES = frozenset({0, 200})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,55 +61,147 @@ class Style:
     following: int = 0  # names that follow it, when inferred
     total: int = 0
 
-    def describe(self) -> str:
-        if self.name == self.pattern.pattern:
-            return f"the naming pattern {self.name}"
-        text = f"the naming convention {self.name} ({self.pattern.pattern})"
-        if self.total:
-            text += (
-                f", which {self.following} of the registry's {self.total} names follow; set "
-                "rules.naming-convention.pattern to choose another"
-            )
-        return text
-
 
 @dataclass(frozen=True, slots=True)
-class Prefix:
-    text: str
-    sharing: int = 0  # names that have it, when inferred
+class Convention:
+    """How names are written: ``prefix`` then ``style``.
+
+    ``source`` is ``inferred`` (from ``total`` names of ``scope``, ``following`` of them
+    following it), ``configured`` (a pattern given as is) or ``default``.
+    """
+
+    prefix: str
+    style: Style
+    source: str
+    scope: str = ""
+    following: int = 0
     total: int = 0
+    prefix_configured: bool = False
 
-    @property
-    def inferred(self) -> bool:
-        return self.total > 0
+    def admits(self, record: Record) -> bool:
+        name = record.name
+        if self.source == "configured":
+            return bool(self.style.pattern.search(name)) and name.startswith(self.prefix)
+        if self.prefix and is_success(record):
+            return bool(self.style.pattern.search(name))  # OK, SUCCESS: exempt from ERR_
+        if not name.startswith(self.prefix):
+            return False
+        return bool(self.style.pattern.search(name[len(self.prefix) :]))
+
+    def describe(self) -> str:
+        configured_prefix = (
+            f" and the configured prefix {self.prefix or '(none)'}"
+            if self.prefix_configured
+            else ""
+        )
+        if self.source == "configured":
+            return f"the configured naming pattern {self.style.pattern.pattern}{configured_prefix}"
+        if self.prefix_configured:
+            if not self.prefix:
+                return f"{self.style.name} with no prefix, as configured"
+            return f"the configured prefix {self.prefix} then {self.style.name}"
+        shape = f"{self.prefix} then {self.style.name}" if self.prefix else self.style.name
+        if self.source == "default":
+            return f"{shape}, the default where no naming convention rules"
+        return f"{shape}, which {self.following} of the {self.total} names of {self.scope} follow"
 
 
-def infer_style(names: list[str]) -> Style:
-    """The convention at least 80% of ``names`` follow, else UPPER_SNAKE_CASE."""
-    compiled = {name: re.compile(pattern) for name, pattern in STYLES.items()}
+def is_success(record: Record) -> bool:
+    """OK, SUCCESS, 成功, S_OK with the value 0 or 200: the code for "no error"."""
+    if record.value not in SUCCESS_VALUES:
+        return False
+    words = split_words(record.name)
+    return record.name.upper() in SUCCESS_NAMES or bool(words and words[-1] in SUCCESS_NAMES)
+
+
+def is_label(name: str) -> bool:
+    return bool(_FREE_TEXT.search(name) or _PLAIN_WORD.fullmatch(name))
+
+
+def are_labels(names: Sequence[str]) -> bool:
+    """Whether a category's names are labels for people, not identifiers."""
+    return bool(names) and sum(1 for n in names if is_label(n)) >= STYLE_SHARE * len(names)
+
+
+def head(name: str) -> str:
+    """The literal head of a name up to and including its first separator ("" if none)."""
+    match = _HEAD.match(name)
+    return match.group(0) if match and match.end() < len(name) else ""
+
+
+def infer_style(names: Sequence[str]) -> Style:
+    """The style at least STYLE_SHARE of ``names`` follow, else UPPER_SNAKE_CASE (unfollowed)."""
     counts = {
         style: sum(
             1
             for n in names
-            if (_FREE_TEXT.search(n) if style == "free text" else compiled[style].search(n))
+            if (_FREE_TEXT.search(n) if style == "free text" else _COMPILED[style].search(n))
         )
         for style in STYLES
     }
     best = max(STYLES, key=lambda style: counts[style])  # the first of equals: the default
-    if names and counts[best] >= STYLE_SHARE * len(names) and best != "UPPER_SNAKE_CASE":
-        return Style(best, compiled[best], counts[best], len(names))
-    return Style("UPPER_SNAKE_CASE", compiled["UPPER_SNAKE_CASE"])
+    if names and counts[best] >= STYLE_SHARE * len(names):
+        return Style(best, _COMPILED[best], counts[best], len(names))
+    return Style(DEFAULT_STYLE, _COMPILED[DEFAULT_STYLE])
 
 
-def infer_prefix(names: set[str]) -> Prefix | None:
-    """The prefix (up to the first underscore) that most of ``names`` share, if most do."""
-    if len(names) < PREFIX_MIN_NAMES:
+def infer_convention(
+    records: Sequence[Record], scope: str, min_names: int, prefix_min_names: int
+) -> Convention | None:
+    """The prefix and style most of ``records``' names share, or None when no style rules them
+    (or there are fewer than ``min_names``); a prefix needs ``prefix_min_names`` names."""
+    names = [r.name for r in records]
+    if len(names) < min_names or not names:
         return None
-    counts = Counter(common_prefix(name) for name in names)
+    prefix = ""
+    counts = Counter(head(n) for n in names)
     counts.pop("", None)
-    if not counts:
+    if counts and len(names) >= prefix_min_names:
+        text, sharing = max(counts.items(), key=lambda item: (item[1], item[0]))
+        if sharing >= PREFIX_SHARE * len(names):
+            prefix = text
+    rests = [
+        n.removeprefix(prefix)
+        for n, r in zip(names, records, strict=True)
+        if not (prefix and is_success(r))
+    ]
+    style = infer_style(rests)
+    if not style.total:
         return None
-    text, sharing = max(counts.items(), key=lambda item: (item[1], item[0]))
-    if sharing < PREFIX_SHARE * len(names):
-        return None
-    return Prefix(text, sharing, len(names))
+    following = sum(1 for r in records if Convention(prefix, style, "inferred").admits(r))
+    return Convention(prefix, style, "inferred", scope, following, len(names))
+
+
+def conventions(
+    groups: Mapping[str, Sequence[Record]], pattern: re.Pattern[str] | None = None
+) -> dict[str, Convention | None]:
+    """The convention each category's names are held to (None: labels, nothing to hold).
+
+    A configured ``pattern`` applies to every category as given. Otherwise each category with
+    at least CONVENTION_MIN_NAMES names and a style most of them follow keeps its own; the
+    others are held to the registry's (inferred from every identifier name, a prefix only from
+    PREFIX_MIN_NAMES names), or to UPPER_SNAKE_CASE when nothing rules.
+    """
+    if pattern is not None:
+        configured = Convention("", Style(pattern.pattern, pattern), "configured")
+        return dict.fromkeys(groups, configured)
+    held: dict[str, Convention | None] = {}
+    pending: list[str] = []
+    identifiers: list[Record] = []
+    for heading, records in groups.items():
+        if are_labels([r.name for r in records]):
+            held[heading] = None
+            continue
+        identifiers.extend(records)
+        scope = heading or "the page"
+        own = infer_convention(records, scope, CONVENTION_MIN_NAMES, CONVENTION_MIN_NAMES)
+        held[heading] = own
+        if own is None:
+            pending.append(heading)
+    if pending:
+        registry = infer_convention(identifiers, "the registry", 1, PREFIX_MIN_NAMES)
+        if registry is None:
+            registry = Convention("", Style(DEFAULT_STYLE, _COMPILED[DEFAULT_STYLE]), "default")
+        for heading in pending:
+            held[heading] = registry
+    return held

@@ -19,8 +19,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.model import Record
-from speclint.registry.thresholds import RANGE_MIN_BLOCK, RANGE_MIN_SHARE, RANGE_MIN_VALUES
+from speclint.model import DeclaredRange, Record
+from speclint.registry.categories import file_roots, section_heading
+from speclint.registry.thresholds import (
+    DECLARED_MIN_SHARE,
+    RANGE_MIN_BLOCK,
+    RANGE_MIN_SHARE,
+    RANGE_MIN_VALUES,
+)
 
 MIN_VALUES = RANGE_MIN_VALUES
 MIN_SHARE = RANGE_MIN_SHARE
@@ -72,18 +78,36 @@ class Range:
 
 
 @dataclass(frozen=True, slots=True)
+class Sibling:
+    """Another category of the registry, and where its codes sit (their median)."""
+
+    heading: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
 class Inference:
     """A range inferred from a section's values: how many of them lie in it, of how many
-    (one-digit generic codes aside, unless the section is made of them)."""
+    (one-digit generic codes aside, unless the section is made of them), and the sibling
+    category whose codes made the block narrower than the values' magnitude suggests."""
 
     range: Range
     inside: int
     total: int
+    narrowed_by: Sibling | None = None
 
     def describe(self) -> str:
         if self.inside == self.total:
-            return f"inferred from its {self.total} values"
-        return f"inferred from {self.inside} of its {self.total} values"
+            text = f"inferred from its {self.total} values"
+        else:
+            text = f"inferred from {self.inside} of its {self.total} values"
+        if self.narrowed_by is not None:
+            width = self.range.high - self.range.low + 1
+            text += (
+                f" and the spacing of its siblings: {width} wide, as {self.narrowed_by.heading} "
+            )
+            text += f"sits at {self.narrowed_by.position}"
+        return text
 
 
 def digits(value: int) -> int:
@@ -121,29 +145,52 @@ def block_range(index: int, size: int) -> Range:
 
 
 def infer_range(
-    values: Sequence[int], *, min_share: float = MIN_SHARE, min_values: int = MIN_VALUES
+    values: Sequence[int],
+    *,
+    siblings: Sequence[Sibling] = (),
+    min_share: float = MIN_SHARE,
+    min_values: int = MIN_VALUES,
 ) -> Inference | None:
     """The block most of ``values`` lie in, or None when no block holds ``min_share`` of them.
 
-    Generic one-digit codes are left out of the evidence unless they are most of it (a section
-    of basic codes such as 0..5 and -1 is inferred from them: -9..9).
+    The block's width starts from the values' magnitude (six-digit codes: blocks of 100000) and
+    narrows by tens while a sibling category sits inside it and the values still fit a narrower
+    block: sections at 900000, 1000000 and 1100000 step by 100000, so the one at 1000000 is
+    1000000..1099999, not 1000000..1999999. Generic one-digit codes are left out of the evidence
+    unless they are most of it (a section of basic codes such as 0..5 and -1: -9..9).
     """
     specific = [v for v in values if not is_generic(v)]
     evidence = specific if len(specific) >= min_values else values
     if len(evidence) < min_values:
         return None
     size = block_size(evidence)
-    counts = Counter(block_of(v, size) for v in evidence)
-    # most_common keeps first-seen order on ties, so the result does not depend on hashing.
-    index, inside = counts.most_common(1)[0]
-    if inside < min_share * len(evidence):
+    fit = _fit(evidence, size, min_share)
+    if fit is None:
         return None
-    block = block_range(index, size)
+    narrowed_by = None
+    while size > MIN_BLOCK:
+        block = block_range(fit[0], size)
+        intruder = next((s for s in siblings if s.position in block), None)
+        if intruder is None:
+            break
+        narrower = _fit(evidence, size // 10, min_share)
+        if narrower is None:
+            break  # the values do not fit a narrower block: the categories really overlap
+        size, fit, narrowed_by = size // 10, narrower, intruder
+    block = block_range(fit[0], size)
     if block.low < 0 < block.high:
         # Small codes (0..9, -1) are an enumeration that grows past 9 (opcodes 0..13), not a
         # category with a range: nothing is inferred for them.
         return None
-    return Inference(block, inside, len(evidence))
+    return Inference(block, fit[1], len(evidence), narrowed_by)
+
+
+def _fit(values: Sequence[int], size: int, min_share: float) -> tuple[int, int] | None:
+    """The block of ``size`` holding the most values and how many, if that is enough."""
+    counts = Counter(block_of(v, size) for v in values)
+    # most_common keeps first-seen order on ties, so the result does not depend on hashing.
+    index, inside = counts.most_common(1)[0]
+    return (index, inside) if inside >= min_share * len(values) else None
 
 
 def configured_heading(section: Sequence[str], ranges: Mapping[str, Range]) -> str | None:
@@ -153,34 +200,6 @@ def configured_heading(section: Sequence[str], ranges: Mapping[str, Range]) -> s
         if heading in ranges:
             return heading
     return None
-
-
-def file_roots(records: Iterable[Record]) -> dict[str, tuple[str, ...]]:
-    """Per file, the headings all of its tables sit under (the page title, usually)."""
-    roots: dict[str, tuple[str, ...]] = {}
-    for record in records:
-        root = roots.get(record.file)
-        if root is None:
-            roots[record.file] = record.section
-        elif record.section[: len(root)] != root:
-            roots[record.file] = _shared_prefix(root, record.section)
-    return roots
-
-
-def _shared_prefix(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return a[:length]
-
-
-def section_heading(section: tuple[str, ...], root: tuple[str, ...]) -> str:
-    """The heading that sets a table apart: the first one below ``root``, or the table's own."""
-    if len(section) > len(root):
-        return section[len(root)]
-    return section[-1] if section else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +214,11 @@ class Category:
     records: tuple[Record, ...]
     range: Range | None
     inference: Inference | None = None
+    declared: DeclaredRange | None = None  # the page states the range itself
 
     @property
     def configured(self) -> bool:
+        """Whether the range is stated (in the configuration or on the page), not guessed."""
         return self.range is not None and self.inference is None
 
     def admits(self, value: int) -> bool:
@@ -211,8 +232,13 @@ class Category:
         return self.heading or "the untitled top of the page"
 
     def origin(self) -> str:
-        """Where the range comes from, for messages: "configured" or how it was inferred."""
-        return self.inference.describe() if self.inference is not None else "configured"
+        """Where the range comes from, for messages: configured, declared or how inferred."""
+        if self.inference is not None:
+            return self.inference.describe()
+        if self.declared is not None:
+            where = "heading" if self.declared.source == "heading" else "text"
+            return f"declared by the {where} on line {self.declared.line}"
+        return "configured"
 
 
 def categories(
@@ -220,9 +246,14 @@ def categories(
     ranges: Mapping[str, Range],
     *,
     infer: bool = True,
+    declared: Sequence[DeclaredRange] = (),
     min_share: float = MIN_SHARE,
 ) -> list[Category]:
-    """Group the integer-valued ``records`` into categories, in order of first appearance."""
+    """Group the integer-valued ``records`` into categories, in order of first appearance.
+
+    A category's range is the configured one, else the one its page declares in the heading
+    or the text under it (when it holds DECLARED_MIN_SHARE of its codes), else the inferred one.
+    """
     numbered = [r for r in records if isinstance(r.value, int)]
     roots = file_roots(numbered)
     groups: dict[tuple[bool, str], list[Record]] = defaultdict(list)
@@ -232,22 +263,37 @@ def categories(
             groups[(True, heading)].append(record)
         else:
             groups[(False, section_heading(record.section, roots[record.file]))].append(record)
+    stated = [d for d in declared if d.source != "row"]
+    statements = {
+        key: _declared_for(key[1], members, stated) for key, members in groups.items() if not key[0]
+    }
+    positions = [
+        position
+        for key, members in groups.items()
+        if (position := _position(key, members, ranges, statements.get(key))) is not None
+    ]
     found = []
     for (configured, heading), members in groups.items():
         if configured:
             found.append(Category(heading, tuple(members), ranges[heading]))
             continue
+        statement = statements[(configured, heading)]
+        if statement is not None:
+            own = Range(statement.low, statement.high)
+            found.append(Category(heading, tuple(members), own, declared=statement))
+            continue
         inference = None
         if infer:
             # Decimal blocks say nothing about codes written in hex (0x80000001, 0x80000101):
             # their ranges are not inferred.
-            values = [
+            decimal = [
                 r.value
                 for r in members
                 if isinstance(r.value, int)
                 and not r.raw_value.lower().lstrip("-+").startswith("0x")
             ]
-            inference = infer_range(values, min_share=min_share)
+            siblings = [s for s in positions if s.heading != heading]
+            inference = infer_range(decimal, siblings=siblings, min_share=min_share)
         found.append(
             Category(
                 heading,
@@ -257,6 +303,50 @@ def categories(
             )
         )
     return found
+
+
+def _position(
+    key: tuple[bool, str],
+    members: Sequence[Record],
+    ranges: Mapping[str, Range],
+    statement: DeclaredRange | None,
+) -> Sibling | None:
+    """Where a category sits, for its siblings' inference: the start of its stated range, else
+    the lower median of its codes when there are enough of them to mean something."""
+    configured, heading = key
+    if configured:
+        return Sibling(heading, ranges[heading].low)
+    if statement is not None:
+        return Sibling(heading, statement.low)
+    values = sorted(
+        r.value for r in members if isinstance(r.value, int) and not is_generic(r.value)
+    )
+    if len(values) < MIN_VALUES:
+        return None
+    return Sibling(heading, values[(len(values) - 1) // 2])
+
+
+def _declared_for(
+    heading: str, members: Sequence[Record], stated: Sequence[DeclaredRange]
+) -> DeclaredRange | None:
+    """The range the page states for a category: in the category's heading or one below it,
+    on a page of its records, holding enough of its codes to be its range (a heading "2019-2020
+    changes" or "retry after 1-5 s" is not)."""
+    files = {r.file for r in members}
+    sections = {r.section for r in members}
+    values = [r.value for r in members if isinstance(r.value, int)]
+    candidates = [
+        d
+        for d in stated
+        if d.file in files
+        and heading in d.section
+        and any(section[: len(d.section)] == d.section for section in sections)
+    ]
+    for statement in sorted(candidates, key=lambda d: -len(d.section)):
+        inside = sum(1 for v in values if statement.low <= v <= statement.high)
+        if values and inside >= DECLARED_MIN_SHARE * len(values):
+            return statement
+    return None
 
 
 def parse_ranges(raw: Mapping[str, Sequence[object]]) -> dict[str, Range]:

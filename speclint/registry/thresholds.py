@@ -24,10 +24,23 @@ RANGE_MIN_SHARE = 0.9
 # Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
 RANGE_MIN_BLOCK = 10
 
-# A naming style is inferred when this share of a registry's names follow it.
+# A range a page states for a section (in its heading or the text under it) is the section's
+# range when at least this share of its codes lie in it; otherwise the numbers meant something
+# else ("2019-2020 changes", "retry after 1-5 s").
+DECLARED_MIN_SHARE = 0.5
+
+# When at least this many of a category's codes (and CLEARLY of them) break the same
+# expectation (its range, its naming convention), that is one problem of the category, reported
+# once with a count, not once per code.
+WHOLE_CATEGORY_MIN = 3
+
+# A naming style is inferred when this share of a category's (or registry's) names follow it.
 STYLE_SHARE = 0.8
-# A prefix is inferred only when this share of the names have it, and only from at least
-# PREFIX_MIN_NAMES names, for the share to mean something.
+# A category shows its own naming convention from this many names; a smaller one is held to the
+# registry's (an SDK's four WARNING_ names beside sixteen ERR_ ones keep their own).
+CONVENTION_MIN_NAMES = 3
+# A prefix is inferred when this share of the names have it; a registry-wide one only from at
+# least PREFIX_MIN_NAMES names, for the share to mean something.
 PREFIX_SHARE = 0.8
 PREFIX_MIN_NAMES = 10
 
@@ -71,9 +84,30 @@ THRESHOLDS = (
         "rules.category-range.ranges",
     ),
     Threshold(
+        "DECLARED_MIN_SHARE",
+        DECLARED_MIN_SHARE,
+        "Share of a section's codes that must lie in a range its heading or text states for it "
+        "to be the section's range.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "WHOLE_CATEGORY_MIN",
+        WHOLE_CATEGORY_MIN,
+        "Fewest codes of a category (and at least CLEARLY of them) that break the same "
+        "expectation for it to be reported once for the category, with a count.",
+        "rules.category-range.ranges / rules.naming-convention.pattern",
+    ),
+    Threshold(
         "STYLE_SHARE",
         STYLE_SHARE,
         "Share of names that must follow a naming style for it to be the convention.",
+        "rules.naming-convention.pattern",
+    ),
+    Threshold(
+        "CONVENTION_MIN_NAMES",
+        CONVENTION_MIN_NAMES,
+        "Fewest names from which a category infers its own naming convention (smaller ones "
+        "follow the registry's).",
         "rules.naming-convention.pattern",
     ),
     Threshold(
@@ -85,7 +119,7 @@ THRESHOLDS = (
     Threshold(
         "PREFIX_MIN_NAMES",
         PREFIX_MIN_NAMES,
-        "Fewest names a prefix is inferred from.",
+        "Fewest names a registry-wide prefix is inferred from.",
         "rules.naming-convention.prefix",
     ),
 )

@@ -41,7 +41,7 @@ def test_a_registry_of_pascal_case_names_is_clean_and_a_stray_name_is_named(
     page.write_text(HEAD + rows + "| ERR_TEN | 10 | ten |\n", encoding="utf-8")
     result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
     assert result.out.splitlines()[0] == (
-        "page.md:12:3: SL201 [error] ERR_TEN does not follow the naming convention PascalCase "
-        "(^[A-Z][a-zA-Z0-9]*$), which 9 of the registry's 10 names follow; set "
-        "rules.naming-convention.pattern to choose another (naming-convention)"
+        "page.md:12:3: SL201 [error] ERR_TEN does not follow PascalCase, which 9 of the 10 names "
+        "of the page follow; set rules.naming-convention.pattern to pin another "
+        "(naming-convention)"
     )

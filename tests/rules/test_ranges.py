@@ -5,6 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from speclint.model import Record
+from speclint.registry.categories import file_roots, section_heading
 from speclint.registry.ranges import (
     Range,
     block_of,
@@ -12,10 +13,8 @@ from speclint.registry.ranges import (
     block_size,
     categories,
     configured_heading,
-    file_roots,
     infer_range,
     parse_ranges,
-    section_heading,
 )
 
 MakeRecord = Callable[..., Record]
