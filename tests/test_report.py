@@ -456,3 +456,26 @@ def test_maps_and_states_of_inferred_unranged_and_string_sections(
     assert states["ORDER_LOCKED"] == "deprecated"
     assert states["ORDER_HELD"] == "reserved"
     assert states["ORDER_VOID"] == ""
+
+
+def test_a_range_the_page_reserves_is_drawn_and_never_offered(
+    run_cli: RunCli, write_page: WritePage, tmp_path: Path
+) -> None:
+    page = write_page(
+        "rpc.md",
+        "# JSON-RPC errors\n\n| code | message |\n| --- | --- |\n"
+        "| -32700 | Parse error |\n| -32600 | Invalid Request |\n| -32601 | Method not found |\n"
+        "| -32602 | Invalid params |\n| -32603 | Internal error |\n"
+        "| -32099 to -32000 | Server error (reserved for implementations) |\n",
+    )
+    out = tmp_path / "rpc.html"
+    run_cli("report", str(page), "--config", str(write_page("c.toml", RPC_RANGE)), "-o", str(out))
+    (section,) = _data(out.read_text(encoding="utf-8"))["sections"]
+    code_map = section["map"]
+    assert code_map["reserved"] == ["-32099..-32000"]
+    assert code_map["next"] == "-32768"
+    assert code_map["free"] == (-32000 - -32768 + 1) - 5 - 100
+    assert code_map["band"]["reserved"][0][2] == "-32099..-32000"
+
+
+RPC_RANGE = '[rules.category-range]\nranges = { "JSON-RPC errors" = [-32768, -32000] }\n'

@@ -122,3 +122,29 @@ def test_a_huge_range_costs_what_its_used_values_cost() -> None:
     assert code_map.band.slice_count <= MAP_SLICES
     assert len(code_map.band.slices) == 2  # two slices hold values; the others are not listed
     assert code_map.free == 2**62 + 1 - 3
+
+
+def test_reserved_ranges_are_never_free() -> None:
+    within = Range(-32768, -32000)
+    taken = [-32700, -32600, -32601]
+    reserved = [Range(-32099, -32000), Range(-40000, -32769)]  # the second lies outside
+    stretches = list(free_stretches(taken, within, reserved))
+    assert stretches == [
+        Range(-32768, -32701),
+        Range(-32699, -32602),
+        Range(-32599, -32100),
+    ]
+    assert free_count(taken, within, reserved) == 68 + 98 + 500
+    assert next_free(taken, Range(-32100, -32000), reserved=reserved) == [-32100]
+    assert next_free(taken, Range(-32099, -32000), reserved=reserved) == []  # all reserved
+    # A reserved range that covers the whole range, or several that overlap, leave nothing.
+    assert list(free_stretches([], Range(0, 9), [Range(-5, 3), Range(2, 20)])) == []
+
+
+def test_a_map_shows_the_ranges_its_page_reserves() -> None:
+    rows = [make_record(v, f"E{-v}", line=i) for i, v in enumerate((-32700, -32600, -32601))]
+    (category,) = categories(rows, {"组织架构": Range(-32768, -32000)})
+    code_map = code_maps([category], rows, [], [Range(-32099, -32000), Range(0, 10)])[0]
+    assert code_map.reserved == (Range(-32099, -32000),)
+    assert code_map.free == 769 - 3 - 100
+    assert code_map.next_free == -32768

@@ -78,6 +78,7 @@ class CodeMap:
     detail: Band | None  # zoomed in on the used part of a large, sparse span
     outside: tuple[Mark, ...]  # the category's codes outside the span, lowest first
     collisions: tuple[Mark, ...]
+    reserved: tuple[Range, ...]  # ranges the page reserves in table rows, within the span
     next_free: int | None  # the lowest free value of the range (None when it is full)
     free: int  # free values in the span
     stretch_count: int  # runs of free values in the span
@@ -86,16 +87,20 @@ class CodeMap:
 
 
 def code_maps(
-    categories: Sequence[Category], definitions: Sequence[Record], references: Sequence[Record]
+    categories: Sequence[Category],
+    definitions: Sequence[Record],
+    references: Sequence[Record],
+    reserved: Sequence[Range] = (),
 ) -> list[CodeMap]:
-    """The map of each category of one code space, in the order given."""
+    """The map of each category of one code space, in the order given. ``reserved`` are ranges
+    the code space holds back (rows such as ``-32099 to -32000 | reserved``): never free."""
     holders: dict[int, list[Record]] = defaultdict(list)
     for record in definitions:
         if isinstance(record.value, int):
             holders[record.value].append(record)
     taken = set(holders) | {r.value for r in references if isinstance(r.value, int)}
     collided = {value for value, records in holders.items() if len(records) > 1}
-    return [_code_map(c, taken, collided, holders) for c in categories]
+    return [_code_map(c, taken, collided, holders, reserved) for c in categories]
 
 
 def _code_map(
@@ -103,6 +108,7 @@ def _code_map(
     taken: set[int],
     collided: set[int],
     holders: dict[int, list[Record]],
+    reserved: Sequence[Range],
 ) -> CodeMap:
     values = {r.value for r in category.records if isinstance(r.value, int)}
     if category.range is not None:
@@ -116,15 +122,17 @@ def _code_map(
         search = Range(span.low, span.high + 1)
     # Every later step looks only at the taken values the map can show: sort them once.
     nearby = taken_values(taken, search)
-    next_value = next_free(nearby, search)
-    stretches = list(free_stretches(nearby, span))
+    held = [r for r in reserved if r.overlaps(search)]
+    next_value = next_free(nearby, search, reserved=held)
+    stretches = list(free_stretches(nearby, span, held))
     band = _band(span, values, collided, nearby)
-    inside = [v for v in values if v in span] + next_value
+    inside = [v for v in values if v in span]
     detail = None
     if band.width > 1 and inside:
+        # The codes in use, with some room on either side to show where the free values start.
         low, high = min(inside), max(inside)
-        # Some room above the highest code, to show where the range goes on being free.
-        high = min(span.high, high + max(1, (high - low) // 10))
+        room = max(1, (high - low) // 10)
+        low, high = max(span.low, low - room), min(span.high, high + room)
         if high - low + 1 < DETAIL_BELOW_SHARE * (span.high - span.low + 1):
             detail = _band(Range(low, high), values, collided, nearby)
     largest = sorted(stretches, key=lambda s: (s.low - s.high, s.low))[:NAMED_STRETCHES]
@@ -140,6 +148,9 @@ def _code_map(
             if value not in span
         ),
         collisions=tuple(_mark(value, holders) for value in sorted(values & collided)),
+        reserved=tuple(
+            Range(max(r.low, span.low), min(r.high, span.high)) for r in held if r.overlaps(span)
+        ),
         next_free=next_value[0] if next_value else None,
         free=sum(s.high - s.low + 1 for s in stretches),  # what allocate.free_count counts
         stretch_count=len(stretches),

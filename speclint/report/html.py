@@ -175,10 +175,11 @@ def _map_data(code_map: CodeMap) -> dict[str, Any]:
         "high": str(code_map.span.high),
         "ranged": code_map.ranged,
         "origin": code_map.origin,
-        "band": _band_data(code_map.band, code_map.next_free),
-        "detail": _band_data(code_map.detail, code_map.next_free) if code_map.detail else None,
+        "band": _band_data(code_map.band, code_map),
+        "detail": _band_data(code_map.detail, code_map) if code_map.detail else None,
         "outside": [_mark_data(m) for m in code_map.outside],
         "collisions": [_mark_data(m) for m in code_map.collisions],
+        "reserved": [str(r) for r in code_map.reserved],
         "next": None if code_map.next_free is None else str(code_map.next_free),
         "free": code_map.free,
         "stretches": code_map.stretch_count,
@@ -189,8 +190,9 @@ def _map_data(code_map: CodeMap) -> dict[str, Any]:
     }
 
 
-def _band_data(band: Band, next_free: int | None) -> dict[str, Any]:
-    size = band.span.high - band.span.low + 1
+def _band_data(band: Band, code_map: CodeMap) -> dict[str, Any]:
+    span, next_free = band.span, code_map.next_free
+    size = span.high - span.low + 1
     return {
         "low": str(band.span.low),
         "high": str(band.span.high),
@@ -198,9 +200,19 @@ def _band_data(band: Band, next_free: int | None) -> dict[str, Any]:
         "count": band.slice_count,
         # [slice number, used, collisions, used elsewhere]; the script works out the values
         "slices": [[s.index, s.used, s.collisions, s.elsewhere] for s in band.slices],
-        "next": (next_free - band.span.low) / size
-        if next_free is not None and next_free in band.span
+        "next": (next_free - span.low) / size
+        if next_free is not None and next_free in span
         else None,
+        # [from, to (fractions of the band), the range as text]
+        "reserved": [
+            [
+                (max(r.low, span.low) - span.low) / size,
+                (min(r.high, span.high) + 1 - span.low) / size,
+                str(r),
+            ]
+            for r in code_map.reserved
+            if r.overlaps(span)
+        ],
     }
 
 

@@ -242,8 +242,10 @@ def _displayed(registry: RecordSet, shown: Mapping[str, str]) -> RecordSet:
 def _registry_sections(
     registry: RecordSet, space: str, ranges: Mapping[str, Range], infer: bool, first: int
 ) -> list[Section]:
-    found = categories(registry.records, ranges, infer=infer)
-    maps = code_maps(found, registry.records, registry.references)
+    # As category-range sees them: configured, stated by the page, else inferred.
+    found = categories(registry.records, ranges, infer=infer, declared=registry.declared_ranges)
+    reserved = [Range(d.low, d.high) for d in registry.declared_ranges if d.source == "row"]
+    maps = code_maps(found, registry.records, registry.references, reserved)
     headings = [c.heading for c in found]
     index_of: dict[str, int] = {}
     for index, heading in enumerate(headings):

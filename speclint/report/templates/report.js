@@ -86,6 +86,10 @@
     });
     svg.append(svgEl("rect", { class: "free", x: left, y: 0, width: inner, height: 30 },
       "free: " + band.low + ".." + band.high));
+    for (const [from, to, text] of band.reserved) {
+      svg.append(svgEl("rect", { class: "reserved", x: left + from * inner, y: 0, width: Math.max((to - from) * inner, 2), height: 30 },
+        "reserved by the page: " + text));
+    }
     const step = inner / band.count;
     // Neighbouring slices that look alike are drawn as one run: no seams between them, and one
     // tooltip for the run.
@@ -101,7 +105,7 @@
       const kind = used ? (collisions ? "collision" : "used") : "elsewhere";
       // How full a slice of many values is, in tenths: a slice of 250 values with one code in
       // it is paler than a full one.
-      const fill = kind === "used" && width > 1n ? Math.round(4.5 + 5.5 * Math.min(1, used / Number(width))) / 10 : 1;
+      const fill = kind === "used" && width > 1n ? Math.round(6 + 4 * Math.min(1, used / Number(width))) / 10 : 1;
       const under = used > 0 && elsewhere > 0;
       const last = runs[runs.length - 1];
       if (last && last.end === index - 1 && last.kind === kind && last.fill === fill && last.under === under) {
@@ -190,6 +194,9 @@
       const marks = el("ul", { className: "marks" });
       for (const mark of map.collisions) {
         marks.append(el("li", { className: "mark-collision", text: "collision " + markText(mark) }));
+      }
+      for (const range of map.reserved) {
+        marks.append(el("li", { className: "mark-reserved", text: "reserved by the page " + range }));
       }
       for (const mark of map.outside) {
         const kind = mark[4] ? "generic code beside the range " : "outside the range ";
