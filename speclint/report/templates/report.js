@@ -9,6 +9,7 @@
   const ROWS_PER_PAGE = 100;
   const BAND_WIDTH = 1000; // the SVG's own units; it is stretched to the card's width
   const ZONE = 40; // room for the codes below or above the range
+  const MARKS_LISTED = 12; // collisions, reserved ranges and outside codes listed per map
   const number = new Intl.NumberFormat("en");
 
   function el(tag, props, children) {
@@ -192,16 +193,22 @@
         card.append(bandBlock(detail, [], "zoomed in on the codes in use: " + zoomScale, "detail of " + title(section)));
       }
       const marks = el("ul", { className: "marks" });
-      for (const mark of map.collisions) {
-        marks.append(el("li", { className: "mark-collision", text: "collision " + markText(mark) }));
-      }
-      for (const range of map.reserved) {
-        marks.append(el("li", { className: "mark-reserved", text: "reserved by the page " + range }));
-      }
-      for (const mark of map.outside) {
-        const kind = mark[4] ? "generic code beside the range " : "outside the range ";
-        marks.append(el("li", { className: mark[4] ? "" : "mark-outside", text: kind + markText(mark) }));
-      }
+      // A long list is cut: the catalog (filtered by value or name) has every code.
+      const listed = (items, word, many, item) => {
+        for (const entry of items.slice(0, MARKS_LISTED)) marks.append(item(entry));
+        if (items.length > MARKS_LISTED) {
+          marks.append(el("li", { text: "and " + plural(items.length - MARKS_LISTED, word, many) + " more" }));
+        }
+      };
+      listed(map.collisions, "collision", null, (mark) =>
+        el("li", { className: "mark-collision", text: "collision " + markText(mark) }));
+      listed(map.reserved, "reserved range", null, (range) =>
+        el("li", { className: "mark-reserved", text: "reserved by the page " + range }));
+      listed(map.outside, "code outside the range", "codes outside the range", (mark) =>
+        el("li", {
+          className: mark[4] ? "" : "mark-outside",
+          text: (mark[4] ? "generic code beside the range " : "outside the range ") + markText(mark),
+        }));
       if (marks.childElementCount) card.append(marks);
     }
     const show = el("button", { type: "button", text: "Show these codes in the catalog" });
