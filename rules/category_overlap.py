@@ -11,9 +11,11 @@ from speclint.rule import RecordSet, Rule, Scope
 
 class CategoryOverlap(Rule):
     """## What it does
-    Flags two categories whose ranges overlap, whether the ranges are configured or inferred
-    from the sections' values (as category-range does). An overlap of two configured ranges is
-    an error; one that involves an inferred range, a warning.
+    Flags a category whose range overlaps the range of an earlier one, whether the ranges are
+    configured, stated on the page or inferred (as category-range finds them, siblings'
+    spacing included). An overlap of two configured or stated ranges is an error; one that
+    involves an inferred range, a warning. A category that overlaps several earlier ones is one
+    finding, naming the first and counting the others: never one per pair or per code.
 
     ## Why it matters
     Ranges exist so that a value tells which category it belongs to. When two categories share
@@ -51,7 +53,7 @@ class CategoryOverlap(Rule):
     ## Options
     - `ranges`: as for category-range, e.g. `ranges = { "组织架构" = [300000, 399999] }`;
       by default the ranges configured for category-range, so they are written once.
-    - `infer`: infer ranges for sections without a configured one (default `true`).
+    - `infer`: infer ranges for sections without a configured or stated one (default `true`).
     """
 
     code = "SL302"

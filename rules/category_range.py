@@ -5,16 +5,23 @@ from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
-from speclint.registry.ranges import Category, RangeOptions, categories, parse_ranges
+from speclint.registry.ranges import MIN_VALUES, Category, RangeOptions, categories, parse_ranges
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
 
 class CategoryRange(Rule):
     """## What it does
-    Flags a value outside its category's range. Ranges are configured per heading, or inferred
-    from the decimal block most of a section's values share (300000..399999 when most are
-    3xxxxx). A value outside a configured range is an error; outside an inferred one, a warning.
+    Flags a value outside its category's range. A category's range is, in this order: the one
+    configured for its heading; the one its page states, in the heading (`## 用户模块
+    (60000–69999)`) or in a sentence under it before its first table ("Codes 2000-2999 are
+    reserved for payments."), when at least `DECLARED_MIN_SHARE` (50%) of its codes lie in it;
+    else the one inferred from the decimal block most of its values share (300000..399999 when
+    most are 3xxxxx), narrowed by tens while a sibling category sits inside it (sections at
+    900000, 1000000 and 1100000 step by 100000). A value outside a configured or stated range
+    is an error; outside an inferred one, a warning. When most of a category lies outside its
+    range (at least `WHOLE_CATEGORY_MIN` (3) codes), that is one finding with a count.
+    `speclint check -v` lists each category's range and where it comes from.
 
     ## Why it matters
     Clients and dashboards often classify a code by its range ("3xxxxx is an organisation
@@ -45,8 +52,8 @@ class CategoryRange(Rule):
 
     A section, for inference, is the heading that sets a table apart from the page's other
     tables; tables under sub-headings of one category share its range. Only integer values are
-    checked, and a section needs at least five of them, nine in ten in one block, for a range
-    to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200).
+    checked, and a section needs at least `RANGE_MIN_VALUES` (5) of them, `RANGE_MIN_SHARE`
+    (nine in ten) in one block, for a range to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200).
     Nothing is inferred for small codes (0..9, -1): they are an enumeration that grows past 9;
     one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
     category's codes, are never outside an inferred range.
@@ -55,7 +62,8 @@ class CategoryRange(Rule):
     - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.
       `ranges = { "组织架构" = [300000, 399999] }`. A heading matches the tables right below it
       and those under its sub-headings; the nearest configured heading wins.
-    - `infer`: infer ranges for sections without a configured one (default `true`).
+    - `infer`: infer ranges for sections without a configured or stated one (default `true`).
+      A configured range pins the category's: it wins over what the page states or implies.
     """
 
     code = "SL301"
@@ -85,6 +93,25 @@ class CategoryRange(Rule):
                 continue
             for record in outside:
                 yield self._finding(record, category)
+
+    def explain(self, records: RecordSet) -> Iterator[str]:
+        found = categories(
+            records.records,
+            self.ranges,
+            infer=self.options.infer,
+            declared=records.declared_ranges,
+        )
+        for category in found:
+            if category.range is None:
+                numbered = sum(1 for r in category.records if isinstance(r.value, int))
+                why = (
+                    f"fewer than {MIN_VALUES} values to infer one from"
+                    if numbered < MIN_VALUES
+                    else "its values share no block of codes"
+                )
+                yield f"range of {category.title}: none ({why})"
+            else:
+                yield f"range of {category.title}: {category.range} ({category.origin()})"
 
     def _finding(self, record: Record, category: Category) -> Diagnostic:
         message = f"{record.title} is outside the range {category.range} {_how(category)}"

@@ -3,15 +3,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record, Severity
-from speclint.registry.words import normalise_text
+from speclint.registry.categories import by_category
+from speclint.registry.words import Vocabulary, normalise_text
 from speclint.rule import RecordSet, Rule, Scope
 
 
 class DuplicateDescription(Rule):
     """## What it does
-    Flags a meaning given to more than one value. Meanings are compared after folding case,
-    full- and half-width forms, whitespace and punctuation, so `无效的 userId。` and `无效的UserID`
-    are the same meaning.
+    Flags a meaning given to more than one value in the same category (the heading that sets a
+    table apart on its page). Meanings are compared after folding case, full- and half-width
+    forms, whitespace and punctuation, so `无效的 userId。` and `无效的UserID` are the same
+    meaning. The same text in different categories (`参数错误` in every module) is normal and
+    not reported, and neither are two records whose names are one name or its synonym
+    (name-collision and synonym-names report those).
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -23,7 +27,7 @@ class DuplicateDescription(Rule):
     | 错误码 | 十进制数值 | 含义 |
     | --- | --- | --- |
     | ERRCODE_INVALID_USERID | 300223 | 无效的userId |
-    | ERRCODE_INVALID_GROUP_USERID | 500007 | 无效的userId |
+    | ERRCODE_INVALID_DEPT_USERID | 300230 | 无效的userId |
     ```
 
     ## How to fix
@@ -37,10 +41,15 @@ class DuplicateDescription(Rule):
     scope = Scope.REGISTRY
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        vocabulary = Vocabulary.of_names(r.name for r in records.records if r.name)
+        for members in by_category(records.records).values():
+            yield from self._copies(members, vocabulary)
+
+    def _copies(self, members: list[Record], vocabulary: Vocabulary) -> Iterator[Diagnostic]:
         # Per meaning, the first record of each value seen so far: a value listed twice with
         # the same meaning is a duplicate row (SL101/SL102), not two codes sharing a meaning.
         seen: dict[str, dict[tuple[str, object], Record]] = {}
-        for record in records.records:
+        for record in members:
             meaning = normalise_text(record.description)
             if not meaning:
                 continue
@@ -48,9 +57,10 @@ class DuplicateDescription(Rule):
             value = record.value_key
             if value in values:
                 continue
-            if values:
-                yield self._finding(record, next(iter(values.values())))
+            earlier = next(iter(values.values()), None)
             values[value] = record
+            if earlier is not None and not _same_name(earlier, record, vocabulary):
+                yield self._finding(record, earlier)
 
     def _finding(self, record: Record, earlier: Record) -> Diagnostic:
         wording = (
@@ -62,3 +72,11 @@ class DuplicateDescription(Rule):
             field="description",
             related=[(earlier, f"{earlier.title} has this meaning")],
         )
+
+
+def _same_name(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
+    """Two names for one error (the same name, or the same words: synonym-names reports those)
+    are one problem, already reported; the shared meaning is part of it."""
+    if not (earlier.name and record.name):
+        return False
+    return vocabulary.synonym_key(earlier.name) == vocabulary.synonym_key(record.name)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -20,9 +21,12 @@ class Spelling:
 
 class InconsistentVocabulary(Rule):
     """## What it does
-    Flags a word spelled two ways across the registry's names, as one word in some
-    (`NOTEXIST`) and as two in others (`NOT_EXIST`). The less common spelling is reported once,
-    at the first name that uses it.
+    Flags a word spelled two ways across the registry's names: as one word in some
+    (`NOTEXIST`) and as two in others (`NOT_EXIST`), or with another negation (`NONEXIST`
+    beside `NOTEXIST`, `NON_EXIST` beside `NOT_EXIST`). The less common spelling is reported
+    once, at the first name that uses it. Nothing is inferred beyond the registry's own names: a
+    pair of words counts as a spelling of a word only where the word is written whole somewhere;
+    two spellings used equally often are no convention and are not reported.
 
     ## Why it matters
     Users search the docs and their editor for the spelling they have seen. With two spellings
@@ -49,24 +53,27 @@ class InconsistentVocabulary(Rule):
     scope = Scope.REGISTRY
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        # Per word written as one (NOTEXIST), its spellings: the word itself and every pair of
-        # adjacent words that runs together into it (NOT_EXIST). One pass, no pairs of names.
-        whole: dict[str, Spelling] = {}
-        split: dict[str, dict[str, Spelling]] = {}
+        # Every spelling of a word, keyed by the word it spells: NOTEXIST, NOT_EXIST, NONEXIST and
+        # NON_EXIST all spell NOTEXIST. One pass over the names, no pairs of names.
+        spellings: dict[str, dict[str, Spelling]] = {}
         for record in records.records:
             if not record.name:
                 continue
             words = split_words(record.name)
             for word in words:
-                _use(whole, word, record)
+                if is_word(word):
+                    _use(spellings.setdefault(negated(word), {}), word, record)
             for left, right in pairwise(words):
                 if not (is_word(left) and is_word(right)):
                     continue  # V1_0 and V10 are different versions, not two spellings
-                spellings = split.setdefault(left + right, {})
-                _use(spellings, join_spelling((left, right)), record)
-        for joined, parts in split.items():
-            if joined in whole:
-                yield from self._minorities([whole[joined], *parts.values()])
+                joined = negated(left + right)
+                _use(spellings.setdefault(joined, {}), join_spelling((left, right)), record)
+        for ways in spellings.values():
+            # Two words side by side spell a word only where that word is also written whole
+            # (ERR_FAILED spells nothing: ERRFAILED is no word of the registry).
+            whole = any("_" not in way.text for way in ways.values())
+            if whole and len(ways) >= 2:
+                yield from self._minorities(list(ways.values()))
 
     def _minorities(self, spellings: list[Spelling]) -> Iterator[Diagnostic]:
         ranked = sorted(spellings, key=lambda s: len(s.names), reverse=True)
@@ -91,3 +98,12 @@ def _use(spellings: dict[str, Spelling], text: str, record: Record) -> None:
     if spelling is None:
         spelling = spellings[text] = Spelling(text, record)
     spelling.names.add(record.name)
+
+
+# Negations written two ways: NONEXIST and NOTEXIST, NON_EXIST and NOT_EXIST.
+_NEGATION = re.compile(r"NON(?=[A-Z]{3})")
+
+
+def negated(word: str) -> str:
+    """The word with a leading NON written as NOT, the way most names negate."""
+    return _NEGATION.sub("NOT", word, count=1) if word.startswith("NON") else word

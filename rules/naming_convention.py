@@ -108,6 +108,17 @@ class NamingConvention(Rule):
                     record, f"{record.name} does not follow {_described(convention)}", field="name"
                 )
 
+    def explain(self, records: RecordSet) -> Iterator[str]:
+        named = [r for r in records.records if any(ch.isalnum() for ch in r.name)]
+        for heading, convention in conventions(by_category(named), self.pattern).items():
+            title = heading or "the page"
+            if convention is None:
+                yield f"naming of {title}: labels for people, no convention to hold"
+            elif convention.scope == title:
+                yield f"naming of {title}: {convention.describe()}"
+            else:
+                yield f"naming of {title}: held to {convention.describe()}"
+
     def _whole_category(
         self, heading: str, breaking: list[Record], total: int, convention: Convention
     ) -> Diagnostic:

@@ -2,8 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from speclint.model import Diagnostic, Record
-from speclint.registry.words import Vocabulary
+from speclint.model import Diagnostic, Record, Severity
+from speclint.registry.thresholds import MEANING_DIFFERS, MEANING_OVERLAP
+from speclint.registry.words import (
+    Vocabulary,
+    crosses_direction,
+    meanings_differ,
+    normalise_text,
+)
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -33,6 +39,12 @@ class SynonymNames(Rule):
     Names are compared as the multiset of their words: they are split on underscores and other
     separators and at camelCase boundaries, and a compound word is split into two words the
     registry uses elsewhere on their own (`NOTEXIST` into `NOT` and `EXIST` when both occur).
+    The same words are an error, unless the order is the meaning (a directional word such as
+    `TO`, `FROM`, `BY`, `VS`, `SRC`, `DST`: `TINYID_TO_OPENID` is not `OPENID_TO_TINYID`) or
+    the two descriptions clearly say different things (under `MEANING_DIFFERS` (50%) of their
+    words shared and neither `MEANING_OVERLAP` (80%) inside the other). Names that differ only
+    by an inflection, a plural or an error affix (`X_FAILED` and `X_FAILURE`, `ErrTimeout` and
+    `ErrorTimeout`, `InvalidUrl` and `InvalidUrlErr`) are a warning.
     """
 
     code = "SL104"
@@ -42,23 +54,70 @@ class SynonymNames(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         named = _first_of_each_name(records.records)
         vocabulary = Vocabulary.of_names(named)
-        first_by_key: dict[tuple[str, ...], Record] = {}
+        first_by_words: dict[tuple[str, ...], Record] = {}
+        first_by_stems: dict[tuple[str, ...], Record] = {}
         for name, record in named.items():
-            key = vocabulary.synonym_key(name)
-            if not key:
+            words = vocabulary.synonym_key(name)
+            if not words:
                 continue  # "—", "-": a placeholder has no words to mean anything with
-            earlier = first_by_key.setdefault(key, record)
-            if earlier is record:
+            earlier = first_by_words.setdefault(words, record)
+            if earlier is not record:
+                if self._one_meaning(earlier, record, vocabulary):
+                    yield self._synonym(record, earlier, vocabulary)
                 continue
-            words = ", ".join(vocabulary.words_of(earlier.name))
-            yield self.report(
-                record,
-                f"{record.name} ({record.raw_value}) has the same words as {earlier.name} "
-                f"({earlier.raw_value}) in another order or "
-                f"spelling: {words}",
-                field="name",
-                related=[(earlier, f"{earlier.name} is defined here")],
-            )
+            stems = vocabulary.near_key(name)
+            earlier = first_by_stems.setdefault(stems, record) if stems else record
+            if earlier is not record and self._one_meaning(earlier, record, vocabulary, stems):
+                yield self._near_synonym(record, earlier)
+
+    def _one_meaning(
+        self,
+        earlier: Record,
+        record: Record,
+        vocabulary: Vocabulary,
+        stems: tuple[str, ...] = (),
+    ) -> bool:
+        """Same words, but is it the same error? Not when the order is the meaning
+        (TINYID_TO_OPENID, OPENID_TO_TINYID) or the descriptions clearly say different things.
+        For names alike only up to inflection, their shared stems count as part of what each
+        says (InvalidUrl "cannot be parsed", InvalidUrlErr "is not valid")."""
+        if _crosses(earlier, record, vocabulary):
+            return False
+        return not meanings_differ(
+            earlier.description,
+            record.description,
+            below=MEANING_DIFFERS,
+            overlap_below=MEANING_OVERLAP,
+            also=stems,
+            also_b=stems,
+        )
+
+    def _synonym(self, record: Record, earlier: Record, vocabulary: Vocabulary) -> Diagnostic:
+        words = ", ".join(vocabulary.words_of(earlier.name))
+        same = normalise_text(record.description) == normalise_text(earlier.description)
+        meaning = f"; both mean {record.description!r}" if same and record.description else ""
+        return self.report(
+            record,
+            f"{record.name} ({record.raw_value}) has the same words as {earlier.name} "
+            f"({earlier.raw_value}) in another order or spelling: {words}{meaning}",
+            field="name",
+            related=[(earlier, f"{earlier.name} is defined here")],
+        )
+
+    def _near_synonym(self, record: Record, earlier: Record) -> Diagnostic:
+        return self.report(
+            record,
+            f"{record.name} ({record.raw_value}) differs from {earlier.name} "
+            f"({earlier.raw_value}) only by an inflection, a plural or an error affix: one "
+            "error with two names?",
+            field="name",
+            related=[(earlier, f"{earlier.name} is defined here")],
+            severity=min(self.level, Severity.WARNING),
+        )
+
+
+def _crosses(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
+    return crosses_direction(vocabulary.words_of(earlier.name), vocabulary.words_of(record.name))
 
 
 def _first_of_each_name(records: tuple[Record, ...]) -> dict[str, Record]:

@@ -7,26 +7,32 @@ error. A traceback is never the answer to bad input.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from speclint import __version__, docs
 from speclint.check.configure import build_rules, selected_rules, unknown_selectors
 from speclint.check.plugins import load_rules
+from speclint.commands import allocate as allocate_command
+from speclint.commands import fix as fix_command
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
+from speclint.diff import changelog, diff_settings
+from speclint.diff.base import BaseError, load_base
 from speclint.gate import baseline as baselines
 from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
-from speclint.report import REPORTERS, ReportOptions
+from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-_COMMANDS_AND_FLAGS = ("check", "export", "report", "rules", "rule", "-h", "--help", "--version")
+_COMMANDS_AND_FLAGS = (
+    "check", "diff", "report", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
+)  # fmt: skip
 
 
 class UsageError(Exception):
@@ -45,32 +51,40 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="lint pages (the default command)")
-    _add_common(check)
-    check.add_argument("--output-format", choices=sorted(REPORTERS), default="text")
-    check.add_argument("--output-file", type=Path, help="write the report here, not stdout")
-    _add_lint_options(check)
-    check.add_argument("--statistics", action="store_true", help="count findings per rule")
+    _add_check_options(check, sorted(REPORTERS))
+    check.add_argument("--base", metavar="BASE", help="report changes since BASE too (see diff)")
     check.add_argument(
-        "--force-exclude",
-        action="store_true",
-        help="apply the exclude globs to files named on the command line too (for hooks)",
+        "--fix", action="store_true", help="re-align code tables (and sort them, with SL303)"
     )
-    check.add_argument("-v", "--verbose", action="store_true", help="say which tables were skipped")
-    check.add_argument(
-        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
+    check.add_argument("--diff", action="store_true", help="show what --fix would change")
+    diff = commands.add_parser(
+        "diff", help="report the changes since BASE (a git revision or an exported catalog)"
     )
+    diff.add_argument("base", metavar="BASE", help="a git revision, or a catalog JSON")
+    _add_check_options(diff, [*sorted(REPORTERS), "changelog"])
 
     report = commands.add_parser("report", help="write a standalone HTML or Markdown report")
     _add_common(report)
     report.add_argument("-o", "--output-file", type=Path, help="report.html or report.md")
     report.add_argument("--format", choices=("html", "markdown"), help="default: from -o's name")
     _add_lint_options(report)
-    report.set_defaults(force_exclude=False, write_baseline=None)
+    # check's options that a report does not take, as check's defaults: _check reads them.
+    report.set_defaults(
+        output_format="text", statistics=False, force_exclude=False, verbose=False,
+        write_baseline=None, base=None,
+    )  # fmt: skip
 
-    export = commands.add_parser("export", help="write the code catalog as JSON or CSV")
+    export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
+    export.add_argument("--package", default="codes", help="the Go package name")
+
+    allocate = commands.add_parser("allocate", help="print the next free values of a section")
+    allocate.add_argument("section", help="the section (category heading) to allocate in")
+    allocate.add_argument("-n", "--count", type=_positive, default=1, help="how many values")
+    allocate.add_argument("--gaps", action="store_true", help="fill gaps below the highest value")
+    _add_common(allocate)
 
     rules = commands.add_parser("rules", help="list the rules and whether the config turns them on")
     rules.add_argument("--config", type=Path, help="configuration file to use")
@@ -80,13 +94,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
-    parser.add_argument("--config", type=Path, help="configuration file to use")
+def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> None:
+    """The options of ``check``, which ``diff`` shares (it is check against BASE)."""
+    _add_common(parser)
+    parser.add_argument("--output-format", choices=formats, default="text")
+    parser.add_argument("--output-file", type=Path, help="write the report here, not stdout")
+    _add_lint_options(parser)
+    parser.add_argument("--statistics", action="store_true", help="count findings per rule")
+    parser.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply the exclude globs to files named on the command line too (for hooks)",
+    )
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="say which tables were skipped"
+    )
+    parser.add_argument(
+        "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
+    )
 
 
 def _add_lint_options(parser: argparse.ArgumentParser) -> None:
-    """What check and report share: which rules run, what fails, which findings are shown."""
+    """What check, diff and report share: which rules run, which findings are shown, what fails."""
     parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
     parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
     parser.add_argument("--ignore", type=_selectors, help="rules not to use")
@@ -100,11 +129,29 @@ def _add_lint_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
+    parser.add_argument("--config", type=Path, help="configuration file to use")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] not in _COMMANDS_AND_FLAGS:
         args_list.insert(0, "check")  # `speclint PATH` means `speclint check PATH`, as in ruff
-    args = build_parser().parse_args(args_list)
+    parser = build_parser()
+    # argparse takes positionals in one run: paths after an option (`allocate S -n 2 a.md`) are
+    # left over, and are paths all the same.
+    args, extra = parser.parse_known_args(args_list)
+    if extra and (any(e.startswith("-") for e in extra) or not hasattr(args, "paths")):
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    if extra:
+        args.paths = [*args.paths, *map(Path, extra)]
     try:
         return _dispatch(args)
     except (ConfigError, UsageError) as exc:
@@ -154,9 +201,20 @@ def _dispatch(args: argparse.Namespace) -> int:
     settings = load_settings(args.config, paths[0])
     if args.command == "export":
         return _export(args, paths, settings)
+    if args.command == "allocate":
+        return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
     if args.command == "report":
-        return _report(args, paths, settings)
+        args.format = _report_format(args)  # before linting: a wrong name fails at once
     return _check(args, paths, settings)
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    from speclint.report import standalone
+
+    try:
+        return standalone.report_format(args.output_file, args.format)
+    except standalone.FormatError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple[type[Rule], ...]]:
@@ -179,10 +237,7 @@ def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple
     return build_rules(classes, settings, loaded.rules), loaded.rules
 
 
-def _lint_as_check(
-    args: argparse.Namespace, paths: list[Path], settings: Settings
-) -> tuple[LintResult, list[str]]:
-    """Lint as ``check`` does, with the rules and gate its options choose; also the errors."""
+def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     settings = override(
         settings,
         select=args.select,
@@ -192,6 +247,8 @@ def _lint_as_check(
         else None,
         ignore=[*settings.ignore, *args.ignore] if args.ignore else None,
     )
+    if args.command == "diff":
+        settings = diff_settings(settings, args.select, args.extend_select)
     plugin_errors: list[str] = []
     rules, installed = _rules_for(settings, plugin_errors)
     baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
@@ -205,16 +262,37 @@ def _lint_as_check(
             baseline=baseline,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
         )
-        result = lint(paths, settings, rules, gate, force_exclude=args.force_exclude)
-    except BaselineError as exc:
+        base = load_base(args.base, paths, settings) if args.base is not None else None
+        result = lint(
+            paths,
+            settings,
+            rules,
+            gate,
+            force_exclude=args.force_exclude,
+            base=base,
+            explain=args.verbose,
+        )
+        fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
+        if fixing or showing:
+            diff_to = sys.stdout if showing else None
+            fixed = fix_command.fix_files(
+                result.files, result.diagnostics, settings, diff_to=diff_to
+            )
+            plugin_errors.extend(fixed.errors)
+            if showing:
+                _print_errors([*plugin_errors, *result.errors])
+                failed = plugin_errors or result.errors
+                return EXIT_ERROR if failed else EXIT_FINDINGS if fixed.pages else EXIT_CLEAN
+            if fixed.pages:  # the findings' columns moved: report them as they are now
+                print(f"speclint: {fixed.summary(written=True)}", file=sys.stderr)
+                result = lint(
+                    paths, settings, rules, gate, force_exclude=args.force_exclude, base=base
+                )
+    except (BaselineError, BaseError) as exc:
         raise UsageError(str(exc)) from None
-    return result, [*plugin_errors, *result.errors]
-
-
-def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
-    result, errors = _lint_as_check(args, paths, settings)
     if args.write_baseline is not None:
-        return _write_baseline(args.write_baseline, result, errors)
+        return _write_baseline(args.write_baseline, result, plugin_errors)
+    errors = [*plugin_errors, *result.errors]
     color = (
         args.output_file is None
         and sys.stdout.isatty()
@@ -222,14 +300,15 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    _write(REPORTERS[args.output_format](_with_errors(result, errors), options), args.output_file)
+    if args.command == "report":
+        from speclint.report import standalone
+
+        text = standalone.render(_with_errors(result, errors), settings, args.format, paths)
+    else:
+        report = REPORTERS.get(args.output_format) or changelog.reporter(settings)
+        text = report(_with_errors(result, errors), options)
+    _write(text, args.output_file)
     _print_errors(errors)
-    return _exit_code(args, settings, result, errors)
-
-
-def _exit_code(
-    args: argparse.Namespace, settings: Settings, result: LintResult, errors: Sequence[str]
-) -> int:
     if errors:
         return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
@@ -237,20 +316,8 @@ def _exit_code(
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_CLEAN
 
 
-def _report(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
-    from speclint.report import standalone
-
-    try:
-        fmt = standalone.report_format(args.output_file, args.format)
-    except standalone.FormatError as exc:
-        raise UsageError(str(exc)) from None
-    result, errors = _lint_as_check(args, paths, settings)
-    _write(standalone.render(_with_errors(result, errors), settings, fmt, paths), args.output_file)
-    _print_errors(errors)
-    return _exit_code(args, settings, result, errors)
-
-
-def _write_baseline(path: Path, result: LintResult, errors: list[str]) -> int:
+def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
+    errors = [*plugin_errors, *result.errors]
     _print_errors(errors)
     if errors:
         return EXIT_ERROR  # a baseline written from a partial run would hide real findings
@@ -264,7 +331,7 @@ def _write_baseline(path: Path, result: LintResult, errors: list[str]) -> int:
 
 
 def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
-    return dataclasses.replace(result, errors=tuple(errors))
+    return replace(result, errors=tuple(errors))
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
@@ -272,8 +339,14 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
 
     result = lint(paths, settings, rules=[])
 
-    writer = export.to_json if args.format == "json" else export.to_csv
-    _write(writer(result.files), args.output_file)
+    if args.format in constants.LANGUAGES:
+        try:
+            text = constants.source(args.format, result.files, settings, args.package)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        text = (export.to_json if args.format == "json" else export.to_csv)(result.files)
+    _write(text, args.output_file)
     _print_errors(result.errors)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 

@@ -8,6 +8,8 @@ against ``schemas/config.schema.json``; a mistake names the file, the key and wh
 from __future__ import annotations
 
 import difflib
+import posixpath
+import re
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -55,6 +57,52 @@ class RegistrySpec:
         return not self.sections or any(s in section for s in self.sections)
 
 
+@dataclass(frozen=True, slots=True)
+class Translations:
+    """Pages that are translations of each other (``[translations]``).
+
+    ``roots`` give each language's folder: pages at the same path under each folder translate
+    each other (with nested folders, ``en = "docs"`` and ``zh = "docs/zh"``, a page belongs to
+    the deepest one). ``groups`` are explicit groups of pages and win over the folders. Paths
+    are relative to the configuration's folder, as page identities are. The first language
+    declared is the reference the others are compared with.
+    """
+
+    roots: tuple[tuple[str, str], ...] = ()  # (language, folder)
+    groups: tuple[tuple[tuple[str, str], ...], ...] = ()  # ((language, page), ...) per group
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Every language, in the order the configuration first names it."""
+        named = [language for language, _ in self.roots]
+        named += [language for group in self.groups for language, _ in group]
+        return tuple(dict.fromkeys(named))
+
+    def unit(self, page: str) -> tuple[tuple[str, str], ...] | None:
+        """``page`` and its translations as (language, page), in language order; None when the
+        configuration does not make ``page`` a translated page."""
+        order = {language: i for i, language in enumerate(self.languages)}
+        group = next((g for g in self.groups if any(p == page for _, p in g)), None)
+        if group is not None:
+            return tuple(sorted(group, key=lambda member: order[member[0]]))
+        inside = [(root, language) for language, root in self.roots if _under(page, root)]
+        if not inside:
+            return None
+        deepest = max(inside, key=lambda found: len(_parts(found[0])))[0]
+        rest = page if deepest == "." else page[len(deepest) + 1 :]
+        return tuple(
+            (language, rest if root == "." else f"{root}/{rest}") for language, root in self.roots
+        )
+
+
+def _parts(root: str) -> tuple[str, ...]:
+    return () if root == "." else tuple(root.split("/"))
+
+
+def _under(page: str, root: str) -> bool:
+    return root == "." or page.startswith(root + "/")
+
+
 @dataclass(frozen=True)
 class Settings:
     root: Path = field(default_factory=Path.cwd)
@@ -81,6 +129,7 @@ class Settings:
     # Words that mark a code deprecated or reserved, as configured (``[markers]``); absent keys
     # keep speclint's own (speclint.registry.lifecycle).
     markers: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    translations: Translations = Translations()
     rule_options: Mapping[str, Mapping[str, Any]] = field(
         default_factory=lambda: MappingProxyType({})
     )
@@ -143,11 +192,16 @@ def _explain(error: ValidationError) -> str:
     if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
         return error.message
     known = list(error.schema.get("properties", {}))
-    unknown = [k for k in error.instance if k not in known]
+    patterns = [re.compile(p) for p in error.schema.get("patternProperties", {})]
+    unknown = [
+        k for k in error.instance if k not in known and not any(p.search(k) for p in patterns)
+    ]
     if not unknown:
         return error.message
     guesses = difflib.get_close_matches(unknown[0], known, n=1)
     hint = f" (did you mean {guesses[0]!r}?)" if guesses else f" (known: {', '.join(known)})"
+    if patterns and not guesses:
+        hint = f" (known: {', '.join(known)}, or a language tag such as zh, en or pt-BR)"
     return f"unknown setting {unknown[0]!r}{hint}"
 
 
@@ -196,10 +250,58 @@ def settings_from_mapping(data: Mapping[str, Any], path: Path) -> Settings:
         markers=MappingProxyType(
             {kind: tuple(words) for kind, words in data.get("markers", {}).items()}
         ),
+        translations=_translations(data.get("translations", {}), path),
         rule_options=MappingProxyType(
             {key: MappingProxyType(dict(value)) for key, value in data.get("rules", {}).items()}
         ),
     )
+
+
+def _translations(data: Mapping[str, Any], path: Path) -> Translations:
+    """``[translations]`` as ``Translations``; what the schema cannot say is checked here."""
+
+    def page(value: str, key: str) -> str:
+        normal = posixpath.normpath(value.replace("\\", "/"))
+        if posixpath.isabs(normal) or normal == ".." or normal.startswith("../"):
+            raise ConfigError(
+                f"{path}: translations.{key}: {value!r} is not inside the configuration's folder"
+            )
+        return normal
+
+    roots = tuple(
+        (language, page(folder, language))
+        for language, folder in data.items()
+        if language != "pairs"
+    )
+    if len(roots) == 1:
+        raise ConfigError(
+            f"{path}: translations: the {roots[0][0]} folder has nothing to be compared with; "
+            "name the folders of at least two languages"
+        )
+    folders: dict[str, str] = {}
+    for language, folder in roots:
+        if folder in folders:
+            raise ConfigError(
+                f"{path}: translations.{language}: {folder!r} is already the folder of "
+                f"{folders[folder]}"
+            )
+        folders[folder] = language
+    groups = []
+    grouped: dict[str, int] = {}
+    for number, group in enumerate(data.get("pairs", ())):
+        members = tuple(
+            (language, page(file, f"pairs.{number}.{language}")) for language, file in group.items()
+        )
+        for language, file in members:
+            if file in grouped:
+                where = "this group" if grouped[file] == number else f"pairs.{grouped[file]}"
+                raise ConfigError(
+                    f"{path}: translations.pairs.{number}.{language}: {file!r} is already in "
+                    f"{where}"
+                )
+            grouped[file] = number
+        groups.append(members)
+    return Translations(roots, tuple(groups))
 
 
 def override(settings: Settings, **changes: Sequence[str] | None) -> Settings:

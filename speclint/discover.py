@@ -56,19 +56,48 @@ class Plan:
 
 
 def plan(paths: Sequence[Path], settings: Settings, force_exclude: bool = False) -> Plan:
-    """The pages under ``paths``, then every page of a declared registry one of them is in."""
+    """The pages under ``paths``, then, until nothing new turns up, every page of a declared
+    registry a planned page is in and every translation of a planned page."""
     found = discover(paths, settings, force_exclude=force_exclude)
-    specs = [s for s in settings.registries if any(s.includes(p.key) for p in found.pages)]
-    if not specs:
-        return Plan(tuple(found.pages), (), tuple(found.errors))
-    targets = {page.key for page in found.pages}
-    everything = discover([settings.root], settings)
-    context = tuple(
-        page
-        for page in everything.pages
-        if page.key not in targets and any(s.includes(page.key) for s in specs)
-    )
-    return Plan(tuple(found.pages), context, (*found.errors, *everything.errors))
+    errors = list(found.errors)
+    planned = {page.key for page in found.pages}
+    context: list[Page] = []
+    everything: Discovery | None = None  # the whole tree, walked once if a registry needs it
+    expanded: set[str] = set()  # registries whose pages are planned already
+    queue = list(found.pages)
+    while queue:
+        page = queue.pop(0)
+        wanted: list[Page] = []
+        specs = [s for s in settings.registries if s.name not in expanded and s.includes(page.key)]
+        if specs:
+            if everything is None:
+                everything = discover([settings.root], settings)
+                errors.extend(everything.errors)
+            expanded.update(s.name for s in specs)
+            wanted += [p for p in everything.pages if any(s.includes(p.key) for s in specs)]
+        wanted += translations_of(page, settings)
+        for other in wanted:
+            if other.key not in planned:
+                planned.add(other.key)
+                context.append(other)
+                queue.append(other)
+    return Plan(tuple(found.pages), tuple(context), tuple(errors))
+
+
+def translations_of(page: Page, settings: Settings) -> list[Page]:
+    """The translations of ``page`` that exist, wherever the linted paths are (a translation is
+    read even if excluded: the configuration says it translates the page)."""
+    unit = settings.translations.unit(page.key)
+    if unit is None:
+        return []
+    root = Path(os.path.abspath(settings.root))
+    cwd = Path.cwd()
+    found = []
+    for _, key in unit:
+        path = root / key
+        if key != page.key and _regular_file(path):
+            found.append(Page(path, relative_name(path, cwd), relative_name(path, root)))
+    return found
 
 
 def relative_name(path: Path, base: Path) -> str:

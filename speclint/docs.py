@@ -17,7 +17,8 @@ def rule_table(rules: Sequence[type[Rule]], active: Sequence[Rule] | None = None
     their configured severity (None: show the defaults)."""
     configured = {rule.code: rule for rule in active} if active is not None else None
     on_title = "on" if configured is not None else "on by default"
-    lines = [f"{'code':<6} {'name':<28} {'severity':<8} {'scope':<8} {on_title}"]
+    scope_width = max([len("scope"), *(len(rule.scope.value) for rule in rules)])
+    lines = [f"{'code':<6} {'name':<28} {'severity':<8} {'scope':<{scope_width}} {on_title}"]
     for rule in rules:
         if configured is None:
             severity, on = rule.severity.value, rule.enabled_by_default
@@ -26,7 +27,7 @@ def rule_table(rules: Sequence[type[Rule]], active: Sequence[Rule] | None = None
             severity = (chosen.level if chosen else rule.severity).value
             on = chosen is not None
         lines.append(
-            f"{rule.code:<6} {rule.name:<28} {severity:<8} {rule.scope.value:<8} "
+            f"{rule.code:<6} {rule.name:<28} {severity:<8} {rule.scope.value:<{scope_width}} "
             f"{'yes' if on else 'no'}"
         )
     return "\n".join(lines) + "\n"

@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from speclint.check.run import run_rules
+from speclint.check.run import explain_rules, run_rules
 from speclint.config import Settings
 from speclint.discover import plan
 from speclint.gate.decide import GateOptions, decide
-from speclint.model import Diagnostic, ParsedFile
+from speclint.model import Diagnostic, Inferred, ParsedFile, Snapshot
 from speclint.read.page import read_pages
 from speclint.registry.build import group
-from speclint.rule import Rule
+from speclint.rule import RecordSet, Rule
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,8 @@ class LintResult:
     diagnostics: tuple[Diagnostic, ...]
     errors: tuple[str, ...] = ()  # files that could not be read, rules that failed: exit code 2
     rules: tuple[Rule, ...] = ()  # the rules that ran, as configured
-    # Every page read, the linted ones and those read only for their registry, named relative
-    # to the configuration as their records are: a report draws whole code spaces from them.
-    pages: tuple[ParsedFile, ...] = ()
+    registries: tuple[RecordSet, ...] = ()  # as the rules saw them (with ``base``: the changelog)
+    inferred: tuple[Inferred, ...] = ()  # what the rules inferred, when asked to explain
 
     @property
     def record_count(self) -> int:
@@ -42,11 +41,25 @@ def lint(
     gate: GateOptions | None = None,
     *,
     force_exclude: bool = False,
+    base: Snapshot | None = None,
+    explain: bool = False,
 ) -> LintResult:
-    """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown."""
+    """Lint ``paths``: read them, run ``rules``, then let the gate decide what is shown.
+
+    ``base`` is the pages at an earlier revision, for the rules about changes since then;
+    ``explain`` also collects what the rules inferred (``check -v``)."""
     pages = plan(paths, settings, force_exclude=force_exclude)
     files, unreadable = read_pages(pages.pages, settings)
-    found, failed = run_rules(rules, group(files, settings.registries)) if rules else ([], [])
+    needed = rules or base is not None
+    grouping = group(files, settings.registries, base, settings.translations) if needed else None
+    found, failed = run_rules(rules, grouping) if grouping is not None else ([], [])
+    inferred, unexplained = (
+        explain_rules(rules, grouping) if explain and grouping is not None else ([], [])
+    )
     shown = decide(found, files, pages, settings, rules, gate or GateOptions())
-    errors = (*pages.errors, *unreadable, *failed, *shown.errors)
-    return LintResult(shown.files, shown.diagnostics, errors, tuple(rules), tuple(files))
+    unread_base = base.errors if base is not None else ()
+    errors = (*pages.errors, *unreadable, *unread_base, *failed, *unexplained, *shown.errors)
+    registries = grouping.registries if grouping is not None else ()
+    return LintResult(
+        shown.files, shown.diagnostics, errors, tuple(rules), registries, tuple(inferred)
+    )

@@ -338,6 +338,16 @@ class DirectiveProblem:
 
 
 @dataclass(frozen=True, slots=True)
+class Inferred:
+    """What a rule inferred for a registry (a category's range, its naming convention), as
+    ``speclint check -v`` shows it."""
+
+    code: str  # the rule's
+    registry: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class DeclaredRange:
     """A range of codes a page states itself.
 
@@ -371,6 +381,25 @@ class ParsedFile:
     directive_problems: tuple[DirectiveProblem, ...] = ()
     suspect_fences: tuple[SuspectFence, ...] = ()
     declared_ranges: tuple[DeclaredRange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The pages as they were at an earlier revision, read by the same read stage: what
+    ``speclint check --base`` and ``speclint diff`` compare the pages with.
+
+    ``revision`` is how the user named it (``origin/main``, ``v1.2``, or a catalog file written by
+    ``speclint export``); a page of ``files`` is identified as a page of today is (relative to the
+    configuration's folder), so that records compare across revisions. ``unchanged`` are the
+    pages whose bytes at that revision are today's: they are read once, today, and stand for
+    themselves at the revision too. ``errors`` are the pages of that revision that could not be
+    read.
+    """
+
+    revision: str
+    files: tuple[ParsedFile, ...] = ()
+    unchanged: frozenset[str] = frozenset()
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,10 @@ class Scope(enum.Enum):
     rules all the records of one code space (which may span pages). The engine may batch records
     of a narrower scope together; a rule must not rely on a batch being any larger than its scope.
 
+    ``translation`` rules compare a page with its translation (``[translations]`` in the
+    configuration): they are called once per pair of translated pages, with the records of the
+    page in the first language declared, and ``counterpart`` the same page in another language.
+
     ``gate`` rules judge what the gate did once every other rule has run and suppressions and
     the baseline have been applied (an unused suppression, a stale baseline entry): they are
     called once per run with a record set whose ``outcome`` says what happened.
@@ -48,6 +52,7 @@ class Scope(enum.Enum):
     RECORD = "record"
     FILE = "file"
     REGISTRY = "registry"
+    TRANSLATION = "translation"
     GATE = "gate"
 
 
@@ -70,11 +75,26 @@ class RecordSet:
     outcome: GateOutcome | None = None  # for rules of gate scope only
     # Ranges the pages state: a section's in its heading or text, reserved ones in table rows.
     declared_ranges: tuple[DeclaredRange, ...] = ()
+    # The same registry's definitions at the revision the run compares with (``--base``), and
+    # how the user named that revision; None when there is none, and rules about changes do
+    # nothing. A record of ``base`` keeps the page it was on then, which may be gone now.
+    base: tuple[Record, ...] | None = None
+    base_revision: str = ""
+    # For rules of translation scope: the language of these records' page, and the same page in
+    # another language (``exists`` is False, and it has no records, when nobody wrote it).
+    language: str = ""
+    counterpart: RecordSet | None = None
+    exists: bool = True
 
     @property
     def description(self) -> str:
         """How a message names this code space."""
         return f"the registry {self.name}" if self.declared else "this page"
+
+    def base_location(self, record: Record, key: str = "value") -> Location:
+        """Where a record of ``base`` was: ``BASE:path:line``, as ``git show BASE:path`` finds
+        the page (the path relative to the configuration's folder)."""
+        return Location(f"{self.base_revision}:{record.file}", record.line, record.column(key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +107,8 @@ class Rule:
 
     The class docstring is the rule's documentation page, in Markdown, with the sections
     ``## What it does``, ``## Why it matters``, ``## Example`` and ``## How to fix`` (and
-    ``## Options`` when the rule has any). The first fenced block under Example must trigger it.
+    ``## Options`` when the rule has any). The first fenced block under Example must trigger it;
+    a rule about changes since a base revision shows two, the page at the base and the page now.
     """
 
     code: ClassVar[str]
@@ -107,6 +128,12 @@ class Rule:
     def check(self, records: RecordSet) -> Iterable[Diagnostic]:
         """Yield the findings for ``records``."""
         raise NotImplementedError
+
+    def explain(self, records: RecordSet) -> Iterable[str]:
+        """Say, a line each, what the rule infers for ``records`` before it judges them (each
+        category's range, naming convention...): ``speclint check -v`` shows it. Rules that
+        infer nothing say nothing."""
+        return ()
 
     def report(
         self,

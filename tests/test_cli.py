@@ -175,7 +175,7 @@ def test_piped_output_has_no_colour(run_cli: RunCli) -> None:
 
 def test_statistics_count_findings_per_rule(run_cli: RunCli) -> None:
     result = run_cli("check", "--statistics", "status-codes.zh.md", cwd=EXAMPLE_PAGE.parent)
-    assert "    3  SL105 duplicate-description" in result.out.splitlines()
+    assert "    2  SL104 synonym-names" in result.out.splitlines()
     assert "    1  SL101 duplicate-value" in result.out.splitlines()
 
 
@@ -216,3 +216,20 @@ def test_readme_shows_the_example_output_as_it_is(run_cli: RunCli) -> None:
     command = "$ speclint check examples/status-codes.zh.md\n"
     shown = readme[readme.index(command) + len(command) :].split("```")[0]
     assert run_cli("check", "examples/status-codes.zh.md", cwd=ROOT).out == shown
+
+
+def test_verbose_says_how_tables_were_read_and_what_was_inferred(run_cli: RunCli) -> None:
+    result = run_cli("check", "-v", "status-codes.zh.md", cwd=EXAMPLE_PAGE.parent)
+    lines = result.out.splitlines()
+    assert (
+        "status-codes.zh.md:12:1: code table: value='十进制数值', name='错误码', description='含义'"
+        in lines
+    )
+    assert (
+        "inferred (SL201) in status-codes.zh.md: naming of 组织架构: ERRCODE_ then "
+        "UPPER_SNAKE_CASE, which 58 of the 58 names of 组织架构 follow" in lines
+    )
+    # examples/speclint.toml configures the ranges.
+    assert "inferred (SL301) in status-codes.zh.md: range of 群组: 500000..599999 (configured)" in (
+        lines
+    )

@@ -24,16 +24,7 @@ Finding = tuple[int, str, str]
 
 # Pages speclint does not yet read as expected, and why. strict: a fix fails the test until the
 # page leaves this list.
-KNOWN_GAPS: dict[str, str] = {
-    "c03-directional-names": "class 3 synonym names that are not synonyms: not yet",
-    "c03-reordered-different-descriptions": "class 3 synonym names that are not synonyms: not yet",
-    "c14-module-tables-4001": "class 14 noise warnings: not yet",
-    "c14-same-message-within-module": "class 14 noise warnings: not yet",
-    "m-misspelled-words-zh": "class missed defects: misspelt words in names: not yet",
-    "m-misspelled-words": "class missed defects: misspelt words in names: not yet",
-    "m-near-synonyms": "class missed defects: near-synonyms by inflection or abbreviation: not yet",
-    "m-vocabulary-variants": "class missed defects: vocabulary variants: not yet",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _param(expectation: Path) -> object:

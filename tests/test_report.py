@@ -181,9 +181,9 @@ def test_html_report_is_one_self_contained_file(example_html: str) -> None:
 
 def test_html_report_summary_and_catalog_of_the_example(example_html: str) -> None:
     stats = dict(re.findall(r'data-stat="(\w+)">([\d,]+)<', example_html))
-    assert stats == {"files": "1", "sections": "5", "codes": "91", "findings": "7"}
+    assert stats == {"files": "1", "sections": "5", "codes": "91", "findings": "5"}
     severities = dict(re.findall(r'data-severity="(\w+)"><span class="number">(\d+)', example_html))
-    assert severities == {"error": "3", "warning": "4", "info": "0"}
+    assert severities == {"error": "3", "warning": "2", "info": "0"}
     data = _data(example_html)
     assert len(data["records"]) == 91
     headings = [s["heading"] for s in data["sections"]]
@@ -192,7 +192,9 @@ def test_html_report_summary_and_catalog_of_the_example(example_html: str) -> No
     organisation = data["sections"][3]["map"]
     assert organisation["low"] == "300000"
     assert organisation["high"] == "399999"
-    assert organisation["next"] == "300000"
+    assert organisation["next"] == "300313"  # as `speclint allocate 组织架构` prints
+    assert organisation["highest"] == "300312"
+    assert (organisation["gaps"], organisation["firstGap"]) == (256, "300000")
     assert [c[0] for c in organisation["collisions"]] == ["300311"]
     assert organisation["collisions"][0][1] == ["ERRCODE_REPEAT_USERID", "ERRCODE_NOTEXIST_JOBID"]
     # The records carry the rules of the findings they are involved in, at their own row or as
@@ -200,9 +202,10 @@ def test_html_report_summary_and_catalog_of_the_example(example_html: str) -> No
     flagged = {r[3]: r[9] for r in data["records"] if r[9]}
     assert flagged["ERRCODE_NOTEXIST_JOBID"] == "SL101"
     assert flagged["ERRCODE_REPEAT_USERID"] == "SL101"
-    assert flagged["ERRCODE_NOTEXIST_DEPT"] == "SL104 SL105"
+    assert flagged["ERRCODE_NOTEXIST_DEPT"] == "SL104"
+    assert flagged["ERRCODE_DEPT_NOT_EXIST"] == "SL202 SL104"
     lines = sorted(r[2] for r in data["records"] if r[9])
-    assert lines == [19, 26, 28, 69, 97, 107, 109, 110, 123]
+    assert lines == [19, 26, 28, 69, 89, 105, 107, 109, 110]
 
 
 def test_html_findings_are_grouped_by_rule_with_records_side_by_side(example_html: str) -> None:
@@ -219,7 +222,7 @@ def test_html_findings_are_grouped_by_rule_with_records_side_by_side(example_htm
     rule = next(r for r in load_rules().rules if r.code == "SL101")
     first_words = " ".join(doc_section(rule.documentation(), "How to fix").split()[:6])
     assert first_words in " ".join(group.split())
-    assert example_html.count('<section class="rule"') == 5
+    assert example_html.count('<section class="rule"') == 4
 
 
 def test_spec_text_is_data_in_the_html_report(
@@ -245,8 +248,8 @@ def test_markdown_report_of_the_example(run_cli: RunCli, tmp_path: Path) -> None
     out = tmp_path / "report.md"
     assert run_cli("report", str(EXAMPLE_PAGE), "-o", str(out)).code == 1
     text = out.read_text(encoding="utf-8")
-    assert "| 1 | 5 | 91 | 7 | 3 | 4 | 0 |" in text
-    assert "| `SL105` | duplicate-description | 3 |" in text
+    assert "| 1 | 5 | 91 | 5 | 3 | 2 | 0 |" in text
+    assert "| `SL104` | synonym-names | 2 |" in text
     assert "### `SL101` duplicate-value: 1 finding" in text
     assert (
         "- `examples/status-codes.zh.md:110` **error** value 300311 of ERRCODE\\_NOTEXIST\\_JOBID"
@@ -254,7 +257,8 @@ def test_markdown_report_of_the_example(run_cli: RunCli, tmp_path: Path) -> None
     assert "(see `examples/status-codes.zh.md:109` ERRCODE\\_REPEAT\\_USERID)" in text
     assert "<details><summary>How to fix</summary>" in text
     assert (
-        "| examples/status-codes.zh.md &gt; 组织架构 | 58 | `300000..399999` | `300000` |" in text
+        "| examples/status-codes.zh.md &gt; 组织架构 | 58 | `300000..399999` | `300313` | 256 |"
+        in text
     )
     # As GitHub renders it: tables, and the findings as a list.
     html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
@@ -442,14 +446,12 @@ def test_maps_and_states_of_inferred_unranged_and_string_sections(
         ("400010", ["ORDER_WRONG"], False)
     ]
     assert [m[0] for m in orders["map"]["collisions"]] == ["300004"]
-    assert orders["map"]["next"] == "300000"
-    # Opcodes 0..5 infer no range: the map spans the values, and the first gap is next.
-    assert not opcodes["map"]["ranged"]
-    assert (opcodes["map"]["low"], opcodes["map"]["high"], opcodes["map"]["next"]) == (
-        "0",
-        "5",
-        "3",
-    )
+    assert orders["map"]["next"] == "300014"  # above 300013, the highest in the range
+    # Opcodes 0..5 infer no range: the map spans the values; next is after the highest.
+    opcodes_map = opcodes["map"]
+    assert not opcodes_map["ranged"]
+    assert (opcodes_map["low"], opcodes_map["high"], opcodes_map["next"]) == ("0", "5", "6")
+    assert (opcodes_map["gaps"], opcodes_map["firstGap"]) == (2, "3")
     assert strings["map"] is None
     assert strings["definitions"] == 2
     states = {r[3]: r[8] for r in data["records"]}
@@ -473,9 +475,10 @@ def test_a_range_the_page_reserves_is_drawn_and_never_offered(
     (section,) = _data(out.read_text(encoding="utf-8"))["sections"]
     code_map = section["map"]
     assert code_map["reserved"] == ["-32099..-32000"]
-    assert code_map["next"] == "-32768"
-    assert code_map["free"] == (-32000 - -32768 + 1) - 5 - 100
+    assert code_map["next"] == "-31999"  # above the reserved span, as `speclint allocate` offers
+    assert code_map["firstGap"] == "-32768"
+    assert code_map["free"] == (-31000 - -32768 + 1) - 5 - 100
     assert code_map["band"]["reserved"][0][2] == "-32099..-32000"
 
 
-RPC_RANGE = '[rules.category-range]\nranges = { "JSON-RPC errors" = [-32768, -32000] }\n'
+RPC_RANGE = '[rules.category-range]\nranges = { "JSON-RPC errors" = [-32768, -31000] }\n'

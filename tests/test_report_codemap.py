@@ -69,8 +69,10 @@ def test_a_configured_range_is_drawn_with_its_collisions_and_codes_outside() -> 
         (300002, ("ERRCODE_B", "ERRCODE_C"), 2)
     ]
     assert [(m.value, m.admitted) for m in code_map.outside] == [(-1, False), (400001, False)]
-    # Taken: every value of the code space, outside codes included; 300000 is still free.
-    assert code_map.next_free == 300000
+    # What `speclint allocate` offers: above the highest value taken; 300000 is a gap.
+    assert code_map.next_free == 300003
+    assert code_map.highest == 300002
+    assert (code_map.free_in_gaps, code_map.first_gap) == (1, 300000)
     assert code_map.used == 4
     assert code_map.free == 100000 - 2 == free_count([300001, 300002, 400001, -1], code_map.span)
     assert code_map.stretch_count == 2
@@ -88,7 +90,7 @@ def test_an_inferred_range_admits_generic_codes_beside_it() -> None:
     code_map = _map(category)
     assert code_map.origin.startswith("inferred from")
     assert [(m.value, m.admitted) for m in code_map.outside] == [(0, True)]
-    assert code_map.next_free == 100000
+    assert code_map.next_free == 100010
 
 
 def test_a_section_without_a_range_is_drawn_over_the_span_of_its_values() -> None:
@@ -98,9 +100,8 @@ def test_a_section_without_a_range_is_drawn_over_the_span_of_its_values() -> Non
     code_map = _map(category)
     assert not code_map.ranged
     assert code_map.span == Range(0, 5)
-    assert code_map.next_free == 3  # the first gap
-    full = [make_record(v, f"OP_{v}", line=v + 1) for v in range(4)]
-    assert _map(categories(full, {})[0]).next_free == 4  # no gap: after the highest
+    assert code_map.next_free == 6  # after the highest, as allocate does
+    assert (code_map.free_in_gaps, code_map.first_gap) == (1, 3)
 
 
 def test_values_other_sections_use_are_taken_and_marked() -> None:
@@ -112,7 +113,9 @@ def test_values_other_sections_use_are_taken_and_marked() -> None:
     assert code_map.collisions[0].names == ("MSG_3", "ORG_STRAY")  # one code space, one value
     references = [make_record(200000, "", section=("码", "接口"))]
     with_reference = code_maps(found, [*messages, stray], references)[0]
-    assert with_reference.next_free == 200006  # a cited code is not free either
+    assert with_reference.next_free == 200006
+    assert with_reference.free_in_gaps == 0  # a cited code is not free either
+    assert code_maps(found, [*messages, stray], [])[0].free_in_gaps == 1
 
 
 def test_a_huge_range_costs_what_its_used_values_cost() -> None:
@@ -143,8 +146,9 @@ def test_reserved_ranges_are_never_free() -> None:
 
 def test_a_map_shows_the_ranges_its_page_reserves() -> None:
     rows = [make_record(v, f"E{-v}", line=i) for i, v in enumerate((-32700, -32600, -32601))]
-    (category,) = categories(rows, {"组织架构": Range(-32768, -32000)})
+    (category,) = categories(rows, {"组织架构": Range(-32768, -31000)})
     code_map = code_maps([category], rows, [], [Range(-32099, -32000), Range(0, 10)])[0]
     assert code_map.reserved == (Range(-32099, -32000),)
-    assert code_map.free == 769 - 3 - 100
-    assert code_map.next_free == -32768
+    assert code_map.free == 1769 - 3 - 100
+    assert code_map.next_free == -31999  # above the reserved span, as allocate offers
+    assert code_map.first_gap == -32768

@@ -13,12 +13,19 @@ from speclint.check.plugins import load_rules
 from speclint.config import Settings
 from speclint.docs import README_END, README_START, readme_with_rules, rules_markdown
 from speclint.lint import lint
+from speclint.model import Snapshot
+from speclint.read.page import parse_text
 from speclint.rule import DOC_SECTIONS, Rule, doc_section
 from tests.conftest import ROOT
 
 RULES = load_rules().rules
 # Rules whose example needs more than a page to trigger, and the test that covers them instead.
-NEEDS_MORE_THAN_A_PAGE = {"SL903": "a baseline file: tests/test_suppress_and_baseline.py"}
+NEEDS_MORE_THAN_A_PAGE = {
+    "SL903": "a baseline file: tests/test_suppress_and_baseline.py",
+    **dict.fromkeys(
+        ("SL501", "SL502", "SL503"), "two translated pages: tests/test_translations.py"
+    ),
+}
 
 
 def test_built_in_rules_load_without_errors() -> None:
@@ -42,13 +49,20 @@ def test_rule_example_triggers_the_rule(rule: type[Rule], tmp_path: Path) -> Non
     if rule.code in NEEDS_MORE_THAN_A_PAGE:
         pytest.skip(f"triggering {rule.code} needs {NEEDS_MORE_THAN_A_PAGE[rule.code]}")
     example = doc_section(rule.documentation(), "Example")
-    # The first markdown fence, which may be longer than three backticks to hold a fence itself.
-    match = re.search(r"(`{3,})markdown\n(.*?)\n\1(?!`)", example, re.DOTALL)
-    assert match, f"{rule.code}: the Example has no ```markdown block"
+    # The markdown fences, which may be longer than three backticks to hold a fence themselves.
+    # A rule about changes shows two: the page at the base revision, then the page now.
+    blocks = [
+        m.group(2) for m in re.finditer(r"(`{3,})markdown\n(.*?)\n\1(?!`)", example, re.DOTALL)
+    ]
+    assert blocks, f"{rule.code}: the Example has no ```markdown block"
     page = tmp_path / "example.md"
-    page.write_text(match.group(2) + "\n", encoding="utf-8")
+    page.write_text(blocks[-1] + "\n", encoding="utf-8")
     settings = Settings(root=tmp_path)
-    result = lint([page], settings, build_rules([rule], settings))
+    base = None
+    if rule.code.startswith("SL4"):
+        assert len(blocks) == 2, f"{rule.code}: the Example shows the page at the base and now"
+        base = Snapshot("BASE", (parse_text("example.md", blocks[0] + "\n", settings),))
+    result = lint([page], settings, build_rules([rule], settings), base=base)
     assert result.errors == ()
     assert [d.code for d in result.diagnostics if d.code == rule.code], result.diagnostics
 

@@ -101,6 +101,11 @@ def _raw_options(rule: type[Rule], settings: Settings) -> dict[str, Any]:
             raw.update(
                 {k: v for k, v in settings.rule_options.get(owner, {}).items() if k == option}
             )
+    # A rule that tells deprecated and reserved codes apart reads the configuration's
+    # [markers] unless its own options set them: one vocabulary for every rule.
+    takes_markers = any(f.name == "markers" for f in dataclasses.fields(rule.Options))
+    if takes_markers and "markers" not in raw:
+        raw["markers"] = {kind: list(words) for kind, words in settings.markers.items()}
     if rule.name == "schema-violation":
         if "schema" in raw:  # a path in the configuration is relative to its folder
             raw["schema"] = str((settings.root / raw["schema"]).resolve())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from speclint.model import Diagnostic
+from speclint.model import Diagnostic, Inferred
 from speclint.registry.build import Grouping
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -16,11 +16,30 @@ def run_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Diagnosti
     for rule in rules:
         if rule.scope is Scope.GATE:
             continue
-        batches: Iterable[RecordSet] = (
-            grouping.registries if rule.scope is Scope.REGISTRY else grouping.files
-        )
+        batches: Iterable[RecordSet] = {
+            Scope.REGISTRY: grouping.registries,
+            Scope.TRANSLATION: grouping.translations,
+        }.get(rule.scope, grouping.files)
         for batch in batches:
             found.extend(run_rule(rule, batch, errors))
+    return found, errors
+
+
+def explain_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Inferred], list[str]]:
+    """What each registry rule infers for each registry (``check -v``), and every failure."""
+    found: list[Inferred] = []
+    errors: list[str] = []
+    for rule in rules:
+        if rule.scope is not Scope.REGISTRY:
+            continue
+        for batch in grouping.registries:
+            try:
+                found.extend(Inferred(rule.code, batch.name, str(t)) for t in rule.explain(batch))
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the lint
+                errors.append(
+                    f"rule {rule.code} {rule.name} failed to explain {batch.name}: "
+                    f"{type(exc).__name__}: {exc}"
+                )
     return found, errors
 
 

@@ -37,6 +37,7 @@ class SourceTable:
     section: tuple[str, ...]
     header: SourceRow
     rows: tuple[SourceRow, ...]
+    delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,4 +343,4 @@ def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> Sour
         line_start = text.rfind("\n", 0, start) + 1
         rows.append(SourceRow(line + 1, text[start:end], start - line_start))
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
-    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]))
+    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]), delimiter=rows[1])

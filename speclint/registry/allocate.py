@@ -7,8 +7,11 @@ category's range is free.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
+from speclint.model import Record
+from speclint.registry.lifecycle import Markers
 from speclint.registry.ranges import Range
 
 
@@ -69,3 +72,51 @@ def slice_width(within: Range, at_most: int) -> int:
         raise ValueError(f"at_most must be at least 1, got {at_most}")
     size = within.high - within.low + 1
     return -(-size // at_most)  # ceiling division, exact for integers of any size
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    """Free values of a category's range, and what was skipped to find them."""
+
+    values: tuple[int, ...]
+    taken: int  # values of the range in use or reserved
+    deprecated: int  # codes of the range marked deprecated: in use all the same
+    reserved: int  # codes of the range marked reserved, and reserved spans (range rows)
+    after: int | None  # the highest value in use, when only values above it were considered
+    free_in_gaps: int  # free values below ``after`` (what --gaps would consider)
+
+
+def allocate(
+    records: Sequence[Record],
+    within: Range,
+    count: int,
+    *,
+    reserved: Sequence[Range] = (),
+    fill_gaps: bool = False,
+    markers: Markers | None = None,
+) -> Allocation:
+    """The first ``count`` free values of ``within`` given the registry's ``records`` and the
+    spans its pages reserve (rows such as ``300100-300199 | 保留``).
+
+    Every value a record uses is taken, deprecated and reserved codes included (a client may
+    still switch on them), and so is every value of a reserved span. By default only values
+    above the highest one taken are offered: a gap may be a code that was removed but that old
+    clients still know. ``fill_gaps`` offers the lowest free values instead.
+    """
+    markers = markers or Markers()
+    taken: set[int] = set()
+    deprecated = reserved_count = 0
+    for record in records:
+        if not isinstance(record.value, int) or record.value not in within:
+            continue
+        taken.add(record.value)
+        deprecated += markers.is_deprecated(record)
+        reserved_count += markers.is_reserved(record)
+    for span in reserved:
+        if span.overlaps(within):
+            taken.update(range(max(span.low, within.low), min(span.high, within.high) + 1))
+            reserved_count += 1
+    after = None if fill_gaps or not taken else max(taken)
+    values = next_free(taken, within, count, after)
+    in_gaps = 0 if after is None else free_count(taken, Range(within.low, after))
+    return Allocation(tuple(values), len(taken), deprecated, reserved_count, after, in_gaps)

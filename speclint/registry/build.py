@@ -10,26 +10,77 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from speclint.config import RegistrySpec
-from speclint.model import ParsedFile, Record
+from speclint.config import RegistrySpec, Translations
+from speclint.model import ParsedFile, Record, Snapshot
+from speclint.registry.history import with_base
 from speclint.registry.spaces import code_spaces, split_references
+from speclint.registry.translations import translation_pairs
 from speclint.rule import RecordSet
 
 
 @dataclass(frozen=True)
 class Grouping:
-    """The record sets of one run: per file (for record and file rules) and per registry."""
+    """The record sets of one run: per file (for record and file rules), per registry, and per
+    pair of translated pages."""
 
     files: tuple[RecordSet, ...]
     registries: tuple[RecordSet, ...]
+    translations: tuple[RecordSet, ...] = ()
 
 
-def group(files: Sequence[ParsedFile], declared: Sequence[RegistrySpec]) -> Grouping:
+def group(
+    files: Sequence[ParsedFile],
+    declared: Sequence[RegistrySpec],
+    base: Snapshot | None = None,
+    translations: Translations | None = None,
+) -> Grouping:
+    """The record sets of ``files``; with ``base``, each registry also gets its definitions at
+    that revision, grouped the same way (``speclint.registry.history``); with ``translations``,
+    the pairs of translated pages (``speclint.registry.translations``)."""
+    registries = build_registries(files, declared)
+    if base is not None:
+        registries = _with_base(registries, files, declared, base)
     return Grouping(
-        tuple(file_record_set(f) for f in files), tuple(build_registries(files, declared))
+        tuple(file_record_set(f) for f in files),
+        tuple(registries),
+        translation_pairs(files, translations) if translations else (),
     )
+
+
+def _with_base(
+    registries: list[RecordSet],
+    files: Sequence[ParsedFile],
+    declared: Sequence[RegistrySpec],
+    base: Snapshot,
+) -> list[RecordSet]:
+    """``registries`` with their records at ``base``.
+
+    A page on its own that is the same at the base is its own base: no code can have moved to
+    or from it, so it skips the comparison's matching altogether (most pages of a change).
+    """
+    alone = {
+        f.path
+        for f in files
+        if f.path in base.unchanged and not any(spec.includes(f.path) for spec in declared)
+    }
+
+    def is_alone(record_set: RecordSet) -> bool:
+        return not record_set.declared and record_set.name in alone
+
+    same = [f for f in files if f.path in base.unchanged and f.path not in alone]
+    then = build_registries([*base.files, *same], declared)
+    compared = iter(with_base([r for r in registries if not is_alone(r)], then, base.revision))
+    result = [
+        replace(r, base=r.records, base_revision=base.revision) if is_alone(r) else next(compared)
+        for r in registries
+    ]
+    # The registries that are gone since the base; a page that is still there (its tables
+    # emptied) keeps its tables, for findings to point at.
+    tables = {f.path: f.tables for f in files}
+    gone = [r if r.declared else replace(r, tables=tables.get(r.name, ())) for r in compared]
+    return [*result, *gone]
 
 
 def file_record_set(parsed: ParsedFile) -> RecordSet:

@@ -34,6 +34,23 @@ DECLARED_MIN_SHARE = 0.5
 # once with a count, not once per code.
 WHOLE_CATEGORY_MIN = 3
 
+# Two descriptions clearly say different things when under this share of their tokens are
+# shared (Jaccard) and neither is mostly (MEANING_OVERLAP) inside the other: "a group's member
+# limit" and "a user's group limit" reorder the same name words but are different errors.
+MEANING_DIFFERS = 0.5
+MEANING_OVERLAP = 0.8
+
+# A word of one name is a likely misspelling of a word used in at least VOCABULARY_MIN_NAMES
+# names (or of a common error-name word) when it is one edit away, two for words of
+# MISSPELLING_TWO_EDITS_LETTERS letters or more; words shorter than MISSPELLING_MIN_LETTERS are
+# never compared (almost every short word is one edit from another: ID and IP, EXIT and EXIST).
+VOCABULARY_MIN_NAMES = 2
+MISSPELLING_MIN_LETTERS = 5
+MISSPELLING_TWO_EDITS_LETTERS = 7
+# A common error-name word the registry does not use itself only catches words of this many
+# letters, one edit away: short real words sit one edit from common ones (EXIT, EXIST).
+COMMON_WORD_MIN_LETTERS = 6
+
 # A naming style is inferred when this share of a category's (or registry's) names follow it.
 STYLE_SHARE = 0.8
 # A category shows its own naming convention from this many names; a smaller one is held to the
@@ -43,6 +60,11 @@ CONVENTION_MIN_NAMES = 3
 # least PREFIX_MIN_NAMES names, for the share to mean something.
 PREFIX_SHARE = 0.8
 PREFIX_MIN_NAMES = 10
+
+# Compared with a base revision, a heading that is gone was renamed (its codes did not move)
+# when more than this share of its codes are now under one heading that is new: a few codes
+# moved elsewhere in the same change do not hide the rename.
+SECTION_RENAMED_SHARE = 0.5
 
 THRESHOLDS = (
     Threshold(
@@ -98,6 +120,45 @@ THRESHOLDS = (
         "rules.category-range.ranges / rules.naming-convention.pattern",
     ),
     Threshold(
+        "MEANING_DIFFERS",
+        MEANING_DIFFERS,
+        "Below this share of shared words (Jaccard), two descriptions may say different things.",
+        "rules.synonym-names (ignore, or suppress the table)",
+    ),
+    Threshold(
+        "MEANING_OVERLAP",
+        MEANING_OVERLAP,
+        "... and neither description has this share of its words inside the other: then they "
+        "clearly differ, and names with the same words are not synonyms.",
+        "rules.synonym-names (ignore, or suppress the table)",
+    ),
+    Threshold(
+        "VOCABULARY_MIN_NAMES",
+        VOCABULARY_MIN_NAMES,
+        "A word used in this many names is the registry's vocabulary: never a misspelling, and "
+        "what a misspelling is compared with.",
+        "rules.misspelled-word.words",
+    ),
+    Threshold(
+        "MISSPELLING_MIN_LETTERS",
+        MISSPELLING_MIN_LETTERS,
+        "Shortest word checked for misspelling.",
+        "rules.misspelled-word.words",
+    ),
+    Threshold(
+        "MISSPELLING_TWO_EDITS_LETTERS",
+        MISSPELLING_TWO_EDITS_LETTERS,
+        "From this many letters a word may be two edits from the word it misspells (one below).",
+        "rules.misspelled-word.words",
+    ),
+    Threshold(
+        "COMMON_WORD_MIN_LETTERS",
+        COMMON_WORD_MIN_LETTERS,
+        "Shortest word compared with the built-in common error-name words when the registry "
+        "does not use them itself (one edit only).",
+        "rules.misspelled-word.words",
+    ),
+    Threshold(
         "STYLE_SHARE",
         STYLE_SHARE,
         "Share of names that must follow a naming style for it to be the convention.",
@@ -121,5 +182,12 @@ THRESHOLDS = (
         PREFIX_MIN_NAMES,
         "Fewest names a registry-wide prefix is inferred from.",
         "rules.naming-convention.prefix",
+    ),
+    Threshold(
+        "SECTION_RENAMED_SHARE",
+        SECTION_RENAMED_SHARE,
+        "Since the base, a heading that is gone was renamed (not its codes moved) when more than "
+        "this share of its codes are under one new heading.",
+        'ignore = ["moved-category"]',
     ),
 )

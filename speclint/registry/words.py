@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 # One word of an identifier: an acronym before a capitalised word (the HTTP of HTTPError), a
@@ -75,6 +75,11 @@ class Vocabulary:
         ERRCODE NOT EXIST DEPT."""
         return tuple(part for word in split_words(name) for part in self.split(word))
 
+    def near_key(self, name: str) -> tuple[str, ...]:
+        """What two names share when they mean the same up to inflection and error affixes:
+        ERR_UPLOAD_FAILED and ERR_UPLOAD_FAILURE, ErrTimeout and ErrorTimeout."""
+        return tuple(sorted(stem(w) for w in self.words_of(name) if w not in ERROR_AFFIXES))
+
     def synonym_key(self, name: str) -> tuple[str, ...]:
         """What two names share when they mean the same: their words, in any order and spelling.
 
@@ -110,3 +115,214 @@ def common_prefix(name: str) -> str:
     the candidate for a registry-wide prefix such as ``ERRCODE_``."""
     head, sep, rest = name.partition("_")
     return f"{head}_" if sep and head and rest else ""
+
+
+# Words that make a name's order its meaning: TINYID_TO_OPENID is not OPENID_TO_TINYID.
+DIRECTIONAL_WORDS = frozenset({"TO", "FROM", "BY", "VS", "SRC", "DST", "INTO", "ONTO", "2"})
+# Words that only say "this is an error": ErrTimeout, ErrorTimeout and Timeout name one thing.
+ERROR_AFFIXES = frozenset({"ERR", "ERROR", "ERRS", "ERRORS", "ERRNO", "ERRCODE"})
+
+
+def stem(word: str) -> str:
+    """A crude English stem, the same for the forms names use: FAILED, FAILURE and FAIL; FILE and
+    FILES; CLOSE and CLOSED. Only ever compared with another stem."""
+    for suffix in ("URE", "ED", "ES", "S"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix) and not word.endswith("SS"):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 3 and word.endswith("E") else word
+
+
+def crosses_direction(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two orders of the same words differ around a directional word (A_TO_B, B_TO_A)."""
+    return list(a) != list(b) and any(w in DIRECTIONAL_WORDS for w in a)
+
+
+# Words too common in meanings to tell two of them apart.
+_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "by",
+        "with",
+        "and",
+        "or",
+        "so",
+        "this",
+        "that",
+        "it",
+        "its",
+        "has",
+        "have",
+        "had",
+        "not",
+        "no",
+    ]
+)
+_LATIN = re.compile(r"[a-z0-9]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def meaning_tokens(text: str) -> frozenset[str]:
+    """What a description says, as tokens: Latin words (stemmed) and CJK characters."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words = {stem(w.upper()) for w in _LATIN.findall(folded) if w not in _STOP_WORDS}
+    return frozenset(words | set(_CJK.findall(folded)))
+
+
+def meanings_differ(
+    a: str,
+    b: str,
+    *,
+    below: float,
+    overlap_below: float,
+    also: Iterable[str] = (),
+    also_b: Iterable[str] = (),
+) -> bool:
+    """Whether two descriptions clearly say different things: few shared tokens (Jaccard under
+    ``below``) and neither mostly contained in the other (overlap under ``overlap_below``).
+    ``also`` / ``also_b`` add tokens to each side (a name's word stems). An empty description
+    differs from nothing: it says nothing either way."""
+    ta, tb = meaning_tokens(a), meaning_tokens(b)
+    if not ta or not tb:
+        return False
+    ta, tb = ta | set(also), tb | set(also_b)
+    shared = len(ta & tb)
+    return shared / len(ta | tb) < below and shared / min(len(ta), len(tb)) < overlap_below
+
+
+# Words error names spell, known right: a name's word one or two edits from one of these is
+# probably a typo of it (UNKNWN, PERMISION), even when the registry uses it nowhere else.
+COMMON_WORDS = frozenset(
+    [
+        "ACCESS",
+        "ACCOUNT",
+        "ALREADY",
+        "ARGUMENT",
+        "AUTHENTICATION",
+        "AUTHORIZED",
+        "AVAILABLE",
+        "BALANCE",
+        "CANCELED",
+        "CANCELLED",
+        "CAPACITY",
+        "CERTIFICATE",
+        "CHANNEL",
+        "CONFIG",
+        "CONFIGURATION",
+        "CONFLICT",
+        "CONNECTION",
+        "CONTENT",
+        "DEVICE",
+        "DENIED",
+        "DISABLED",
+        "DUPLICATE",
+        "EMPTY",
+        "ERROR",
+        "EXCEEDED",
+        "EXIST",
+        "EXISTS",
+        "EXPIRED",
+        "FAILED",
+        "FAILURE",
+        "FORBIDDEN",
+        "FORMAT",
+        "FOUND",
+        "FREQUENCY",
+        "GROUP",
+        "ILLEGAL",
+        "INTERNAL",
+        "INVALID",
+        "LENGTH",
+        "LIMIT",
+        "LOCKED",
+        "MEMBER",
+        "MESSAGE",
+        "METHOD",
+        "MISMATCH",
+        "MISSING",
+        "NETWORK",
+        "NOTEXIST",
+        "NOTFOUND",
+        "NUMBER",
+        "OPERATION",
+        "ORDER",
+        "OVERFLOW",
+        "PARAM",
+        "PARAMETER",
+        "PASSWORD",
+        "PAYMENT",
+        "PERMISSION",
+        "PROTOCOL",
+        "QUOTA",
+        "REFUSED",
+        "REQUEST",
+        "REQUIRED",
+        "RESOURCE",
+        "RESPONSE",
+        "SERVER",
+        "SERVICE",
+        "SESSION",
+        "SIGNATURE",
+        "SUCCESS",
+        "SUPPORT",
+        "SUPPORTED",
+        "SYSTEM",
+        "TIMEOUT",
+        "TOKEN",
+        "UNAUTHORIZED",
+        "UNAVAILABLE",
+        "UNKNOWN",
+        "UNSUPPORTED",
+        "UPLOAD",
+        "USER",
+        "VERSION",
+    ]
+)
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """The optimal-string-alignment distance (insertions, deletions, substitutions and
+    transpositions of neighbours), or ``limit + 1`` once it is certain to exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """Every string ``word`` becomes with up to ``depth`` letters deleted (itself included):
+    two words within ``depth`` edits share one of these, so near words are found by lookup,
+    never by comparing every pair (the idea of SymSpell)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found

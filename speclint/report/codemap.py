@@ -1,21 +1,25 @@
 """The code-space map of one category: which values of its range are used, free, used twice or
 used by another category, which of its codes lie outside the range, and the next free value.
 
-The free values are the ones ``speclint.registry.allocate`` computes (what ``speclint allocate``
-hands out): a value any record of the code space uses, references included, is taken. A range
+The next free value is what ``speclint allocate`` hands out, computed by the same function
+(``speclint.registry.allocate.allocate``): the lowest free value above the highest one taken, a
+value any record of the code space uses (references included) or a row of its pages reserves
+being taken; the free values in gaps below it are counted apart (``allocate --gaps``). A range
 larger than the picture's resolution is aggregated into slices of equal width; only slices that
 hold a value are listed, so a sparse 100,000-value range costs as much as its used values.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from speclint.model import Record
-from speclint.registry.allocate import free_stretches, next_free, slice_width, taken_values
+from speclint.registry.allocate import allocate, free_stretches, next_free, slice_width
+from speclint.registry.lifecycle import Markers
 from speclint.registry.ranges import Category, Range
 
 # At most this many slices across a map: about two pixels each on a laptop screen. A range of
@@ -79,7 +83,10 @@ class CodeMap:
     outside: tuple[Mark, ...]  # the category's codes outside the span, lowest first
     collisions: tuple[Mark, ...]
     reserved: tuple[Range, ...]  # ranges the page reserves in table rows, within the span
-    next_free: int | None  # the lowest free value of the range (None when it is full)
+    next_free: int | None  # what `speclint allocate` offers (None: nothing above `highest`)
+    highest: int | None  # the highest value taken, which the next free value is above
+    free_in_gaps: int  # free values below `highest` (what `allocate --gaps` offers)
+    first_gap: int | None  # the lowest of them
     free: int  # free values in the span
     stretch_count: int  # runs of free values in the span
     largest_stretches: tuple[Range, ...]
@@ -91,6 +98,7 @@ def code_maps(
     definitions: Sequence[Record],
     references: Sequence[Record],
     reserved: Sequence[Range] = (),
+    markers: Markers | None = None,
 ) -> list[CodeMap]:
     """The map of each category of one code space, in the order given. ``reserved`` are ranges
     the code space holds back (rows such as ``-32099 to -32000 | reserved``): never free."""
@@ -98,34 +106,58 @@ def code_maps(
     for record in definitions:
         if isinstance(record.value, int):
             holders[record.value].append(record)
-    taken = set(holders) | {r.value for r in references if isinstance(r.value, int)}
-    collided = {value for value, records in holders.items() if len(records) > 1}
-    return [_code_map(c, taken, collided, holders, reserved) for c in categories]
+    numbered = sorted(
+        (r for r in (*definitions, *references) if isinstance(r.value, int)),
+        key=lambda r: r.value,
+    )
+    space = _CodeSpace(
+        numbered,
+        [r.value for r in numbered],  # all integers
+        {value for value, records in holders.items() if len(records) > 1},
+        holders,
+        reserved,
+        markers or Markers(),
+    )
+    return [_code_map(c, space) for c in categories]
 
 
-def _code_map(
-    category: Category,
-    taken: set[int],
-    collided: set[int],
-    holders: dict[int, list[Record]],
-    reserved: Sequence[Range],
-) -> CodeMap:
+@dataclass(frozen=True)
+class _CodeSpace:
+    """What every map of one code space looks up: its integer codes in value order."""
+
+    numbered: list[Record]  # definitions and references with integer values, by value
+    values: list[int]  # their values, for bisect
+    collided: set[int]
+    holders: dict[int, list[Record]]
+    reserved: Sequence[Range]
+    markers: Markers
+
+    def records_within(self, span: Range) -> list[Record]:
+        return self.numbered[
+            bisect_left(self.values, span.low) : bisect_right(self.values, span.high)
+        ]
+
+
+def _code_map(category: Category, space: _CodeSpace) -> CodeMap:
     values = {r.value for r in category.records if isinstance(r.value, int)}
     if category.range is not None:
         span, ranged, origin = category.range, True, category.origin()
-        # The next value to hand out: the lowest free one of the range.
         search = span
     else:
         span, ranged = Range(min(values), max(values)), False
         origin = "no range configured or inferred: the span of its values"
-        # Without a range, the first gap above the lowest code, else the value after the highest.
+        # Without a range, the value after the highest is offered (and the gaps counted).
         search = Range(span.low, span.high + 1)
-    # Every later step looks only at the taken values the map can show: sort them once.
-    nearby = taken_values(taken, search)
-    held = [r for r in reserved if r.overlaps(search)]
-    next_value = next_free(nearby, search, reserved=held)
-    stretches = list(free_stretches(nearby, span, held))
-    band = _band(span, values, collided, nearby)
+    held = [r for r in space.reserved if r.overlaps(search)]
+    nearby = space.records_within(search)
+    # What `speclint allocate` offers, by the function it uses.
+    allocation = allocate(nearby, search, 1, reserved=held, markers=space.markers)
+    taken = {r.value for r in nearby}
+    first_gap = None
+    if allocation.after is not None and allocation.free_in_gaps:
+        first_gap = next_free(taken, Range(search.low, allocation.after), reserved=held)[0]
+    stretches = list(free_stretches(taken, span, held))
+    band = _band(span, values, space.collided, taken)
     inside = [v for v in values if v in span]
     detail = None
     if band.width > 1 and inside:
@@ -134,8 +166,9 @@ def _code_map(
         room = max(1, (high - low) // 10)
         low, high = max(span.low, low - room), min(span.high, high + room)
         if high - low + 1 < DETAIL_BELOW_SHARE * (span.high - span.low + 1):
-            detail = _band(Range(low, high), values, collided, nearby)
+            detail = _band(Range(low, high), values, space.collided, taken)
     largest = sorted(stretches, key=lambda s: (s.low - s.high, s.low))[:NAMED_STRETCHES]
+    holders = space.holders
     return CodeMap(
         span=span,
         ranged=ranged,
@@ -147,11 +180,14 @@ def _code_map(
             for value in sorted(values)
             if value not in span
         ),
-        collisions=tuple(_mark(value, holders) for value in sorted(values & collided)),
+        collisions=tuple(_mark(value, holders) for value in sorted(values & space.collided)),
         reserved=tuple(
             Range(max(r.low, span.low), min(r.high, span.high)) for r in held if r.overlaps(span)
         ),
-        next_free=next_value[0] if next_value else None,
+        next_free=allocation.values[0] if allocation.values else None,
+        highest=allocation.after,
+        free_in_gaps=allocation.free_in_gaps,
+        first_gap=first_gap,
         free=sum(s.high - s.low + 1 for s in stretches),  # what allocate.free_count counts
         stretch_count=len(stretches),
         largest_stretches=tuple(largest),

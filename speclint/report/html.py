@@ -181,6 +181,9 @@ def _map_data(code_map: CodeMap) -> dict[str, Any]:
         "collisions": [_mark_data(m) for m in code_map.collisions],
         "reserved": [str(r) for r in code_map.reserved],
         "next": None if code_map.next_free is None else str(code_map.next_free),
+        "highest": None if code_map.highest is None else str(code_map.highest),
+        "gaps": code_map.free_in_gaps,
+        "firstGap": None if code_map.first_gap is None else str(code_map.first_gap),
         "free": code_map.free,
         "stretches": code_map.stretch_count,
         "largest": [

@@ -19,7 +19,7 @@ from speclint.check.configure import build_options
 from speclint.config import ConfigError, Settings
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Location, Record, Severity
-from speclint.registry.build import group
+from speclint.registry.catalog import catalog
 from speclint.registry.lifecycle import Markers
 from speclint.registry.ranges import (
     Range,
@@ -197,16 +197,18 @@ def configured_ranges(settings: Settings) -> tuple[dict[str, Range], bool]:
 def _sections(result: LintResult, settings: Settings) -> list[Section]:
     """The sections of every code space that holds a record of a linted page.
 
-    A code space is drawn whole, with the pages read only for their registry, so that the next
-    free value is free in all of it.
+    The code spaces are the ones the rules saw, drawn whole (with the pages read only for their
+    registry), so that the next free value is free in all of it.
     """
     ranges, infer = configured_ranges(settings)
+    markers = Markers.configured(settings.markers)
     # Records name their page relative to the configuration; findings name it as the user did.
     shown = {f.records[0].file: f.path for f in result.files if f.records}
-    pages = result.pages or result.files
+    # Without rules (all ignored) lint groups nothing: group the linted pages here.
+    found = result.registries or catalog(result.files, settings).registries
     registries = [
         _displayed(registry, shown)
-        for registry in group(pages, settings.registries).registries
+        for registry in found
         if any(r.file in shown for r in (*registry.records, *registry.references))
     ]
     spaces_per_name = Counter(r.name for r in registries)
@@ -217,7 +219,7 @@ def _sections(result: LintResult, settings: Settings) -> list[Section]:
         space = registry.name
         if spaces_per_name[registry.name] > 1:
             space = f"{registry.name} (code space {seen[registry.name]})"
-        sections.extend(_registry_sections(registry, space, ranges, infer, len(sections)))
+        sections.extend(_registry_sections(registry, space, ranges, infer, markers, len(sections)))
     return sections
 
 
@@ -240,12 +242,17 @@ def _displayed(registry: RecordSet, shown: Mapping[str, str]) -> RecordSet:
 
 
 def _registry_sections(
-    registry: RecordSet, space: str, ranges: Mapping[str, Range], infer: bool, first: int
+    registry: RecordSet,
+    space: str,
+    ranges: Mapping[str, Range],
+    infer: bool,
+    markers: Markers,
+    first: int,
 ) -> list[Section]:
     # As category-range sees them: configured, stated by the page, else inferred.
     found = categories(registry.records, ranges, infer=infer, declared=registry.declared_ranges)
     reserved = [Range(d.low, d.high) for d in registry.declared_ranges if d.source == "row"]
-    maps = code_maps(found, registry.records, registry.references, reserved)
+    maps = code_maps(found, registry.records, registry.references, reserved, markers)
     headings = [c.heading for c in found]
     index_of: dict[str, int] = {}
     for index, heading in enumerate(headings):

@@ -54,19 +54,30 @@ def rule_counts(result: LintResult) -> list[str]:
     return [f"{count:5d}  {code} {rule}" for (code, rule), count in sorted(counts.items())]
 
 
-def skipped_tables(result: LintResult) -> list[str]:
-    return [
-        f"{t.file}:{t.line}:1: skipped table: {t.skipped}"
-        for f in result.files
-        for t in f.tables
-        if t.skipped
-    ]
+def explanations(result: LintResult) -> list[str]:
+    """What ``-v`` adds: how each table was read, and what the rules inferred."""
+    lines: list[str] = []
+    for parsed in result.files:
+        for table in parsed.tables:
+            where = f"{parsed.path}:{table.line}:1"
+            if table.skipped:
+                lines.append(f"{where}: skipped table: {table.skipped}")
+                continue
+            roles = ", ".join(
+                f"{role}={header!r}"
+                for role in ("value", "name", "description")
+                for header, key in zip(table.headers, table.roles, strict=False)
+                if key == role
+            )
+            lines.append(f"{where}: code table: {roles}")
+    lines += [f"inferred ({i.code}) in {i.registry}: {i.text}" for i in result.inferred]
+    return lines
 
 
 def render(
     result: LintResult, *, color: bool = False, statistics: bool = False, verbose: bool = False
 ) -> str:
-    lines = skipped_tables(result) if verbose else []
+    lines = explanations(result) if verbose else []
     lines += [line(d, color) for d in result.diagnostics]
     if statistics and result.diagnostics:
         lines += ["", *rule_counts(result)]

@@ -12,14 +12,15 @@ from typing import Any
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PAGE = "status-codes.zh.md"
 
+# One finding per defect: the shared meanings of the collision (line 28) and of the synonym
+# (line 107) are part of those findings, and 无效的userId in 组织架构 and in 群组 is the same text
+# in two categories, which is normal (issue 9, class 14).
 EXPECTED = {
     ("SL101", 110, "error"),  # 300311 used by ERRCODE_REPEAT_USERID and ERRCODE_NOTEXIST_JOBID
     ("SL103", 28, "error"),  # ERRCODE_INVALID_REQUEST is 5 and 100003
     ("SL104", 107, "error"),  # ERRCODE_NOTEXIST_DEPT is ERRCODE_DEPT_NOT_EXIST (line 69)
+    ("SL104", 105, "warning"),  # ERRCODE_INVALID_FORMAT_POSITIONS beside ..._POSITION (line 89)
     ("SL202", 69, "warning"),  # NOT_EXIST once, NOTEXIST in nine names
-    ("SL105", 28, "warning"),  # 错误的请求
-    ("SL105", 107, "warning"),  # 部门不存在
-    ("SL105", 123, "warning"),  # 无效的userId
 }
 
 

@@ -45,7 +45,9 @@ def generated_registry(make: Callable[..., Record], n: int = N) -> RecordSet:
         if i % 2:
             a, b, c = words[(i - 1) % 200], words[((i - 1) // 200) % 200], words[(i * 7 - 7) % 200]
             name = f"ERRCODE_{c}_{b}_{a}_N{i // 2}"
-        meaning = f"错误{i % 500}" if i % 2 else f"第{i}个错误"
+        # Each odd name means what the even name before it means (synonyms), and every other
+        # even name copies the meaning of the even name before it (copied descriptions).
+        meaning = f"第{i - i % 2 - (2 if i % 4 in (2, 3) else 0)}个错误"
         section = ("状态码", f"类别{i // 2000}")
         value = 100000 * (i // 2000 + 1) + i % 2000
         records.append(make(value, name, meaning, section=section, line=i + 1, table=i // 2000))

@@ -176,11 +176,17 @@
       card.append(facts);
       const next = el("p", { className: "facts" });
       if (map.next !== null) {
-        next.append("Next free value: ", el("strong", { className: "next-free mono", text: map.next }), ". ");
+        next.append("Next free value: ", el("strong", { className: "next-free mono", text: map.next }));
+        // What `speclint allocate` offers: above the highest value taken.
+        next.append(map.highest !== null ? " (after " + map.highest + ", the highest taken). " : ". ");
       } else {
-        next.append(el("strong", { text: "The range is full. " }));
+        next.append(el("strong", { text: "No free value above " + map.highest + ". " }));
       }
-      next.append(number.format(map.free) + " free in " + plural(map.stretches, "stretch", "stretches"));
+      if (map.gaps) {
+        next.append(plural(map.gaps, "free value") + " in gaps below it, from " + map.firstGap +
+          " (a gap may be a removed code that old clients still know). ");
+      }
+      next.append(number.format(map.free) + " free in all, in " + plural(map.stretches, "stretch", "stretches"));
       if (map.largest.length) {
         next.append("; largest: " + map.largest.map((r) => (r[0] === r[1] ? r[0] : r[0] + ".." + r[1]) + " (" + number.format(r[2]) + ")").join(", "));
       }
