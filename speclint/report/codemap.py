@@ -27,6 +27,9 @@ from speclint.registry.ranges import Category, Range
 MAP_SLICES = 400
 # The largest free stretches a map names (the count of all of them is given too).
 NAMED_STRETCHES = 3
+# allocate() counts deprecated and reserved codes for its summary; the values it offers do not
+# depend on them, and a map does not show the counts: no marker, no regular expression per code.
+_UNCOUNTED = Markers(deprecated=(), reserved=())
 # A map whose used values (and next free value) fill less than this share of its range gets a
 # second band, zoomed in on them: in a range of 100,000 values, twenty codes are one sliver.
 DETAIL_BELOW_SHARE = 0.25
@@ -98,7 +101,6 @@ def code_maps(
     definitions: Sequence[Record],
     references: Sequence[Record],
     reserved: Sequence[Range] = (),
-    markers: Markers | None = None,
 ) -> list[CodeMap]:
     """The map of each category of one code space, in the order given. ``reserved`` are ranges
     the code space holds back (rows such as ``-32099 to -32000 | reserved``): never free."""
@@ -116,7 +118,6 @@ def code_maps(
         {value for value, records in holders.items() if len(records) > 1},
         holders,
         reserved,
-        markers or Markers(),
     )
     return [_code_map(c, space) for c in categories]
 
@@ -130,7 +131,6 @@ class _CodeSpace:
     collided: set[int]
     holders: dict[int, list[Record]]
     reserved: Sequence[Range]
-    markers: Markers
 
     def records_within(self, span: Range) -> list[Record]:
         return self.numbered[
@@ -151,7 +151,7 @@ def _code_map(category: Category, space: _CodeSpace) -> CodeMap:
     held = [r for r in space.reserved if r.overlaps(search)]
     nearby = space.records_within(search)
     # What `speclint allocate` offers, by the function it uses.
-    allocation = allocate(nearby, search, 1, reserved=held, markers=space.markers)
+    allocation = allocate(nearby, search, 1, reserved=held, markers=_UNCOUNTED)
     taken = {r.value for r in nearby}
     first_gap = None
     if allocation.after is not None and allocation.free_in_gaps:

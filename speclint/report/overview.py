@@ -201,7 +201,6 @@ def _sections(result: LintResult, settings: Settings) -> list[Section]:
     registry), so that the next free value is free in all of it.
     """
     ranges, infer = configured_ranges(settings)
-    markers = Markers.configured(settings.markers)
     # Records name their page relative to the configuration; findings name it as the user did.
     shown = {f.records[0].file: f.path for f in result.files if f.records}
     # Without rules (all ignored) lint groups nothing: group the linted pages here.
@@ -219,7 +218,7 @@ def _sections(result: LintResult, settings: Settings) -> list[Section]:
         space = registry.name
         if spaces_per_name[registry.name] > 1:
             space = f"{registry.name} (code space {seen[registry.name]})"
-        sections.extend(_registry_sections(registry, space, ranges, infer, markers, len(sections)))
+        sections.extend(_registry_sections(registry, space, ranges, infer, len(sections)))
     return sections
 
 
@@ -246,13 +245,12 @@ def _registry_sections(
     space: str,
     ranges: Mapping[str, Range],
     infer: bool,
-    markers: Markers,
     first: int,
 ) -> list[Section]:
     # As category-range sees them: configured, stated by the page, else inferred.
     found = categories(registry.records, ranges, infer=infer, declared=registry.declared_ranges)
     reserved = [Range(d.low, d.high) for d in registry.declared_ranges if d.source == "row"]
-    maps = code_maps(found, registry.records, registry.references, reserved, markers)
+    maps = code_maps(found, registry.records, registry.references, reserved)
     headings = [c.heading for c in found]
     index_of: dict[str, int] = {}
     for index, heading in enumerate(headings):
