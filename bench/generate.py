@@ -40,7 +40,7 @@ DEFAULT_SEED = 1729
 DEFAULT_OUT = Path(__file__).resolve().parent / "corpus"
 MANIFEST = "manifest.json"
 PAGE_GLOB = "status-codes-*.zh.md"
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 # Each page owns a slot of this many values in each category block (100000 wide), so at most
 # MAX_MODULES pages keep their values apart.
 MODULE_SLOT = 100
@@ -376,11 +376,13 @@ def _fresh_name(
         round_ += 1
 
 
-def _next_value(rng: random.Random, value: int, slot_end: int) -> int:
+def _next_value(rng: random.Random, value: int, slot_end: int, remaining: int) -> int:
+    """The value after ``value``, leaving room in the slot for the ``remaining`` rows after it."""
     roll = rng.random()
-    if roll < 0.06 and value % 100 < 50 and value - value % 100 + 51 <= slot_end:
+    room = slot_end - value - remaining  # how far the next value may jump and still fit
+    if roll < 0.06 and value % 100 < 50 and value - value % 100 + 51 - value <= room:
         return value - value % 100 + 51  # a new sub-group in the module's slot: 300122 -> 300151
-    if roll < 0.10:
+    if roll < 0.10 and room >= 4:
         return value + rng.randint(2, 4)  # a retired code leaves a gap
     return value + 1
 
@@ -403,11 +405,14 @@ def _section_rows(
         # The module's own slot of the category's block: values never meet another page's.
         start = base + MODULE_SLOT * (module % MAX_MODULES)
         value, slot_end = start + rng.randint(1, 2), start + MODULE_SLOT - 1
+    if category is not BASIC and size > MODULE_SLOT - 2:
+        raise ValueError(f"{size} codes in one section do not fit a module's slot of {MODULE_SLOT}")
     fresh = _fresh_name(rng, nouns, used, module_name(module))
     while len(rows) < size:
         name, meaning = next(fresh)
         rows.append(Row(name, value, meaning))
-        value = _next_value(rng, value, slot_end) if category is not BASIC else value + 1
+        remaining = size - len(rows)
+        value = _next_value(rng, value, slot_end, remaining) if category is not BASIC else value + 1
     return rows
 
 

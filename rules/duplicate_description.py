@@ -41,25 +41,12 @@ class DuplicateDescription(Rule):
     scope = Scope.REGISTRY
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        found = [pair for m in by_category(records.records).values() for pair in _copies(m)]
+        if not found:
+            return
         vocabulary = Vocabulary.of_names(r.name for r in records.records if r.name)
-        for members in by_category(records.records).values():
-            yield from self._copies(members, vocabulary)
-
-    def _copies(self, members: list[Record], vocabulary: Vocabulary) -> Iterator[Diagnostic]:
-        # Per meaning, the first record of each value seen so far: a value listed twice with
-        # the same meaning is a duplicate row (SL101/SL102), not two codes sharing a meaning.
-        seen: dict[str, dict[tuple[str, object], Record]] = {}
-        for record in members:
-            meaning = normalise_text(record.description)
-            if not meaning:
-                continue
-            values = seen.setdefault(meaning, {})
-            value = record.value_key
-            if value in values:
-                continue
-            earlier = next(iter(values.values()), None)
-            values[value] = record
-            if earlier is not None and not _same_name(earlier, record, vocabulary):
+        for record, earlier in found:
+            if not _same_name(earlier, record, vocabulary):
                 yield self._finding(record, earlier)
 
     def _finding(self, record: Record, earlier: Record) -> Diagnostic:
@@ -80,3 +67,22 @@ def _same_name(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
     if not (earlier.name and record.name):
         return False
     return vocabulary.synonym_key(earlier.name) == vocabulary.synonym_key(record.name)
+
+
+def _copies(members: list[Record]) -> Iterator[tuple[Record, Record]]:
+    """Each record whose meaning an earlier record of another value already has, with it."""
+    # Per meaning, the first record of each value seen so far: a value listed twice with
+    # the same meaning is a duplicate row (SL101/SL102), not two codes sharing a meaning.
+    seen: dict[str, dict[tuple[str, object], Record]] = {}
+    for record in members:
+        meaning = normalise_text(record.description)
+        if not meaning:
+            continue
+        values = seen.setdefault(meaning, {})
+        value = record.value_key
+        if value in values:
+            continue
+        earlier = next(iter(values.values()), None)
+        values[value] = record
+        if earlier is not None:
+            yield record, earlier

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from speclint.model import Diagnostic, Record, Severity
@@ -12,11 +12,11 @@ from speclint.rule import RecordSet, Rule, Scope
 
 @dataclass(slots=True)
 class Spelling:
-    """One way a word is written across the registry: the names using it, first one first."""
+    """One way a word is written across the registry: how many names use it, the first first."""
 
     text: str
     first: Record
-    names: set[str] = field(default_factory=set)
+    names: int = 0
 
 
 class InconsistentVocabulary(Rule):
@@ -56,48 +56,50 @@ class InconsistentVocabulary(Rule):
         # Every spelling of a word, keyed by the word it spells: NOTEXIST, NOT_EXIST, NONEXIST and
         # NON_EXIST all spell NOTEXIST. One pass over the names, no pairs of names.
         spellings: dict[str, dict[str, Spelling]] = {}
+        first: dict[str, Record] = {}
         for record in records.records:
-            if not record.name:
-                continue
-            words = split_words(record.name)
+            if record.name:
+                first.setdefault(record.name, record)
+        # The words written whole: a pair of words side by side spells a word only where that
+        # word is also written whole (ERR_FAILED spells nothing: ERRFAILED is no word).
+        whole = {negated(w) for name in first for w in split_words(name) if is_word(w)}
+        for name, record in first.items():
+            words = split_words(name)
+            ways: dict[str, str] = {}  # spelling -> the word it spells, each once per name
             for word in words:
                 if is_word(word):
-                    _use(spellings.setdefault(negated(word), {}), word, record)
+                    ways[word] = negated(word)
             for left, right in pairwise(words):
-                if not (is_word(left) and is_word(right)):
-                    continue  # V1_0 and V10 are different versions, not two spellings
                 joined = negated(left + right)
-                _use(spellings.setdefault(joined, {}), join_spelling((left, right)), record)
+                # V1_0 and V10 are versions, not spellings of one word.
+                if joined in whole and is_word(left) and is_word(right):
+                    ways[join_spelling((left, right))] = joined
+            for text, word in ways.items():
+                group = spellings.setdefault(word, {})
+                spelling = group.get(text)
+                if spelling is None:
+                    spelling = group[text] = Spelling(text, record)
+                spelling.names += 1
         for ways in spellings.values():
-            # Two words side by side spell a word only where that word is also written whole
-            # (ERR_FAILED spells nothing: ERRFAILED is no word of the registry).
-            whole = any("_" not in way.text for way in ways.values())
-            if whole and len(ways) >= 2:
+            if len(ways) >= 2:
                 yield from self._minorities(list(ways.values()))
 
     def _minorities(self, spellings: list[Spelling]) -> Iterator[Diagnostic]:
-        ranked = sorted(spellings, key=lambda s: len(s.names), reverse=True)
+        ranked = sorted(spellings, key=lambda s: s.names, reverse=True)
         major = ranked[0]
-        if len(ranked[1].names) == len(major.names):
+        if ranked[1].names == major.names:
             return  # no convention to hold the others to
         for minor in ranked[1:]:
             record = minor.first
-            count = len(minor.names)
+            count = minor.names
             yield self.report(
                 record,
                 f"{record.name} spells {minor.text} ({count} name{'s' * (count != 1)}) where "
-                f"{len(major.names)} names spell {major.text}, e.g. {major.first.name}",
+                f"{major.names} names spell {major.text}, e.g. {major.first.name}",
                 field="name",
                 related=[(major.first, f"{major.first.name} spells {major.text}")],
                 subject=[record],
             )
-
-
-def _use(spellings: dict[str, Spelling], text: str, record: Record) -> None:
-    spelling = spellings.get(text)
-    if spelling is None:
-        spelling = spellings[text] = Spelling(text, record)
-    spelling.names.add(record.name)
 
 
 # Negations written two ways: NONEXIST and NOTEXIST, NON_EXIST and NOT_EXIST.

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.conventions import is_label
@@ -23,8 +23,8 @@ class MisspelledWordOptions:
 
 @dataclass(slots=True)
 class _Word:
-    records: list[Record] = field(default_factory=list)
-    names: set[str] = field(default_factory=set)
+    first: Record  # the first name that uses the word
+    names: int = 0  # how many names use it
 
 
 class MisspelledWord(Rule):
@@ -72,36 +72,46 @@ class MisspelledWord(Rule):
     Options = MisspelledWordOptions
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        words: dict[str, _Word] = defaultdict(_Word)
+        names: dict[str, Record] = {}
         for record in records.records:
-            if is_label(record.name) or " " in record.name:
-                continue  # "Session taken over": words for people, not an identifier's
-            for word in dict.fromkeys(split_words(record.name)):
+            # "Session taken over": words for people, not an identifier's.
+            if record.name and " " not in record.name and not is_label(record.name):
+                names.setdefault(record.name, record)
+        words: dict[str, _Word] = {}
+        for name, record in names.items():
+            for word in dict.fromkeys(split_words(name)):
                 if word.isalpha():
-                    entry = words[word]
-                    entry.records.append(record)
-                    entry.names.add(record.name)
+                    entry = words.get(word)
+                    if entry is None:
+                        entry = words[word] = _Word(record)
+                    entry.names += 1
         accepted = {w.upper() for w in self.options.words}
-        vocabulary = {w for w, e in words.items() if len(e.names) >= VOCABULARY_MIN_NAMES}
+        vocabulary = {w for w, e in words.items() if e.names >= VOCABULARY_MIN_NAMES}
         known = (vocabulary | COMMON_WORDS | accepted) - {""}
-        # Every known word under its deletions: a word within two edits of a known word shares
-        # one of them, so candidates are found by lookup, never by comparing all pairs.
+        suspects = [w for w in words if w not in known and len(w) >= MISSPELLING_MIN_LETTERS]
+        if not suspects:
+            return
+        # The suspects under their deletions; a known word within two edits of a suspect shares
+        # one of them, so pairs are found by lookup, never by comparing every pair of words.
         index: dict[str, set[str]] = defaultdict(set)
+        for word in suspects:
+            for deleted in deletions(word, _budget(word)):
+                index[deleted].add(word)
+        near: dict[str, set[str]] = defaultdict(set)
         for word in known:
             if len(word) >= MISSPELLING_MIN_LETTERS:
                 for deleted in deletions(word, 2):
-                    index[deleted].add(word)
-        for word, entry in words.items():
-            if word in known or len(word) < MISSPELLING_MIN_LETTERS:
-                continue
-            likely = _likely_spelling(word, index, words, vocabulary)
+                    for suspect in index.get(deleted, ()):
+                        near[suspect].add(word)
+        for word in suspects:
+            likely = _likely_spelling(word, near.get(word, set()), words, vocabulary)
             if likely is not None:
-                yield self._finding(word, entry.records[0], likely, words.get(likely))
+                yield self._finding(word, words[word].first, likely, words.get(likely))
 
     def _finding(self, word: str, record: Record, likely: str, uses: _Word | None) -> Diagnostic:
         if uses is not None and uses.names:
-            first = uses.records[0]
-            count = len(uses.names)
+            first = uses.first
+            count = uses.names
             where = f", as {count} other name{'s' * (count != 1)} spell it (e.g. {first.name})"
             related = [(first, f"{first.name} spells {likely}")]
         else:
@@ -115,11 +125,17 @@ class MisspelledWord(Rule):
         )
 
 
+_ENDINGS = ("ED", "ING", "ES", "ER")
+
+
+def _budget(word: str) -> int:
+    return 2 if len(word) >= MISSPELLING_TWO_EDITS_LETTERS else 1
+
+
 def _likely_spelling(
-    word: str, index: dict[str, set[str]], words: dict[str, _Word], vocabulary: set[str]
+    word: str, candidates: set[str], words: dict[str, _Word], vocabulary: set[str]
 ) -> str | None:
-    budget = 2 if len(word) >= MISSPELLING_TWO_EDITS_LETTERS else 1
-    candidates = {known for deleted in deletions(word, budget) for known in index.get(deleted, ())}
+    budget = _budget(word)
     best: tuple[int, int, str] | None = None
     for known in candidates:
         if known in word or word in known or stem(known) == stem(word):
@@ -128,14 +144,19 @@ def _likely_spelling(
             continue  # NONEXIST: a negation variant, inconsistent-vocabulary's business
         # Against a common word the registry does not use itself, only one edit of a long word
         # counts: short real words sit one edit from each other (TAKEN, TOKEN).
+        # An inflected word (REUSED, LOADING) is a stem plus an ending, and its stem is usually
+        # a word of its own: only the registry's own vocabulary can say it is a typo.
         own = known in vocabulary
-        limit = budget if own else (1 if len(word) >= COMMON_WORD_MIN_LETTERS else 0)
+        inflected = word.endswith(_ENDINGS)
+        limit = (
+            budget if own else (1 if len(word) >= COMMON_WORD_MIN_LETTERS and not inflected else 0)
+        )
         distance = edit_distance(word, known, limit)
         if distance > limit:
             continue
         if distance == 2 and len(word) == len(known):
             continue  # two letters changed in place make another word (CONGESTION, CONNECTION)
-        uses = len(words[known].names) if known in words else 0
+        uses = words[known].names if known in words else 0
         key = (distance, -uses, known)
         if best is None or key < best:
             best = key

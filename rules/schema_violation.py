@@ -10,6 +10,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from speclint.check.record_schema import load_record_schema
 from speclint.model import Diagnostic, Record
 from speclint.resources import schema_path
 from speclint.rule import RecordSet, Rule, Scope
@@ -72,7 +73,8 @@ def _plain(error: ValidationError) -> str:
 class SchemaViolation(Rule):
     """## What it does
     Checks every record against the record JSON Schema and reports each violation at the cell
-    that breaks it.
+    that breaks it. A row that malformed-table reports (a cell missing or one too many) is not
+    checked as well: its empty fields are part of that one problem.
 
     ## Why it matters
     The schema is the contract clients generate code from: a value that is not a number, an
@@ -101,13 +103,20 @@ class SchemaViolation(Rule):
 
     def __init__(self, options: Any = None, severity: Any = None) -> None:
         super().__init__(options, severity)
-        path = Path(self.options.schema) if self.options.schema else schema_path("record")
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        self.validator = Draft202012Validator(schema, format_checker=None)
+        if self.options.schema:
+            self.validator = load_record_schema(Path(self.options.schema))
+        else:
+            schema = json.loads(schema_path("record").read_text(encoding="utf-8"))
+            self.validator = Draft202012Validator(schema, format_checker=None)
         self.prefilter = obviously_valid if not self.options.schema else None
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        # A row malformed-table reports (a cell missing, one too many) is one problem: its
+        # empty fields are part of it, not a second finding.
+        malformed = {(p.file, p.line) for p in records.problems}
         for record in records.records:
+            if (record.file, record.line) in malformed:
+                continue
             instance = record_instance(record)
             if self.prefilter is not None and self.prefilter(instance):
                 continue

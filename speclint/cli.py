@@ -7,14 +7,20 @@ error. A traceback is never the answer to bad input.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from speclint import __version__, docs
-from speclint.check.configure import build_rules, selected_rules, unknown_selectors
+from speclint import __version__, docs, output
+from speclint.check.configure import (
+    build_rules,
+    explain_unknown,
+    selected_rules,
+    unknown_selectors,
+)
 from speclint.check.plugins import load_rules
 from speclint.commands import allocate as allocate_command
 from speclint.commands import fix as fix_command
@@ -26,10 +32,13 @@ from speclint.gate.baseline import BaselineError
 from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, lint
 from speclint.model import Severity
+from speclint.output import OutputError
+from speclint.read.source import check_encoding
 from speclint.report import REPORTERS, ReportOptions, constants
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
 _COMMANDS_AND_FLAGS = (
     "check", "diff", "report", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
 )  # fmt: skip
@@ -71,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     # check's options that a report does not take, as check's defaults: _check reads them.
     report.set_defaults(
         output_format="text", statistics=False, force_exclude=False, verbose=False,
-        write_baseline=None, base=None,
+        write_baseline=None, base=None, rule_timeout=None,
     )  # fmt: skip
 
     export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
@@ -107,6 +116,12 @@ def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> N
         help="apply the exclude globs to files named on the command line too (for hooks)",
     )
     parser.add_argument(
+        "--rule-timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="stop a rule that takes longer on one page or registry (reported as SL000)",
+    )
+    parser.add_argument(
         "-v", "--verbose", action="store_true", help="say which tables were skipped"
     )
     parser.add_argument(
@@ -138,6 +153,26 @@ def _positive(text: str) -> int:
 def _add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders (default: .)")
     parser.add_argument("--config", type=Path, help="configuration file to use")
+    parser.add_argument(
+        "--encoding", type=_encoding, help="encoding of pages that are not UTF-8 (e.g. gb18030)"
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, got {text!r}")
+    return seconds
+
+
+def _encoding(name: str) -> str:
+    try:
+        return check_encoding(name)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -154,18 +189,34 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.paths = [*args.paths, *map(Path, extra)]
     try:
         return _dispatch(args)
-    except (ConfigError, UsageError) as exc:
+    except OutputError as exc:
         print(f"speclint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
+    except (ConfigError, UsageError) as exc:
+        print(f"speclint: error: {exc}", file=sys.stderr)
+        _early_report(args, f"{exc}")
         return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("speclint: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         print(
             f"speclint: internal error: {type(exc).__name__}: {exc}\n"
             "This is a bug in speclint; please report it with the page that caused it.",
             file=sys.stderr,
         )
+        _early_report(args, f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
+
+
+def _early_report(args: argparse.Namespace, error: str) -> None:
+    """A run that stopped early still writes the document a CI step parses, holding the error."""
+    document = output.early_report(getattr(args, "output_format", "text"), [error])
+    if document:
+        try:
+            output.write(document, getattr(args, "output_file", None))
+        except OutputError as exc:
+            print(f"speclint: error: {exc}", file=sys.stderr)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -187,7 +238,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     paths = args.paths or [Path(".")]
     for path in paths:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{path}: {_missing(path)}")
     if args.config is not None and not args.config.is_file():
         raise UsageError(f"{args.config}: no such configuration file")
     if args.config is None:
@@ -199,6 +250,8 @@ def _dispatch(args: argparse.Namespace) -> int:
                 "separately or pass --config"
             )
     settings = load_settings(args.config, paths[0])
+    if args.encoding:
+        settings = replace(settings, encoding=args.encoding)
     if args.command == "export":
         return _export(args, paths, settings)
     if args.command == "allocate":
@@ -217,10 +270,32 @@ def _report_format(args: argparse.Namespace) -> str:
         raise UsageError(str(exc)) from None
 
 
-def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple[type[Rule], ...]]:
-    """The rules the configuration turns on, built, and every rule installed."""
+def _missing(path: Path) -> str:
+    """Why a path named on the command line cannot be linted."""
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        if path.is_symlink():
+            return f"a symbolic link to {os.readlink(path)}, which does not exist"
+    return "no such file or folder"
+
+
+def _rules_for(
+    settings: Settings, errors: list[str], args: argparse.Namespace | None = None
+) -> tuple[list[Rule], tuple[type[Rule], ...]]:
+    """The rules the configuration (and the command line's ``args``) turn on, built, and every
+    rule installed."""
     loaded = load_rules(settings.plugins)
     errors.extend(loaded.errors)
+    for option in ("select", "extend_select", "ignore"):
+        given = getattr(args, option, None) or ()
+        unknown = unknown_selectors(loaded.rules, given)
+        if unknown:
+            flag = "--" + option.replace("_", "-")
+            raise UsageError(f"{flag}: {explain_unknown(loaded.rules, unknown)}")
+    settings = _with_command_line(settings, args) if args is not None else settings
     unknown = unknown_selectors(
         loaded.rules,
         [
@@ -232,12 +307,12 @@ def _rules_for(settings: Settings, errors: list[str]) -> tuple[list[Rule], tuple
         ],
     )
     if unknown:
-        raise ConfigError(f"{settings.describe()}: unknown rule selector(s): {', '.join(unknown)}")
+        raise ConfigError(f"{settings.describe()}: {explain_unknown(loaded.rules, unknown)}")
     classes = selected_rules(loaded.rules, settings.select, settings.extend_select, settings.ignore)
     return build_rules(classes, settings, loaded.rules), loaded.rules
 
 
-def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
+def _with_command_line(settings: Settings, args: argparse.Namespace) -> Settings:
     settings = override(
         settings,
         select=args.select,
@@ -249,8 +324,13 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     )
     if args.command == "diff":
         settings = diff_settings(settings, args.select, args.extend_select)
+    return settings
+
+
+def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
     plugin_errors: list[str] = []
-    rules, installed = _rules_for(settings, plugin_errors)
+    rules, installed = _rules_for(settings, plugin_errors, args)
+    settings = _with_command_line(settings, args)
     baseline = args.baseline or (Path(settings.baseline) if settings.baseline else None)
     if args.write_baseline is not None:
         baseline = None  # a new baseline records every finding of today
@@ -261,6 +341,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             report_all=args.all,
             baseline=baseline,
             known_rules=frozenset((rule.code, rule.name) for rule in installed),
+            rule_timeout=args.rule_timeout,
         )
         base = load_base(args.base, paths, settings) if args.base is not None else None
         result = lint(
@@ -291,7 +372,9 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     except (BaselineError, BaseError) as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:
+        output.refuse_pages(args.write_baseline, result.pages, "the baseline")
         return _write_baseline(args.write_baseline, result, plugin_errors)
+    output.refuse_pages(args.output_file, result.pages, "the report")
     errors = [*plugin_errors, *result.errors]
     color = (
         args.output_file is None
@@ -307,9 +390,13 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
     else:
         report = REPORTERS.get(args.output_format) or changelog.reporter(settings)
         text = report(_with_errors(result, errors), options)
-    _write(text, args.output_file)
-    _print_errors(errors)
-    if errors:
+    output.write(text, args.output_file)
+    # Failures are SL000 findings in the report; say them here too unless that is the terminal.
+    elsewhere = (
+        args.output_file is not None or args.output_format != "text" or args.command == "report"
+    )
+    _print_errors([*errors, *(result.failures if elsewhere else ())], result.warnings)
+    if errors or result.failures:
         return EXIT_ERROR
     fail_on = Severity(args.fail_on) if args.fail_on else settings.fail_on
     failing = any(d.severity.rank >= fail_on.rank for d in result.diagnostics)
@@ -317,14 +404,14 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
 
 
 def _write_baseline(path: Path, result: LintResult, plugin_errors: list[str]) -> int:
-    errors = [*plugin_errors, *result.errors]
-    _print_errors(errors)
+    errors = [*plugin_errors, *result.errors, *result.failures]
+    _print_errors(errors, result.warnings)
     if errors:
         return EXIT_ERROR  # a baseline written from a partial run would hide real findings
     try:
         baselines.write(path, result.diagnostics)
     except OSError as exc:
-        raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from None
     count = len(result.diagnostics)
     print(f"speclint: wrote {count} finding{'' if count == 1 else 's'} to {path}", file=sys.stderr)
     return EXIT_CLEAN
@@ -346,21 +433,14 @@ def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> 
             raise UsageError(str(exc)) from None
     else:
         text = (export.to_json if args.format == "json" else export.to_csv)(result.files)
-    _write(text, args.output_file)
-    _print_errors(result.errors)
+    output.refuse_pages(args.output_file, result.pages, "the export")
+    output.write(text, args.output_file)
+    _print_errors(result.errors, result.warnings)
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"{output}: cannot write: {exc.strerror}") from None
-
-
-def _print_errors(errors: Sequence[str]) -> None:
+def _print_errors(errors: Sequence[str], warnings: Sequence[str] = ()) -> None:
+    for warning in warnings:
+        print(f"speclint: warning: {warning}", file=sys.stderr)
     for error in errors:
         print(f"speclint: error: {error}", file=sys.stderr)

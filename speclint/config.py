@@ -119,6 +119,7 @@ class Settings:
     schema: str | None = None
     baseline: str | None = None
     plugins: tuple[str, ...] = ()
+    encoding: str | None = None  # of pages that are not UTF-8 (``--encoding``); None: guess
     # More header words per column role (name, value, description), as configured; the read
     # stage adds them to its own vocabulary.
     column_aliases: Mapping[str, tuple[str, ...]] = field(

@@ -8,6 +8,7 @@ linted, unless ``force_exclude`` (what the pre-commit hook passes) applies the e
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Sequence
@@ -25,6 +26,7 @@ class Page:
     path: Path
     display: str  # how output names it: relative to the working folder when inside it
     key: str  # relative to the configuration's folder: records, globs and baselines use it
+    named: bool = False  # named on the command line (not found by walking a folder)
 
 
 @dataclass
@@ -156,11 +158,15 @@ def discover(
         key = relative_name(path, root) + ("/" if is_dir else "")
         return exclude.match_file(key) or (ignores is not None and ignores.ignored(path, is_dir))
 
-    def add(path: Path) -> None:
-        resolved = path.resolve()
+    def add(path: Path, named: bool = False) -> None:
+        try:
+            resolved = path.resolve(strict=named)
+        except (OSError, RuntimeError):  # a link loop named on the command line: read_page says so
+            resolved = Path(os.path.abspath(path))
         if resolved not in seen:
             seen.add(resolved)
-            found.pages.append(Page(path, relative_name(path, cwd), relative_name(path, root)))
+            display, key = relative_name(path, cwd), relative_name(path, root)
+            found.pages.append(Page(path, display, key, named))
 
     for given in paths:
         if given.is_dir():
@@ -174,7 +180,7 @@ def discover(
                 if include.match_file(relative_name(path, root)):
                     add(path)
         elif not (force_exclude and excluded(given, is_dir=False)):
-            add(given)
+            add(given, named=True)
     return found
 
 
@@ -200,8 +206,9 @@ def _walk(top: Path, errors: list[str], excluded: Callable[[Path, bool], bool]) 
 
 
 def _regular_file(path: Path) -> bool:
-    """Not a FIFO (reading one would hang), a device or a dangling link."""
+    """Not a FIFO (reading one would hang), a device or a dangling link. A link loop counts as
+    a file, so that reading it reports it by name rather than skipping it without a word."""
     try:
         return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False
+    except OSError as exc:
+        return exc.errno == errno.ELOOP

@@ -414,6 +414,25 @@ class BaselineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleFailure:
+    """A rule that raised, ran out of time or yielded something that is not a well-formed
+    diagnostic on one batch: reported as ``SL000 internal-error`` at ``location`` (the record
+    it failed on when known, else the top of the batch's first page)."""
+
+    code: str
+    rule: str
+    origin: str  # the module the rule comes from, so a plugin's author can be found
+    batch: str  # the file or registry the rule was checking
+    reason: str
+    location: Location
+    record: str = ""  # the record it failed on, as a message names it ("" unknown)
+
+    def describe(self) -> str:
+        on = f"{self.batch}, at {self.record}" if self.record else self.batch
+        return f"rule {self.code} {self.rule} ({self.origin}) failed on {on}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class GateOutcome:
     """What the gate did with the findings, for the rules that judge the gate itself
     (unused suppressions, stale baseline entries). See ``speclint.rule.Scope.GATE``."""
@@ -424,3 +443,4 @@ class GateOutcome:
     stale_baseline_entries: tuple[BaselineEntry, ...] = ()
     rules_run: frozenset[tuple[str, str]] = frozenset()  # (code, name) of the rules that ran
     rules_known: frozenset[tuple[str, str]] = frozenset()  # every rule installed
+    rule_failures: tuple[RuleFailure, ...] = ()  # for SL000 internal-error

@@ -76,9 +76,12 @@ def test_ignore_in_the_config_file_is_applied(project: Path, run_cli: RunCli) ->
             "speclint.toml: registries.im: 'include' is a required property",
         ),
         ("select = [\n", "speclint.toml: not valid TOML"),
-        ('select = ["SL7"]\n', "speclint.toml: unknown rule selector(s): SL7"),
-        ('[severity]\nduplicate-valu = "warning"\n', "unknown rule selector(s): duplicate-valu"),
-        ('[per-file-ignores]\n"*.md" = ["SL777"]\n', "unknown rule selector(s): SL777"),
+        ('select = ["SL7"]\n', "speclint.toml: unknown rule selector 'SL7'"),
+        (
+            '[severity]\nduplicate-valu = "warning"\n',
+            "unknown rule selector 'duplicate-valu' (did you mean 'duplicate-value'?)",
+        ),
+        ('[per-file-ignores]\n"*.md" = ["SL777"]\n', "unknown rule selector 'SL777'"),
         (
             "[rules.no-such-rule]\nx = 1\n",
             "speclint.toml: rules.no-such-rule: no rule has this code or name",
@@ -166,8 +169,8 @@ def test_missing_schema_file_is_a_configuration_error(project: Path, run_cli: Ru
     (project / "speclint.toml").write_text('schema = "missing.json"\n')
     result = run_cli("check", "docs", cwd=project)
     assert result.code == 2
-    assert "rules.schema-violation" in result.err
-    assert "missing.json" in result.err
+    assert "speclint.toml: schema: " in result.err
+    assert "missing.json: no such schema file" in result.err
 
 
 def test_column_aliases_and_pins(project: Path, run_cli: RunCli) -> None:
@@ -194,3 +197,14 @@ def test_rules_listing_shows_what_the_configuration_turns_on(
     assert lines["SL101"][-1] == "no"
     assert lines["SL303"][-1] == "yes"
     assert lines["SL105"][2:] == ["error", "registry", "yes"]
+
+
+def test_configured_header_words_name_columns(tmp_path: Path) -> None:
+    from speclint.read.page import parse_text
+
+    config = tmp_path / "speclint.toml"
+    config.write_text('[columns.aliases]\nname = ["故障标识"]\ncode = ["故障号"]\n', "utf-8")
+    settings = load_settings(config)
+    page = "| 故障号 | 故障标识 | 含义 |\n| --- | --- | --- |\n| 7001 | E_DISK | 磁盘故障 |\n"
+    [record] = parse_text("p.md", page, settings).records
+    assert (record.name, record.value, record.description) == ("E_DISK", 7001, "磁盘故障")

@@ -106,8 +106,8 @@ def test_crashing_plugin_is_named_and_the_other_findings_still_print(
     run = speclint(site, page.parent, "check", "codes.md")
     assert run.returncode == 2
     assert (
-        "rule SL802 crashing-rule (speclint_broken_rules) failed on codes.md: RuntimeError: boom"
-        in run.stderr
+        "codes.md:1:1: SL000 [error] rule SL802 crashing-rule (speclint_broken_rules) failed on "
+        "codes.md: RuntimeError: boom (internal-error)" in run.stdout
     )
     assert "SL101" in run.stdout
     assert "Traceback" not in run.stderr
@@ -118,7 +118,8 @@ def test_plugin_yielding_garbage_is_reported(site: Path, page: Path) -> None:
     run = speclint(site, page.parent, "check", "codes.md")
     assert run.returncode == 2
     assert (
-        "rule SL803 malformed-rule (speclint_broken_rules) yielded 'not a diagnostic'" in run.stderr
+        "SL000 [error] rule SL803 malformed-rule (speclint_broken_rules) failed on codes.md: "
+        "yielded 'not a diagnostic', not a speclint Diagnostic" in run.stdout
     )
 
 

@@ -312,7 +312,7 @@ def test_markdown_report_cap_is_a_parameter() -> None:
 def test_spec_text_is_data_in_the_markdown_report(
     run_cli: RunCli, write_page: WritePage, tmp_path: Path
 ) -> None:
-    out = tmp_path / "hostile.md"
+    out = tmp_path / "report.md"  # not hostile.md: that is the page
     run_cli("report", str(write_page("hostile.md", HOSTILE_PAGE)), "-o", str(out))
     text = out.read_text(encoding="utf-8")
     # GitHub passes some raw HTML through: render with raw HTML on, as the worst case.
@@ -382,18 +382,25 @@ def test_a_bad_range_is_a_configuration_error_even_when_its_rule_is_off(
     assert not (tmp_path / "r.md").exists()
 
 
-def test_unreadable_pages_are_named_in_the_report_and_exit_2(
+def test_unreadable_and_skipped_pages_are_named_in_the_report(
     run_cli: RunCli, write_page: WritePage, tmp_path: Path
 ) -> None:
     binary = write_page("docs/blob.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    write_page("docs/good.md", "| code | message |\n|--|--|\n| 1 | ok |\n| 1 | dup |\n")
+    good = write_page("docs/good.md", "| code | message |\n|--|--|\n| 1 | ok |\n| 1 | dup |\n")
     for name in ("r.html", "r.md"):
-        result = run_cli("report", str(binary.parent), "-o", str(tmp_path / name))
+        # Named on the command line, an unreadable page is an error (exit 2)...
+        result = run_cli("report", str(binary), str(good), "-o", str(tmp_path / name))
         assert result.code == 2
         assert "blob.md: binary file" in result.err
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "blob.md: binary file" in text  # the reader sees it too
         assert "SL101" in text  # and the readable page is reported
+        # ... found in a folder, it is skipped with a warning, said in the report as well.
+        result = run_cli("report", str(binary.parent), "-o", str(tmp_path / name))
+        assert result.code == 1
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Skipped, or read with a guess" in text
+        assert "blob.md: binary file" in text
 
 
 MIXED_PAGE = """\

@@ -21,6 +21,7 @@ from tests.conftest import ROOT
 RULES = load_rules().rules
 # Rules whose example needs more than a page to trigger, and the test that covers them instead.
 NEEDS_MORE_THAN_A_PAGE = {
+    "SL000": "a failing rule: tests/test_rule_failures.py",
     "SL903": "a baseline file: tests/test_suppress_and_baseline.py",
     **dict.fromkeys(
         ("SL501", "SL502", "SL503"), "two translated pages: tests/test_translations.py"

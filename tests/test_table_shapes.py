@@ -126,3 +126,13 @@ def test_range_rows_are_declared_ranges_not_records_and_do_not_hide_the_table() 
 )
 def test_value_kind(raw: str, kind: str) -> None:
     assert value_kind(raw) == kind
+
+
+def test_a_table_of_fractional_values_is_quantities_not_codes() -> None:
+    parsed = parse(
+        "| threshold | value | why |\n| --- | --- | --- |\n"
+        "| MOSTLY | 0.5 | half |\n| CLEARLY | 0.8 | most |\n| SHORT | 64 | long |\n"
+        "| WORDS | 6 | few |\n| CHARS | 48 | short |\n"
+    )
+    assert parsed.records == ()
+    assert parsed.tables[0].skipped.startswith("a table of quantities")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
@@ -65,6 +66,19 @@ def unknown_selectors(rules: Sequence[type[Rule]], selectors: Iterable[str]) -> 
     return unknown
 
 
+def explain_unknown(rules: Sequence[type[Rule]], unknown: Sequence[str]) -> str:
+    """``unknown rule selector 'SL1O1' (did you mean 'SL101'?)``, for each of ``unknown``."""
+    known = [key for rule in rules for key in (rule.code, rule.name)]
+    parts = []
+    for text in unknown:
+        guesses = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+        if not guesses:
+            guesses = difflib.get_close_matches(text.upper(), known, n=1, cutoff=0.6)
+        parts.append(f"{text!r} (did you mean {guesses[0]!r}?)" if guesses else repr(text))
+    label = "unknown rule selector" if len(parts) == 1 else "unknown rule selectors"
+    return f"{label} {', '.join(parts)} (see `speclint rules`)"
+
+
 def build_rules(
     classes: Sequence[type[Rule]], settings: Settings, known: Sequence[type[Rule]] = ()
 ) -> list[Rule]:
@@ -86,8 +100,17 @@ def build_rules(
         try:
             built.append(rule(options, severity))
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"{where}: rules.{rule.name}: {exc}") from None
+            raise ConfigError(f"{where}: {_option_key(rule, settings)}: {exc}") from None
     return built
+
+
+def _option_key(rule: type[Rule], settings: Settings) -> str:
+    """Where a rule's options come from, for a message: the top-level ``schema`` setting is
+    schema-violation's option too."""
+    own = any(key in settings.rule_options for key in (rule.code, rule.name))
+    if rule.name == "schema-violation" and settings.schema and not own:
+        return "schema"
+    return f"rules.{rule.name}"
 
 
 def _raw_options(rule: type[Rule], settings: Settings) -> dict[str, Any]:

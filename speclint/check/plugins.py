@@ -23,6 +23,10 @@ def _origin(entry: EntryPoint) -> str:
     return f"plugin {entry.name!r} ({entry.value}, from {where})"
 
 
+def _built_in(entry: EntryPoint) -> bool:
+    return entry.value.startswith("speclint.rules.")
+
+
 def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
     """Load every registered rule, plus ``module:Class`` names given in the configuration.
 
@@ -39,11 +43,16 @@ def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
         rule: type[Rule] = candidate  # type: ignore[assignment]
         clash = found.get(rule.code)
         if clash is not None and clash is not rule:
-            errors.append(f"{origin}: rule code {rule.code} is already used by {clash.name}")
+            errors.append(
+                f"{origin}: rule code {rule.code} is already used by {clash.name}; this rule "
+                "is not loaded (give it a code of its own)"
+            )
             return
         found[rule.code] = rule
 
-    for entry in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+    # Built-in rules first: a plugin that claims a built-in's code is the one refused, whatever
+    # its entry point is called.
+    for entry in sorted(entry_points(group=GROUP), key=lambda e: (not _built_in(e), e.name)):
         try:
             candidate = entry.load()
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the lint

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from speclint.model import Diagnostic, Inferred
+from speclint.check.isolate import run_isolated
+from speclint.model import Diagnostic, Inferred, RuleFailure
 from speclint.registry.build import Grouping
 from speclint.rule import RecordSet, Rule, Scope
 
 
-def run_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Diagnostic], list[str]]:
+def run_rules(
+    rules: Sequence[Rule], grouping: Grouping, timeout: float | None = None
+) -> tuple[list[Diagnostic], list[RuleFailure]]:
     """Every finding of ``rules`` (gate rules aside: the gate runs them) and every failure."""
     found: list[Diagnostic] = []
-    errors: list[str] = []
+    failures: list[RuleFailure] = []
     for rule in rules:
         if rule.scope is Scope.GATE:
             continue
@@ -21,8 +24,8 @@ def run_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Diagnosti
             Scope.TRANSLATION: grouping.translations,
         }.get(rule.scope, grouping.files)
         for batch in batches:
-            found.extend(run_rule(rule, batch, errors))
-    return found, errors
+            found.extend(run_rule(rule, batch, failures, timeout))
+    return found, failures
 
 
 def explain_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Inferred], list[str]]:
@@ -43,16 +46,9 @@ def explain_rules(rules: Sequence[Rule], grouping: Grouping) -> tuple[list[Infer
     return found, errors
 
 
-def run_rule(rule: Rule, batch: RecordSet, errors: list[str]) -> list[Diagnostic]:
-    """Run one rule on one batch; a failing rule is reported in ``errors``."""
-    origin = f"rule {rule.code} {rule.name} ({type(rule).__module__})"
-    try:
-        produced = list(rule.check(batch))
-    except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the lint
-        errors.append(f"{origin} failed on {batch.name}: {type(exc).__name__}: {exc}")
-        return []
-    good = [d for d in produced if isinstance(d, Diagnostic)]
-    if len(good) != len(produced):
-        bad = next(d for d in produced if not isinstance(d, Diagnostic))
-        errors.append(f"{origin} yielded {bad!r} on {batch.name}, not a speclint Diagnostic")
-    return good
+def run_rule(
+    rule: Rule, batch: RecordSet, failures: list[RuleFailure], timeout: float | None = None
+) -> list[Diagnostic]:
+    """Run one rule on one batch; a failing rule is reported in ``failures``
+    (see ``speclint.check.isolate``)."""
+    return run_isolated(rule, batch, failures, timeout)

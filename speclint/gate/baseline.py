@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from speclint import __version__
+from speclint import __version__, atomic
 from speclint.model import BaselineEntry, Diagnostic
 
 FORMAT_VERSION = 1
@@ -46,7 +46,7 @@ def write(path: Path, diagnostics: Sequence[Diagnostic]) -> None:
     ]
     lines += [f"    {entry}," for entry in entries[:-1]] + [f"    {e}" for e in entries[-1:]]
     lines += ["  ]", "}"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    atomic.write_text(path, "\n".join(lines) + "\n")
 
 
 def read(path: Path) -> list[BaselineEntry]:

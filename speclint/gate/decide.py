@@ -18,7 +18,14 @@ from speclint.discover import Plan, relative_name
 from speclint.gate import baseline as baselines
 from speclint.gate import suppress
 from speclint.gate.ignores import drop_ignored
-from speclint.model import BaselineEntry, Diagnostic, GateOutcome, Location, ParsedFile
+from speclint.model import (
+    BaselineEntry,
+    Diagnostic,
+    GateOutcome,
+    Location,
+    ParsedFile,
+    RuleFailure,
+)
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -31,13 +38,15 @@ class GateOptions:
     # Every rule code and name speclint knows, selected or not: a suppression naming none of
     # them is a mistake; one naming only rules that did not run cannot be judged unused.
     known_rules: frozenset[tuple[str, str]] = frozenset()  # (code, name)
+    rule_timeout: float | None = None  # seconds a gate rule may take (--rule-timeout)
 
 
 @dataclass(frozen=True)
 class Shown:
     files: tuple[ParsedFile, ...]  # the linted pages, named as the user named them
     diagnostics: tuple[Diagnostic, ...]
-    errors: tuple[str, ...]  # gate rules that failed
+    errors: tuple[str, ...]  # rule failures no SL000 finding reports (it is not selected)
+    failures: tuple[str, ...] = ()  # rule failures reported as SL000 findings: exit code 2
 
 
 def decide(
@@ -47,6 +56,7 @@ def decide(
     settings: Settings,
     rules: Sequence[Rule],
     options: GateOptions,
+    failures: Sequence[RuleFailure] = (),
 ) -> Shown:
     targets = plan.target_keys
     kept = list(diagnostics)
@@ -74,18 +84,34 @@ def decide(
         rules_run=run,
         rules_known=options.known_rules | run,
     )
-    errors: list[str] = []
     batch = RecordSet(
         "the gate", (), suppressions=tuple(s for f in linted for s in f.suppressions),
         outcome=outcome,
     )  # fmt: skip
-    for rule in rules:
-        if rule.scope is Scope.GATE:
-            kept.extend(drop_ignored(run_rule(rule, batch, errors), settings))
+    failed = list(failures)
+    # SL000 reports every failure, the other gate rules' included, so it runs last.
+    gate_rules = sorted(
+        (r for r in rules if r.scope is Scope.GATE), key=lambda r: r.code == "SL000"
+    )
+    for rule in gate_rules:
+        if rule.code == "SL000":
+            batch = replace(batch, outcome=replace(outcome, rule_failures=tuple(failed)))
+            reporter_failures: list[RuleFailure] = []
+            kept.extend(run_rule(rule, batch, reporter_failures, options.rule_timeout))
+            if reporter_failures:  # SL000 itself failed: say everything on stderr instead
+                failed += reporter_failures
+                reported: tuple[str, ...] = ()
+            else:
+                reported, failed = tuple(f.describe() for f in failed), []
+            break
+        kept.extend(drop_ignored(run_rule(rule, batch, failed, options.rule_timeout), settings))
+    else:
+        reported = ()
+    errors = [failure.describe() for failure in failed]
     names = plan.display_names()
     shown = sorted((_displayed(d, names) for d in kept), key=Diagnostic.sort_key)
     shown_files = tuple(replace(f, path=names.get(f.path, f.path)) for f in linted)
-    return Shown(shown_files, tuple(shown), tuple(errors))
+    return Shown(shown_files, tuple(shown), tuple(errors), reported)
 
 
 def _involves(diagnostic: Diagnostic, files: frozenset[str]) -> bool:

@@ -16,10 +16,12 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
+from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from speclint.model import SuspectFence
 from speclint.read.inline import reduce_inline
+from speclint.read.limits import MAX_NESTING
 from speclint.read.source import normalise_newlines
 
 
@@ -55,6 +57,17 @@ class Blocks:
     comments: tuple[Comment, ...]
     suspect_fences: tuple[SuspectFence, ...] = ()
     intros: tuple[Intro, ...] = ()
+    cut_nesting: int = 0  # 1-based line where nesting reached MAX_NESTING (what is inside is lost)
+    html_tables: tuple[HtmlBlock, ...] = ()  # HTML blocks holding a <table> (read/html_tables.py)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlBlock:
+    """An HTML block that opens a ``<table>``; the table may run past the block's end."""
+
+    line: int  # 1-based
+    offset: int  # character index in the page where the block starts
+    section: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,15 +262,10 @@ def table_lines(state: StateBlock, startLine: int, endLine: int, silent: bool) -
     return True
 
 
-# markdown-it stops parsing a page below 20 levels of nesting (lists in lists in quotes...);
-# a table after such a list would silently vanish.
-_MAX_NESTING = 10_000
-
-
 @lru_cache(maxsize=1)
 def _block_parser() -> MarkdownIt:
     md = (
-        MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING})
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         .enable("table")
         .use(front_matter_plugin)
     )
@@ -276,9 +284,14 @@ def parse_blocks(text: str) -> Blocks:
     suspect_fences: list[SuspectFence] = []
     headings: list[tuple[int, str]] = []  # (level, text) from the outermost down
     lines: list[str] = []  # split only if the page has a fence to judge
+    cut_nesting = 0
+    html_tables: list[HtmlBlock] = []
     intros: list[Intro] = []
     tabled: set[tuple[str, ...]] = set()  # sections whose first table has been seen
     for index, token in enumerate(tokens):
+        if token.level >= MAX_NESTING - 1 and not cut_nesting:
+            # markdown-it stopped reading inside the container this token opens.
+            cut_nesting = _line_of(tokens, index)
         if token.type == "fence" and token.map is not None:
             lines = lines or text.split("\n")
             suspect = _suspect_fence(token.map, token.markup, token.info, lines)
@@ -307,7 +320,28 @@ def parse_blocks(text: str) -> Blocks:
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-    return Blocks(tuple(tables), tuple(comments), tuple(suspect_fences), tuple(intros))
+        elif token.type == "html_block" and "<table" in token.content.lower() and token.map:
+            lines = lines or text.split("\n")
+            offset = sum(len(line) + 1 for line in lines[: token.map[0]])
+            section = tuple(title for _, title in headings)
+            tabled.add(section)
+            html_tables.append(HtmlBlock(token.map[0] + 1, offset, section))
+    return Blocks(
+        tuple(tables),
+        tuple(comments),
+        tuple(suspect_fences),
+        tuple(intros),
+        cut_nesting,
+        tuple(html_tables),
+    )
+
+
+def _line_of(tokens: list[Token], index: int) -> int:
+    """The 1-based line of ``tokens[index]``, or of the nearest token before it with a map."""
+    for token in reversed(tokens[: index + 1]):
+        if token.map is not None:
+            return token.map[0] + 1
+    return 1
 
 
 _DELIMITER_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|")

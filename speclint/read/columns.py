@@ -135,7 +135,7 @@ class HeaderAliases:
         return HeaderAliases(
             name=more(NAME),
             value=more(VALUE),
-            code=self.code,
+            code=more("code"),
             description=more(DESCRIPTION),
             parameter=self.parameter,
         )
@@ -175,6 +175,7 @@ class _Column:
     short: float  # ... as short text of any script (at most SHORT_TEXT_CHARS characters)
     http_like: float  # ... as integers an HTTP status could be (400, 404, 500)
     repeats: bool  # some value heads several rows (a status shared by codes, not a key)
+    fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
     is_name: bool
     is_value: bool
     is_code: bool
@@ -192,6 +193,9 @@ class _Column:
     @property
     def is_error(self) -> bool:
         return _has(self.header, _ERROR_WORDS)
+
+
+_FRACTION = re.compile(r"[-+]?[0-9]+\.[0-9]+")
 
 
 def _http_status(cell: str) -> bool:
@@ -223,6 +227,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         short=_share(filled, lambda c: len(c) <= SHORT_TEXT_CHARS),
         http_like=_share(filled, _http_status),
         repeats=len(set(filled)) < len(filled),
+        fractions=sum(1 for c in filled if _FRACTION.fullmatch(c)),
         is_name=role == NAME,
         is_value=role == VALUE,
         is_code=role == "code",
@@ -264,11 +269,16 @@ def detect_roles(
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
         if named is not None and any(p.is_http for p in profiles):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
-        compound = next((p for p in profiles if p.is_value and p.compound >= CLEARLY), None)
+        compound = next(
+            (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
+        )
         if compound is None:
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
         return Roles(compound.index, compound.index, description, compound=True)
+    if profiles[value].fractions:
+        # 0.5 and 64 under "value": thresholds, settings or measurements, not codes.
+        return f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})"
     description = _description_column(profiles, {value})
     name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
     if description is None:

@@ -13,19 +13,16 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from speclint.read.limits import MAX_NESTING
+
 # Characters that can start inline markup. "_" only matters at a word edge: ERROR_NAME is plain.
 _MARKUP = re.compile(r"[\\`*\[\]<>&~!]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _SPACES = re.compile(r"\s+")
 
 
-# markdown-it stops parsing a page below 20 levels of nesting (lists in lists in quotes...);
-# a table after such a list would silently vanish.
-_MAX_NESTING = 10_000
-
-
 @lru_cache(maxsize=1)
 def _inline_parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True, "maxNesting": _MAX_NESTING}).enable(
+    return MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
         "strikethrough"
     )
 

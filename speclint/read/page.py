@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from speclint.config import Settings
@@ -13,8 +14,11 @@ from speclint.read.blocks import parse_blocks
 from speclint.read.columns import HeaderAliases
 from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
+from speclint.read.html_tables import html_tables, relocate, source_table
 from speclint.read.records import extract_records
+from speclint.read.shapes import explain_problems, header_is_a_code, neutralise_conflict_markers
 from speclint.read.source import SourceError, read
+from speclint.read.structure import structure_problems
 
 
 def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
@@ -33,18 +37,34 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
             return pin.roles
         return None
 
+    text, conflicts = neutralise_conflict_markers(path, text)
     blocks = parse_blocks(text)
     aliases = _aliases(tuple(sorted(settings.column_aliases.items())))
-    found = extract_records(path, blocks.tables, aliases, pinned)
+    html = html_tables(text, blocks)
+    tables = sorted(
+        (*blocks.tables, *(source_table(t, s, n) for n, (t, s) in enumerate(html))),
+        key=lambda table: table.header.line,
+    )
+    found = extract_records(path, tuple(tables), aliases, pinned)
+    records, read_problems = relocate(found.records, found.problems, [t for t, _ in html])
+    problems = sorted(
+        (
+            *explain_problems(read_problems, text),
+            *conflicts,
+            *structure_problems(path, blocks, found.tables, aliases),
+            *header_is_a_code(path, found.tables, aliases),
+        ),
+        key=lambda problem: (problem.line, problem.column),
+    )
     last_line = text.count("\n") + 1
     suppressions, directive_problems = find_suppressions(
         path, blocks.comments, blocks.tables, last_line
     )
     return ParsedFile(
         path,
-        found.records,
+        tuple(records),
         found.tables,
-        found.problems,
+        tuple(problems),
         suppressions,
         directive_problems,
         blocks.suspect_fences,
@@ -58,19 +78,54 @@ def _aliases(extra: tuple[tuple[str, tuple[str, ...]], ...]) -> HeaderAliases:
     return HeaderAliases.configured(dict(extra))
 
 
-def read_page(page: Page, settings: Settings) -> ParsedFile:
-    """Read and parse one page; ``SourceError`` names the page when it cannot be read."""
-    source = read(page.path, page.display)
+def read_page(page: Page, settings: Settings, notices: list[str] | None = None) -> ParsedFile:
+    """Read and parse one page; ``SourceError`` names the page when it cannot be read. A page
+    decoded from another encoding than UTF-8 adds its notice to ``notices``."""
+    source = read(page.path, page.display, settings.encoding)
+    if source.notice and notices is not None:
+        notices.append(source.notice)
     return parse_text(page.key, source.text, settings)
 
 
-def read_pages(pages: Sequence[Page], settings: Settings) -> tuple[list[ParsedFile], list[str]]:
-    """Every page that can be read, in order, and one message per page that cannot."""
+@dataclass(frozen=True, slots=True)
+class ReadPages:
+    """The read stage's outcome for a run: the pages read, and what went wrong with the others.
+
+    ``errors`` make the run fail (exit 2): a page named on the command line that cannot be read,
+    a page that broke speclint, or no page readable at all. ``warnings`` do not: a file found
+    by walking a folder that is not text (an image named ``.md``, a link loop) or a page decoded
+    from another encoding.
+    """
+
+    files: tuple[ParsedFile, ...]
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def read_pages(pages: Sequence[Page], settings: Settings) -> ReadPages:
+    """Every page that can be read, in order, and one message per page that cannot.
+
+    Nothing one page does costs the others: any exception while reading or parsing it is
+    caught here and named with the page.
+    """
     files: list[ParsedFile] = []
     errors: list[str] = []
+    warnings: list[str] = []
+    unreadable: list[str] = []
     for page in pages:
         try:
-            files.append(read_page(page, settings))
+            files.append(read_page(page, settings, warnings))
         except SourceError as exc:
-            errors.append(str(exc))
-    return files, errors
+            (errors if page.named else unreadable).append(str(exc))
+        except MemoryError:
+            errors.append(f"{page.display}: too large to read in the memory available")
+        except Exception as exc:  # noqa: BLE001 - one page must never stop the others
+            errors.append(
+                f"{page.display}: internal error while reading: {type(exc).__name__}: {exc} "
+                "(a bug in speclint; please report it with this page)"
+            )
+    if files or errors:
+        warnings.extend(f"{message} (skipped)" for message in unreadable)
+    else:
+        errors.extend(unreadable)  # nothing could be linted: that is a failure, not a warning
+    return ReadPages(tuple(files), tuple(errors), tuple(warnings))

@@ -27,7 +27,13 @@ from speclint.read.columns import (
 )
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
-from speclint.read.values import is_numeric, parse_range, parse_value, split_compound
+from speclint.read.values import (
+    is_numeric,
+    parse_range,
+    parse_value,
+    split_compound,
+    split_list,
+)
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -146,16 +152,27 @@ class _TableReader:
                 if declared is not None:
                     ranges.append(declared)
                     continue
-                made = _record(self, section, row.source, cells, texts)
-                if isinstance(made, RowProblem):
-                    problems.append(made)
-                elif made is not None:
-                    records.append(made)
-                    if ragged:
-                        problems.append(
-                            _problem(self.path, section, row.source, row.cells, self._ragged(row))
-                        )
-                        ragged = False  # one problem per row, however many entries it holds
+                made = [
+                    _record(self, section, row.source, cells, t) for t in self._each_value(texts)
+                ]
+                problems.extend(m for m in made if isinstance(m, RowProblem))
+                kept = [m for m in made if isinstance(m, Record)]
+                records.extend(kept)
+                if kept and ragged:
+                    problems.append(
+                        _problem(self.path, section, row.source, row.cells, self._ragged(row))
+                    )
+                    ragged = False  # one problem per row, however many entries it holds
+
+    def _each_value(self, texts: list[str]) -> list[list[str]]:
+        """The row's texts once per code it lists: ``500, 502, 503, 504`` is four codes that
+        share a meaning, as a reader reads it."""
+        assert self.roles is not None
+        value = self.roles.value
+        listed = split_list(texts[value]) if value < len(texts) else None
+        if listed is None:
+            return [texts]
+        return [[*texts[:value], part, *texts[value + 1 :]] for part in listed]
 
     def _range_row(
         self, row: _Row, texts: list[str], section: tuple[str, ...]

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|
 MIN_PART = 2
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def split_words(name: str) -> tuple[str, ...]:
     """The upper-case words of an identifier.
 
@@ -46,7 +46,9 @@ class Vocabulary:
 
     @classmethod
     def of_names(cls, names: Iterable[str]) -> Vocabulary:
-        return cls(word for name in names for word in split_words(name))
+        """The vocabulary of ``names``. Several rules ask for the same registry's in turn, so
+        the last few are kept."""
+        return _vocabulary_of(tuple(dict.fromkeys(names)))
 
     def __contains__(self, word: str) -> bool:
         return word in self.words
@@ -90,8 +92,14 @@ class Vocabulary:
 
 
 def is_word(token: str) -> bool:
-    """Whether a token of a name is a word (has a letter), rather than a number or version."""
-    return any(ch.isalpha() for ch in token)
+    """Whether a token of a name (from ``split_words``: letters and digits) is a word, rather
+    than a number."""
+    return not token.isdigit()
+
+
+@lru_cache(maxsize=4)
+def _vocabulary_of(names: tuple[str, ...]) -> Vocabulary:
+    return Vocabulary({word for name in names for word in split_words(name)})
 
 
 def join_spelling(words: Iterable[str]) -> str:
@@ -123,6 +131,7 @@ DIRECTIONAL_WORDS = frozenset({"TO", "FROM", "BY", "VS", "SRC", "DST", "INTO", "
 ERROR_AFFIXES = frozenset({"ERR", "ERROR", "ERRS", "ERRORS", "ERRNO", "ERRCODE"})
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude English stem, the same for the forms names use: FAILED, FAILURE and FAIL; FILE and
     FILES; CLOSE and CLOSED. Only ever compared with another stem."""
@@ -316,13 +325,14 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def deletions(word: str, depth: int) -> set[str]:
+@lru_cache(maxsize=65536)
+def deletions(word: str, depth: int) -> frozenset[str]:
     """Every string ``word`` becomes with up to ``depth`` letters deleted (itself included):
     two words within ``depth`` edits share one of these, so near words are found by lookup,
-    never by comparing every pair (the idea of SymSpell)."""
+    never by comparing every pair (the idea of SymSpell). Cached: registries share words."""
     found = {word}
     frontier = {word}
     for _ in range(depth):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
-    return found
+    return frozenset(found)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Severity
-from speclint.report.text import with_related
+from speclint.report.text import visible, with_related
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message the way the Actions runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message the way the Actions runner unescapes it; other control
+    characters from a page are shown as escapes rather than sent to the log."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(escaped)
 
 
 def escape_property(text: str) -> str:

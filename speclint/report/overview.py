@@ -104,6 +104,7 @@ class Overview:
     rules: tuple[RuleFindings, ...]
     sections: tuple[Section, ...]
     errors: tuple[str, ...]
+    warnings: tuple[str, ...]  # pages skipped or decoded with a guess
     markers: Markers
     # The rules whose findings involve the record at (file, line), at its row or as related.
     findings_at: Mapping[tuple[str, int], tuple[str, ...]]
@@ -147,6 +148,7 @@ def overview(result: LintResult, settings: Settings) -> Overview:
         ),
         sections=tuple(sections),
         errors=result.errors,
+        warnings=result.warnings,
         markers=Markers.configured(settings.markers),
         findings_at={key: tuple(codes) for key, codes in findings_at.items()},
     )

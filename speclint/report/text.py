@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from speclint.lint import LintResult
@@ -24,10 +25,20 @@ def with_related(diagnostic: Diagnostic) -> str:
     return f"{diagnostic.message} (see {places})"
 
 
+# Control characters from a page (an ESC starting a terminal sequence) must not reach the
+# terminal: they are shown as escapes. Tabs stay.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written as ``\\xNN``."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def line(diagnostic: Diagnostic, color: bool = False) -> str:
-    where = _paint(str(diagnostic.location), "1", color)
+    where = _paint(visible(str(diagnostic.location)), "1", color)
     code = _paint(diagnostic.code, _COLORS[diagnostic.severity], color)
-    message = with_related(diagnostic)
+    message = visible(with_related(diagnostic))
     return f"{where}: {code} [{diagnostic.severity.value}] {message} ({diagnostic.rule})"
 
 

@@ -1,0 +1,65 @@
+"""What a page's structure hides from the records: problems found beside the table reading.
+
+These become ``RowProblem``s (reported by ``SL002 malformed-table``) at their line, so that a
+page speclint could not read as a reader does is never silently passed:
+
+- nesting so deep that markdown-it stopped reading inside it (``speclint.read.limits``);
+- a table headed like a code table (``错误码 | 十进制数值 | 含义``) whose rows yield no code,
+  typically because every value cell holds prose ("见下文", "TBD"): without this it is skipped
+  and the page passes with "No problems found".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from speclint.model import RowProblem, Table
+from speclint.read.blocks import Blocks, SourceTable
+from speclint.read.cells import split_row
+from speclint.read.columns import HeaderAliases, normalise_header
+from speclint.read.limits import MAX_NESTING
+
+
+def structure_problems(
+    path: str, blocks: Blocks, tables: Sequence[Table], aliases: HeaderAliases | None = None
+) -> list[RowProblem]:
+    problems = []
+    if blocks.cut_nesting:
+        problems.append(
+            RowProblem(
+                path,
+                blocks.cut_nesting,
+                1,
+                (),
+                f"lists and quotes nest more than {MAX_NESTING} levels deep here; speclint "
+                "stops reading inside them, so tables nested deeper, or further down the same "
+                "list, are not checked",
+            )
+        )
+    vocabulary = aliases or HeaderAliases()
+    sources = {source.header.line: source for source in blocks.tables}
+    for table in tables:
+        source = sources.get(table.line)
+        if not table.skipped or source is None or not _has_data(source):
+            continue
+        if _headed_like_code_table(table.headers, vocabulary):
+            shown = ", ".join(h for h in table.headers if h)
+            message = (
+                f"this table is headed like a code table ({shown}) but no row holds a "
+                "readable code, so none of it is checked"
+            )
+            problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
+    return problems
+
+
+def _has_data(source: SourceTable) -> bool:
+    return any(cell.raw for row in source.rows for cell in split_row(row.text))
+
+
+def _headed_like_code_table(headers: Sequence[str], aliases: HeaderAliases) -> bool:
+    """Whole headers (not words inside them) name a code or value column and a name or meaning
+    column, and none names a parameter: the vocabulary of code tables, nothing else."""
+    folded = {normalise_header(header) for header in headers}
+    coded = bool(folded & (aliases.code | aliases.value))
+    described = bool(folded & (aliases.name | aliases.description))
+    return coded and described and not folded & aliases.parameter
