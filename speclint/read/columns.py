@@ -364,7 +364,7 @@ def _name_column(
             for p in free
             if (p.is_name and p.short >= CLEARLY)
             or (
-                (p.is_code or p.is_description or p.header == "")
+                (p.is_code or p.is_value or p.is_description or p.header == "")
                 and max(p.identifier, p.label) >= CLEARLY
                 and (not p.is_description or p.identifier >= CLEARLY)
             )
@@ -383,9 +383,9 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
             len(_DESCRIPTION_WORDS),
         )
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
-        # beside it is the meaning. A mostly empty column (描述 filled on two rows beside a
-        # filled 含义) is a remark, whatever its header says.
-        sparse = p.filled < MOSTLY * fullest
+        # beside it is the meaning. A column much emptier than another (描述 filled on two rows
+        # beside a filled 含义) is a remark, whatever its header says.
+        sparse = p.filled < CLEARLY * fullest
         return (p.identifier >= CLEARLY, sparse, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
