@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.registry.changes import ChangeOptions, changes_in, with_base_location, wording
-from speclint.registry.lifecycle import Markers
-from speclint.rule import RecordSet, Rule, Scope
+from speclint.registry.changes import ChangeRule, Changes, with_base_location, wording
+from speclint.rule import RecordSet
 
 
-class DescriptionChanged(Rule):
+class DescriptionChanged(ChangeRule):
     """## What it does
     Reports a code whose meaning (its description) was reworded since the base revision; spacing
     alone is no change. It runs when a base is given (`speclint diff BASE`, `speclint check
@@ -49,17 +47,8 @@ class DescriptionChanged(Rule):
     code = "SL406"
     name = "description-changed"
     severity = Severity.INFO
-    scope = Scope.REGISTRY
-    Options = ChangeOptions
 
-    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
-        super().__init__(options, severity)
-        self.markers = Markers.configured(self.options.markers)
-
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        changes = changes_in(records, self.markers)
-        if changes is None:
-            return
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
         revision = records.base_revision
         for pair in changes.redescribed():
             before, after = pair.before, pair.after

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.categories import by_category
-from speclint.registry.words import Vocabulary, normalise_text
+from speclint.registry.thresholds import MODULE_WORD_MIN_NAMES
+from speclint.registry.words import Vocabulary, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -15,7 +17,9 @@ class DuplicateDescription(Rule):
     forms, whitespace and punctuation, so `无效的 userId。` and `无效的UserID` are the same
     meaning. The same text in different categories (`参数错误` in every module) is normal and
     not reported, and neither are two records whose names are one name or its synonym
-    (name-collision and synonym-names report those).
+    (name-collision and synonym-names report those), nor the same error of two modules in one
+    table: names that differ in one word, each word naming a module (used in at least
+    `MODULE_WORD_MIN_NAMES` (3) names: `ErrorAppleParams` beside `ErrorMarketParams`).
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -44,10 +48,13 @@ class DuplicateDescription(Rule):
         found = [pair for m in by_category(records.records).values() for pair in _copies(m)]
         if not found:
             return
-        vocabulary = Vocabulary.of_names(r.name for r in records.records if r.name)
+        names = [r.name for r in records.records if r.name]
+        vocabulary = Vocabulary.of_names(names)
+        uses = Counter(word for name in dict.fromkeys(names) for word in set(split_words(name)))
         for record, earlier in found:
-            if not _same_name(earlier, record, vocabulary):
-                yield self._finding(record, earlier)
+            if _same_name(earlier, record, vocabulary) or _parallel(earlier, record, uses):
+                continue
+            yield self._finding(record, earlier)
 
     def _finding(self, record: Record, earlier: Record) -> Diagnostic:
         wording = (
@@ -67,6 +74,20 @@ def _same_name(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
     if not (earlier.name and record.name):
         return False
     return vocabulary.synonym_key(earlier.name) == vocabulary.synonym_key(record.name)
+
+
+def _parallel(earlier: Record, record: Record, uses: Counter[str]) -> bool:
+    """Whether two names are the same error of two modules (ErrorAppleParams beside
+    ErrorMarketParams, ERR_VOICE_PLAYER_PARAM_NULL beside ERR_VOICE_RECORD_PARAM_NULL): they
+    differ in one word, and each of the two words names a module, used in several names."""
+    a, b = split_words(earlier.name), split_words(record.name)
+    if not a or len(a) != len(b):
+        return False
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return uses[x] >= MODULE_WORD_MIN_NAMES and uses[y] >= MODULE_WORD_MIN_NAMES
 
 
 def _copies(members: list[Record]) -> Iterator[tuple[Record, Record]]:

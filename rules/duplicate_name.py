@@ -8,7 +8,9 @@ from speclint.rule import RecordSet, Rule, Scope
 
 class DuplicateName(Rule):
     """## What it does
-    Flags a code listed twice with the same name and the same value: a redundant row.
+    Flags a code listed twice with the same name and the same value under one heading: a
+    redundant row. The same code listed again under another heading or on another page (the
+    codes each endpoint returns, with its own wording) cites it, and is not reported.
 
     ## Why it matters
     A repeated row usually means a table was merged or copied by hand. If the two rows ever
@@ -34,11 +36,11 @@ class DuplicateName(Rule):
     scope = Scope.REGISTRY
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        first: dict[tuple[str, str, object], Record] = {}
+        first: dict[tuple[object, ...], Record] = {}
         for record in records.records:
             if not record.name:
                 continue
-            key = (record.name, *record.value_key)
+            key = (record.file, record.section, record.name, *record.value_key)
             earlier = first.setdefault(key, record)
             if earlier is record:
                 continue

@@ -31,8 +31,8 @@ class InconsistentValueKind(Rule):
     A column's kind is inferred once it has at least `VALUE_KIND_MIN_VALUES` (5) values and at
     least 80% (`CLEARLY`) of them are of one kind; a value of another kind is reported when at
     most `LONE_KIND_MAX` (2) cells share that kind (more are a second convention, not a slip).
-    A column of fixed-width codes (every value the same length, such as `00`, `A6`, `10`) is one
-    kind, one-digit numbers read the same in decimal and hex, and a value that is another code's
+    A column of fixed-width codes (every value the same length, some zero-padded, such as `00`,
+    `A6`, `10`) is one kind, one-digit numbers read the same in decimal and hex, and a value that is another code's
     name (`EWOULDBLOCK | EAGAIN`) is an alias. Values with blanks are left to
     schema-violation (SL001), and range rows (`1000~1999`) are not values. See
     `docs/inference.md`.
@@ -74,7 +74,8 @@ class InconsistentValueKind(Rule):
     def _odd_ones(self, column: Sequence[Record]) -> Iterator[Diagnostic]:
         if len(column) < VALUE_KIND_MIN_VALUES:
             return
-        if len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1:
+        fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1
+        if fixed_width and any(value_kind(r.raw_value) == "padded" for r in column):
             return  # fixed-width codes (00, A6, 10): one kind, whatever each cell parses as
         kinds = [_kind(r.raw_value) for r in column]
         counts = Counter(k for k in kinds if k != "digit")

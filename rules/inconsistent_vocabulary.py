@@ -71,8 +71,10 @@ class InconsistentVocabulary(Rule):
                     ways[word] = negated(word)
             for left, right in pairwise(words):
                 joined = negated(left + right)
-                # V1_0 and V10 are versions, not spellings of one word.
-                if joined in whole and is_word(left) and is_word(right):
+                # V1_0 and V10 are versions, not spellings of one word. A negation and the word
+                # it negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
+                negation = left in NEGATIONS and len(right) >= MIN_NEGATED
+                if (joined in whole or negation) and is_word(left) and is_word(right):
                     ways[join_spelling((left, right))] = joined
             for text, word in ways.items():
                 group = spellings.setdefault(word, {})
@@ -102,10 +104,12 @@ class InconsistentVocabulary(Rule):
             )
 
 
-# Negations written two ways: NONEXIST and NOTEXIST, NON_EXIST and NOT_EXIST.
-_NEGATION = re.compile(r"NON(?=[A-Z]{3})")
+# Negations written several ways: NONEXIST, NOEXIST and NOTEXIST; NO_EXIST and NOT_EXIST.
+NEGATIONS = frozenset({"NO", "NOT", "NON"})
+MIN_NEGATED = 3  # letters of the negated word: NONE and NODE are no negations
+_NEGATION = re.compile(rf"NO[NT]?(?=[A-Z]{{{MIN_NEGATED}}})")
 
 
 def negated(word: str) -> str:
-    """The word with a leading NON written as NOT, the way most names negate."""
-    return _NEGATION.sub("NOT", word, count=1) if word.startswith("NON") else word
+    """The word with a leading NON or NO written as NOT, the way most names negate."""
+    return _NEGATION.sub("NOT", word, count=1) if word.startswith("NO") else word

@@ -23,7 +23,8 @@ class MisspelledWordOptions:
 
 @dataclass(slots=True)
 class _Word:
-    first: Record  # the first name that uses the word
+    first: Record  # the first record whose name (or string code) uses the word
+    identifier: str  # that name or string code
     names: int = 0  # how many names use it
 
 
@@ -74,16 +75,18 @@ class MisspelledWord(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         names: dict[str, Record] = {}
         for record in records.records:
+            # A table of string codes (InvalidTempalteVersion) has its identifiers as values.
+            identifier = record.name or (record.value if isinstance(record.value, str) else "")
             # "Session taken over": words for people, not an identifier's.
-            if record.name and " " not in record.name and not is_label(record.name):
-                names.setdefault(record.name, record)
+            if identifier and " " not in identifier and not is_label(identifier):
+                names.setdefault(identifier, record)
         words: dict[str, _Word] = {}
         for name, record in names.items():
             for word in dict.fromkeys(split_words(name)):
                 if word.isalpha():
                     entry = words.get(word)
                     if entry is None:
-                        entry = words[word] = _Word(record)
+                        entry = words[word] = _Word(record, name)
                     entry.names += 1
         accepted = {w.upper() for w in self.options.words}
         vocabulary = {w for w, e in words.items() if e.names >= VOCABULARY_MIN_NAMES}
@@ -98,34 +101,52 @@ class MisspelledWord(Rule):
             for deleted in deletions(word, _budget(word)):
                 index[deleted].add(word)
         near: dict[str, set[str]] = defaultdict(set)
-        for word in known:
+        # A known word's stem is a target too: UNSURPORT misspells UNSUPPORT(ED).
+        targets = known | {stem(w) for w in known if stem(w) != w}
+        for word in targets:
             if len(word) >= MISSPELLING_MIN_LETTERS:
                 for deleted in deletions(word, 2):
                     for suspect in index.get(deleted, ()):
                         near[suspect].add(word)
+        own = vocabulary | {stem(w) for w in vocabulary}
         for word in suspects:
-            likely = _likely_spelling(word, near.get(word, set()), words, vocabulary)
+            likely = _likely_spelling(word, near.get(word, set()), words, own)
             if likely is not None:
-                yield self._finding(word, words[word].first, likely, words.get(likely))
+                yield self._finding(word, words[word], likely, words.get(likely))
 
-    def _finding(self, word: str, record: Record, likely: str, uses: _Word | None) -> Diagnostic:
+    def _finding(self, word: str, misspelt: _Word, likely: str, uses: _Word | None) -> Diagnostic:
         if uses is not None and uses.names:
-            first = uses.first
             count = uses.names
-            where = f", as {count} other name{'s' * (count != 1)} spell it (e.g. {first.name})"
-            related = [(first, f"{first.name} spells {likely}")]
+            spell = "names spell" if count != 1 else "name spells"
+            where = f", as {count} other {spell} it (e.g. {uses.identifier})"
+            related = [(uses.first, f"{uses.identifier} spells {likely}")]
         else:
             where, related = "", []
+        record = misspelt.first
         return self.report(
             record,
-            f"{word} in {record.name} looks like a misspelling of {likely}{where}",
-            field="name",
+            f"{word} in {misspelt.identifier} looks like a misspelling of {likely}{where}",
+            field="name" if record.name else "value",
             related=related,
             subject=[record],
         )
 
 
 _ENDINGS = ("ED", "ING", "ES", "ER")
+
+
+_INFLECTIONS = ("D", "ED", "S", "ES", "ING")
+
+
+def _inflection_inserted(word: str, known: str) -> bool:
+    """Whether ``word`` is ``known`` with an inflection put inside it (TIMEDOUT, TIMEOUT)."""
+    extra = len(word) - len(known)
+    if extra <= 0:
+        return False
+    return any(
+        word[i : i + extra] in _INFLECTIONS and word[:i] + word[i + extra :] == known
+        for i in range(1, len(word) - extra)
+    )
 
 
 def _budget(word: str) -> int:
@@ -156,6 +177,10 @@ def _likely_spelling(
             continue
         if distance == 2 and len(word) == len(known):
             continue  # two letters changed in place make another word (CONGESTION, CONNECTION)
+        if not own and len(word) == len(known) and sorted(word) != sorted(known):
+            continue  # one letter changed makes another real word (CONTEXT, CONTENT)
+        if _inflection_inserted(word, known):
+            continue  # TIMEDOUT: TIMEOUT with its verb inflected, not a typo
         uses = words[known].names if known in words else 0
         key = (distance, -uses, known)
         if best is None or key < best:

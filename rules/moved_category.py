@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.registry.changes import ChangeOptions, changes_in, with_base_location
-from speclint.registry.lifecycle import Markers
-from speclint.rule import RecordSet, Rule, Scope
+from speclint.registry.changes import ChangeRule, Changes, with_base_location
+from speclint.rule import RecordSet
 
 
-class MovedCategory(Rule):
+class MovedCategory(ChangeRule):
     """## What it does
     Flags a code that is under another heading (category) than at the base revision. It runs
     when a base is given (`speclint diff BASE`, `speclint check --base BASE`) and does nothing
@@ -69,17 +67,8 @@ class MovedCategory(Rule):
     code = "SL405"
     name = "moved-category"
     severity = Severity.WARNING
-    scope = Scope.REGISTRY
-    Options = ChangeOptions
 
-    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
-        super().__init__(options, severity)
-        self.markers = Markers.configured(self.options.markers)
-
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        changes = changes_in(records, self.markers)
-        if changes is None:
-            return
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
         revision = records.base_revision
         for pair in changes.moved():
             before, after = pair.before, pair.after

@@ -29,9 +29,9 @@ class NamingConvention(Rule):
 
     Unless a pattern is configured, each category (the heading that sets a table apart on its
     page) infers its own convention, because categories keep their own: an SDK's `ERR_` errors
-    beside its `WARNING_` warnings. A category needs at least `CONVENTION_MIN_NAMES` (3) names,
-    a style that `STYLE_SHARE` (80%) of them follow, and a prefix that `PREFIX_SHARE` (80%) of
-    them share. A category too small or too mixed is held to the registry's convention
+    beside its `WARNING_` warnings. A category needs at least `CONVENTION_MIN_NAMES` (3) names
+    and a style that `STYLE_SHARE` (80%) of them follow; its prefix, `CATEGORY_PREFIX_MIN_NAMES`
+    (8) names of which `PREFIX_SHARE` (80%) share it. A category too small or too mixed is held to the registry's convention
     (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
     rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
     Request`) is not judged. A success code (`OK`, `SUCCESS`, `成功` with value 0 or 200) is

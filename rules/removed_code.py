@@ -2,15 +2,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any
 
 from speclint.model import Diagnostic, Location, Record, Severity, Table
-from speclint.registry.changes import ChangeOptions, changes_in, with_base_location
-from speclint.registry.lifecycle import Markers
-from speclint.rule import RecordSet, Rule, Scope
+from speclint.registry.changes import ChangeRule, Changes, with_base_location
+from speclint.rule import RecordSet
 
 
-class RemovedCode(Rule):
+class RemovedCode(ChangeRule):
     """## What it does
     Flags a code that existed at the base revision and is gone: no row of its registry has its
     name any more (or, in a table without names, its value). It runs when a base is given
@@ -61,17 +59,8 @@ class RemovedCode(Rule):
     code = "SL401"
     name = "removed-code"
     severity = Severity.ERROR
-    scope = Scope.REGISTRY
-    Options = ChangeOptions
 
-    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
-        super().__init__(options, severity)
-        self.markers = Markers.configured(self.options.markers)
-
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        changes = changes_in(records, self.markers)
-        if changes is None:
-            return
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
         for before in changes.removed:
             if self.markers.is_deprecated(before) or self.markers.is_reserved(before):
                 continue

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.registry.changes import ChangeOptions, changes_in, with_base_location
-from speclint.registry.lifecycle import Markers
-from speclint.rule import RecordSet, Rule, Scope
+from speclint.registry.changes import ChangeRule, Changes, with_base_location
+from speclint.rule import RecordSet
 
 
-class RenamedCode(Rule):
+class RenamedCode(ChangeRule):
     """## What it does
     Flags a code whose name changed since the base revision while its value and meaning stayed
     (the same value, the same meaning up to spacing, case and punctuation). It runs when a base
@@ -54,17 +52,8 @@ class RenamedCode(Rule):
     code = "SL404"
     name = "renamed-code"
     severity = Severity.WARNING
-    scope = Scope.REGISTRY
-    Options = ChangeOptions
 
-    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
-        super().__init__(options, severity)
-        self.markers = Markers.configured(self.options.markers)
-
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        changes = changes_in(records, self.markers)
-        if changes is None:
-            return
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
         revision = records.base_revision
         for pair in changes.renamed:
             before, after = pair.before, pair.after

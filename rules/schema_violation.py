@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from speclint.model import Diagnostic, Record
+from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.resources import schema_path
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -130,7 +132,10 @@ def _plain(error: ValidationError) -> str:
 class SchemaViolation(Rule):
     """## What it does
     Checks every record against the record JSON Schema and reports each violation at the cell
-    that breaks it.
+    that breaks it. A row that malformed-table reports (a cell missing or one too many) is not
+    checked as well: its empty fields are part of that one problem. The same violation in
+    `WHOLE_CATEGORY_MIN` (3) or more rows of one table (a column left empty) is one finding at
+    the first, with the other rows as related locations.
 
     ## Why it matters
     The schema is the contract clients generate code from: a value that is not a number, an
@@ -154,7 +159,7 @@ class SchemaViolation(Rule):
 
     code = "SL001"
     name = "schema-violation"
-    scope = Scope.RECORD
+    scope = Scope.FILE
     Options = SchemaViolationOptions
 
     def __init__(self, options: Any = None, severity: Any = None) -> None:
@@ -184,25 +189,53 @@ class SchemaViolation(Rule):
         return fast_validity_check(self.schema)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        # A row malformed-table reports (a cell missing, one too many) is one problem: its
+        # empty fields are part of it, not a second finding.
+        malformed = {(p.file, p.line) for p in records.problems}
+        # The same violation in many rows of one table (a column left empty) is one problem of
+        # the table: one finding at its first row, the other rows as related locations.
+        violations: dict[tuple[str, int, str, str], list[Record]] = defaultdict(list)
         for record in records.records:
+            if (record.file, record.line) in malformed:
+                continue
             instance = record_instance(record)
             if self.prefilter is not None and self.prefilter(instance):
                 continue
             if self.fast_check is not None and self.fast_check(instance):
                 continue
             for error in self.validator.iter_errors(instance):
-                yield self._diagnostic(record, error)
+                message, field = _violation(error)
+                violations[(record.file, record.table, field, message)].append(record)
+        for (_, _, field, message), rows in violations.items():
+            if len(rows) < WHOLE_CATEGORY_MIN:
+                for record in rows:
+                    yield self.report(record, message, field=field)
+                continue
+            first, *others = rows
+            yield self.report(
+                first,
+                f"{message}, in {len(rows)} rows of this table",
+                field=field,
+                related=[(r, f"also {r.title}") for r in others[:MAX_RELATED_ROWS]],
+                subject=rows,
+            )
 
-    def _diagnostic(self, record: Record, error: ValidationError) -> Diagnostic:
-        from jsonschema.exceptions import best_match
 
-        shown = best_match([error])
-        path = [str(part) for part in shown.absolute_path]
-        if not path:
-            return self.report(record, shown.message, field="")
-        if path[0] == "extra":
-            if len(path) > 1:
-                return self.report(record, f"column {path[1]!r}: {shown.message}", field=path[1])
-            return self.report(record, f"extra columns: {shown.message}", field="")
-        field = "value" if path[0] == "raw_value" else path[0]
-        return self.report(record, f"{path[0]} {_plain(shown)}", field=field)
+# A table-wide finding names this many of the other rows; the count says how many there are.
+MAX_RELATED_ROWS = 20
+
+
+def _violation(error: ValidationError) -> tuple[str, str]:
+    """The message of a schema violation and the field whose cell it is at."""
+    from jsonschema.exceptions import best_match  # a violation means jsonschema is loaded
+
+    shown = best_match([error])
+    path = [str(part) for part in shown.absolute_path]
+    if not path:
+        return shown.message, ""
+    if path[0] == "extra":
+        if len(path) > 1:
+            return f"column {path[1]!r}: {shown.message}", path[1]
+        return f"extra columns: {shown.message}", ""
+    field = "value" if path[0] == "raw_value" else path[0]
+    return f"{path[0]} {_plain(shown)}", field

@@ -1,15 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.registry.changes import ChangeOptions, changes_in, with_base_location
-from speclint.registry.lifecycle import Markers
-from speclint.rule import RecordSet, Rule, Scope
+from speclint.registry.changes import ChangeRule, Changes, with_base_location
+from speclint.rule import RecordSet
 
 
-class ValueReused(Rule):
+class ValueReused(ChangeRule):
     """## What it does
     Flags a new code that took a value which meant another code at the base revision (that code
     was removed, or renumbered away). It runs when a base is given (`speclint diff BASE`,
@@ -52,17 +50,8 @@ class ValueReused(Rule):
     code = "SL403"
     name = "value-reused"
     severity = Severity.ERROR
-    scope = Scope.REGISTRY
-    Options = ChangeOptions
 
-    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
-        super().__init__(options, severity)
-        self.markers = Markers.configured(self.options.markers)
-
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        changes = changes_in(records, self.markers)
-        if changes is None:
-            return
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
         revision = records.base_revision
         new = {id(record) for record in changes.added}
         for reuse in changes.reused(self.markers):

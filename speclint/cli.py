@@ -38,7 +38,7 @@ from speclint.rule import Rule
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C (128 + SIGINT)
 _COMMANDS_AND_FLAGS = (
-    "check", "diff", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
+    "check", "diff", "report", "export", "allocate", "rules", "rule", "-h", "--help", "--version"
 )  # fmt: skip
 
 
@@ -70,6 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("base", metavar="BASE", help="a git revision, or a catalog JSON")
     _add_check_options(diff, [*sorted(REPORTERS), "changelog"])
 
+    report = commands.add_parser("report", help="write a standalone HTML or Markdown report")
+    _add_common(report)
+    report.add_argument("-o", "--output-file", type=Path, help="report.html or report.md")
+    report.add_argument("--format", choices=("html", "markdown"), help="default: from -o's name")
+    _add_lint_options(report)
+    # check's options that a report does not take, as check's defaults: _check reads them.
+    report.set_defaults(
+        output_format="text", statistics=False, force_exclude=False, verbose=False,
+        write_baseline=None, base=None, rule_timeout=None,
+    )  # fmt: skip
+
     export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
     export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
@@ -95,17 +106,8 @@ def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> N
     _add_common(parser)
     parser.add_argument("--output-format", choices=formats, default="text")
     parser.add_argument("--output-file", type=Path, help="write the report here, not stdout")
-    parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
-    parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
-    parser.add_argument("--ignore", type=_selectors, help="rules not to use")
-    parser.add_argument(
-        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
-    )
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    _add_lint_options(parser)
     parser.add_argument("--statistics", action="store_true", help="count findings per rule")
-    parser.add_argument(
-        "--all", action="store_true", help="report registry findings on pages not given too"
-    )
     parser.add_argument(
         "--force-exclude",
         action="store_true",
@@ -120,10 +122,24 @@ def _add_check_options(parser: argparse.ArgumentParser, formats: list[str]) -> N
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="say which tables were skipped"
     )
-    parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
     parser.add_argument(
         "--write-baseline", type=Path, metavar="FILE", help="accept today's findings into FILE"
     )
+
+
+def _add_lint_options(parser: argparse.ArgumentParser) -> None:
+    """What check, diff and report share: which rules run, which findings are shown, what fails."""
+    parser.add_argument("--select", type=_selectors, help="rules to use (codes, prefixes, names)")
+    parser.add_argument("--extend-select", type=_selectors, help="rules to use as well")
+    parser.add_argument("--ignore", type=_selectors, help="rules not to use")
+    parser.add_argument(
+        "--fail-on", choices=[s.value for s in Severity], help="lowest severity that fails"
+    )
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings")
+    parser.add_argument(
+        "--all", action="store_true", help="report registry findings on pages not given too"
+    )
+    parser.add_argument("--baseline", type=Path, help="report only findings not in this baseline")
 
 
 def _positive(text: str) -> int:
@@ -251,7 +267,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         from speclint.commands import allocate as allocate_command
 
         return allocate_command.run(args.section, args.count, args.gaps, paths, settings)
+    if args.command == "report":
+        args.format = _report_format(args)  # before linting: a wrong name fails at once
     return _check(args, paths, settings)
+
+
+def _report_format(args: argparse.Namespace) -> str:
+    from speclint.report import standalone
+
+    try:
+        return standalone.report_format(args.output_file, args.format)
+    except standalone.FormatError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _missing(path: Path) -> str:
@@ -328,6 +355,9 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             rule_timeout=args.rule_timeout,
         )
         base = _load_base(args.base, paths, settings) if args.base is not None else None
+        # The report command shows every record; a check needs only the findings.
+        keep = args.command == "report"
+        run = RunOptions(cache=_caching(args), progress=True, keep_records=keep)
         result = lint(
             paths,
             settings,
@@ -336,7 +366,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
             force_exclude=args.force_exclude,
             base=base,
             explain=args.verbose,
-            options=RunOptions(cache=_caching(args), progress=True),
+            options=run,
         )
         fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
         if fixing or showing:
@@ -360,7 +390,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
                     gate,
                     force_exclude=args.force_exclude,
                     base=base,
-                    options=RunOptions(cache=_caching(args), progress=True),
+                    options=run,
                 )
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
@@ -376,10 +406,18 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         and args.output_format == "text"
     )
     options = ReportOptions(color=color, statistics=args.statistics, verbose=args.verbose)
-    report = REPORTERS.get(args.output_format) or _changelog(settings)
-    output.write(report(_with_errors(result, errors), options), args.output_file)
+    if args.command == "report":
+        from speclint.report import standalone
+
+        text = standalone.render(_with_errors(result, errors), settings, args.format, paths)
+    else:
+        report = REPORTERS.get(args.output_format) or _changelog(settings)
+        text = report(_with_errors(result, errors), options)
+    output.write(text, args.output_file)
     # Failures are SL000 findings in the report; say them here too unless that is the terminal.
-    elsewhere = args.output_file is not None or args.output_format != "text"
+    elsewhere = (
+        args.output_file is not None or args.output_format != "text" or args.command == "report"
+    )
     _print_errors([*errors, *(result.failures if elsewhere else ())], result.warnings)
     if errors or result.failures:
         return EXIT_ERROR

@@ -27,6 +27,8 @@ def test_wheel_holds_rules_and_schemas_inside_the_package(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "speclint/rules/duplicate_value.py" in names
     assert "speclint/schemas/record.schema.json" in names
+    for template in ("report.html.j2", "report.md.j2", "report.css", "report.js"):
+        assert f"speclint/report/templates/{template}" in names
     assert not [n for n in names if n.startswith(("rules/", "schemas/", "tests/"))]
 
 
@@ -61,3 +63,14 @@ def test_wheel_in_a_fresh_venv_lints_the_example(wheel: Path, tmp_path: Path) ->
         cwd=tmp_path,
     )
     assert "SL103  name-collision" in module.stdout
+    # The report's templates are found inside the installed package.
+    for name in ("report.html", "report.md"):
+        report = subprocess.run(
+            [str(env_dir / "bin" / "speclint"), "report", str(EXAMPLE_PAGE), "-o", name],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=tmp_path,
+        )
+        assert report.returncode == 1, report.stderr
+        assert "300311" in (tmp_path / name).read_text(encoding="utf-8")

@@ -136,3 +136,51 @@ def test_a_table_of_fractional_values_is_quantities_not_codes() -> None:
     )
     assert parsed.records == ()
     assert parsed.tables[0].skipped.startswith("a table of quantities")
+
+
+def test_tables_headed_alike_are_read_alike() -> None:
+    # Alone, the one-row table would take Description (filled there) for the meaning; its
+    # sibling shows Description is a mostly empty remark column and Meaning the meaning.
+    head = "| Code | Symbol | Meaning | Description |\n| --- | --- | --- | --- |\n"
+    parsed = parse(
+        "## General\n\n" + head + "| 0 | UNKNOWN | Unknown | Contact support |\n\n"
+        "## Declines\n\n" + head + "| 200 | DECLINE | Generic decline | |\n"
+        "| 201 | DO_NOT_HONOR | Do not honor | |\n| 202 | NO_FUNDS | Insufficient funds | |\n"
+        "| 205 | SCA_DECLINE | Strong authentication required | Retry with 3-D Secure |\n"
+    )
+    assert [r.description for r in parsed.records] == [
+        "Unknown",
+        "Generic decline",
+        "Do not honor",
+        "Insufficient funds",
+        "Strong authentication required",
+    ]
+
+
+def test_a_code_table_whose_header_lacks_a_column_is_reported_not_passed() -> None:
+    parsed = parse(
+        "| 错误代号 | 含义 |\n| --- | --- |\n| REALNAME_REQUIRED | 3001 | 需要实名认证 |\n"
+        "| REALNAME_FAIL | 3002 | 实名认证失败 |\n"
+    )
+    assert [p.line for p in parsed.problems] == [1]
+    assert "a header cell is missing" in parsed.problems[0].message
+
+
+def test_a_key_of_modules_is_not_a_code_table_but_a_code_table_with_modules_is() -> None:
+    key = parse("| 模块名称 | 模块代码标识 |\n| --- | --- |\n| 全局 | 001 |\n| market | 002 |\n")
+    assert key.records == ()
+    assert key.tables[0].skipped.startswith("a table of modules")
+    codes = parse(
+        "| 错误码 | 模块名称 | 说明 |\n| --- | --- | --- |\n| 40001 | market | 参数错误 |\n"
+        "| 40002 | apple | 签名错误 |\n"
+    )
+    assert [r.value for r in codes.records] == [40001, 40002]
+
+
+def test_a_table_of_mostly_ranges_is_a_layout_not_codes() -> None:
+    layout = parse(
+        "| 码段 | 位数 | 含义 |\n| --- | --- | --- |\n| 1~8 | 8 | 中心编码 |\n| 9~10 | 2 | 行业编码 |\n"
+        "| 14 | 1 | 网络标识 |\n"
+    )
+    assert layout.records == ()
+    assert layout.tables[0].skipped.startswith("a table of code ranges")

@@ -65,6 +65,8 @@ _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
 _UNIT_HEADERS = frozenset({"单位", "unit", "units"})
 _LIMIT_WORDS = ("最小", "最大", "典型", "平均", "min", "max", "typ", "avg", "average")
+# Headers of a table that keys modules or categories, not codes.
+_CATEGORY_WORDS = ("模块", "module", "类别", "分类", "category", "业务线", "产品线")
 _HTTP_WORDS = ("http",)
 _STATUS_WORDS = ("状态", "status")
 _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
@@ -269,7 +271,9 @@ def detect_roles(
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
         if named is not None and any(p.is_http for p in profiles):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
-        compound = next((p for p in profiles if p.is_value and p.compound >= CLEARLY), None)
+        compound = next(
+            (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
+        )
         if compound is None:
             return f"no column holds codes (headers: {shown})"
         description = _description_column(profiles, {compound.index})
@@ -279,6 +283,9 @@ def detect_roles(
         return f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})"
     description = _description_column(profiles, {value})
     name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
+    if name is not None and all(_has(profiles[i].header, _CATEGORY_WORDS) for i in (name, value)):
+        # | 模块名称 | 模块代码标识 |: the key to how codes are composed, not codes.
+        return f"a table of modules and their code segments (headers: {shown})"
     if description is None:
         # "| 错误码 | Info |", "| code | 提示语 |": the one other column of prose is the meaning.
         rest = [p for p in profiles if p.index not in (value, name) and p.filled]
@@ -362,7 +369,7 @@ def _name_column(
             for p in free
             if (p.is_name and p.short >= CLEARLY)
             or (
-                (p.is_code or p.is_description or p.header == "")
+                (p.is_code or p.is_value or p.is_description or p.header == "")
                 and max(p.identifier, p.label) >= CLEARLY
                 and (not p.is_description or p.identifier >= CLEARLY)
             )
@@ -381,9 +388,9 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
             len(_DESCRIPTION_WORDS),
         )
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
-        # beside it is the meaning. A mostly empty column (描述 filled on two rows beside a
-        # filled 含义) is a remark, whatever its header says.
-        sparse = p.filled < MOSTLY * fullest
+        # beside it is the meaning. A column much emptier than another (描述 filled on two rows
+        # beside a filled 含义) is a remark, whatever its header says.
+        sparse = p.filled < CLEARLY * fullest
         return (p.identifier >= CLEARLY, sparse, rank, p.index)
 
     best = min(candidates, key=strength, default=None)

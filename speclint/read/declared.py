@@ -34,14 +34,15 @@ def declared_ranges(path: str, intros: Sequence[Intro]) -> Iterator[DeclaredRang
     for intro in intros:
         if not intro.heading and not _ABOUT_CODES.search(intro.text):
             continue
-        found = list(_RANGE.finditer(intro.text))
+        # 错误码范围：`10101` - `10199`: the numbers may be in code spans or bold.
+        text = intro.text if intro.heading else reduce_inline(intro.text)
+        found = list(_RANGE.finditer(text))
         if len(found) != 1:
             continue
         low, high = _number(found[0]["low"]), _number(found[0]["high"])
         if low >= high:
             continue
         source = "heading" if intro.heading else "sentence"
-        text = intro.text if intro.heading else reduce_inline(intro.text)
         yield DeclaredRange(path, intro.line, intro.section, low, high, source, text)
 
 

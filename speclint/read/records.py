@@ -27,7 +27,13 @@ from speclint.read.columns import (
 )
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
-from speclint.read.values import is_numeric, parse_range, parse_value, split_compound
+from speclint.read.values import (
+    is_numeric,
+    parse_range,
+    parse_value,
+    split_compound,
+    split_list,
+)
 
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
@@ -70,10 +76,19 @@ def extract_records(
     found: list[Table] = []
     problems: list[RowProblem] = []
     ranges: list[DeclaredRange] = []
-    for source in tables:
-        index = sum(1 for t in found if not t.skipped)
-        reader = _TableReader(path, source, index)
-        table = reader.detect(aliases, pinned(source.section) if pinned else None)
+    readers = [_TableReader(path, source) for source in tables]
+    pins = [pinned(source.section) if pinned else None for source in tables]
+    # Tables of a page headed alike are read alike, as a reader reads them: their roles are
+    # decided on all their cells together (a one-row table whose Meaning and Description are
+    # both filled is read as its siblings, where Description is mostly empty).
+    alike: dict[tuple[object, ...], list[list[str]]] = {}
+    for reader, pin in zip(readers, pins, strict=True):
+        pooled = alike.setdefault(reader.layout(pin), [[] for _ in reader.first_headers])
+        for column, cells in zip(pooled, reader.columns(), strict=True):
+            column.extend(cells)
+    for reader, pin in zip(readers, pins, strict=True):
+        reader.index = sum(1 for t in found if not t.skipped)
+        table = reader.detect(aliases, pin, alike[reader.layout(pin)])
         found.append(table)
         if not table.skipped:
             reader.read(records, problems, ranges)
@@ -83,10 +98,10 @@ def extract_records(
 class _TableReader:
     """One table: its shape, its column roles, then its rows."""
 
-    def __init__(self, path: str, source: SourceTable, index: int) -> None:
+    def __init__(self, path: str, source: SourceTable) -> None:
         self.path = path
         self.source = source
-        self.index = index
+        self.index = -1
         self.headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
         self.rows = [_read_row(row) for row in source.rows]
         data = [r for r in self.rows if r.group is None and not r.blank]
@@ -99,24 +114,57 @@ class _TableReader:
         )
         self.roles: Roles | None = None
 
-    def detect(self, aliases: HeaderAliases, pinned: Mapping[str, str] | None) -> Table:
-        first = self.groups[0]
-        headers = self.headers[first]
+    @property
+    def first_headers(self) -> tuple[str, ...]:
+        return self.headers[self.groups[0]]
+
+    def layout(self, pinned: Mapping[str, str] | None) -> tuple[object, ...]:
+        """What makes two tables of a page alike: the same headers (and the same pin)."""
+        pins = tuple(sorted(pinned.items())) if pinned else ()
+        return (tuple(normalise_header(h) for h in self.first_headers), pins)
+
+    def columns(self) -> list[list[str]]:
+        """Each column's cells as column detection sees them (every group of a side-by-side
+        table stacked)."""
         texts = [r.texts for r in self.rows if r.group is None]
-        columns = [
+        return [
             [
                 _detectable(t[group][i]) if i < len(t[group]) else ""
                 for t in texts
                 for group in self.groups
             ]
-            for i in range(len(headers))
+            for i in range(len(self.first_headers))
         ]
-        roles = detect_roles(headers, columns, aliases, pinned)
+
+    def detect(
+        self,
+        aliases: HeaderAliases,
+        pinned: Mapping[str, str] | None,
+        columns: Sequence[Sequence[str]],
+    ) -> Table:
+        """Decide the column roles from this table's cells, or from ``columns`` (those of every
+        table of the page headed alike) when that reading agrees on where the codes are."""
+        headers = self.first_headers
+        own = self.columns()
+        roles = detect_roles(headers, own, aliases, pinned)
+        alike = bool(columns) and len(columns[0]) > len(own[0]) if own else False
+        if alike and not isinstance(roles, str):
+            pooled = detect_roles(headers, columns, aliases, pinned)
+            if isinstance(pooled, Roles) and (pooled.value, pooled.compound) == (
+                roles.value,
+                roles.compound,
+            ):
+                roles = pooled
         where = (self.path, self.source.header.line, self.source.section, self.headers)
         if isinstance(roles, str):
             return Table(*where, skipped=roles)
+        values = [r.texts[roles.value] for r in self.rows if len(r.texts) > roles.value]
+        ranges = sum(1 for v in values if parse_range(v) is not None)
+        if ranges > len(values) - ranges:
+            # | 码段 | 位数 | 含义 | with 1~8, 9~10, 14: the layout of a code, not codes.
+            return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
-        self.columns = columns
+        self.own_columns = self.columns()
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         return Table(*where, self.keys * len(self.groups), self.index)
 
@@ -135,7 +183,7 @@ class _TableReader:
             if row.blank:
                 continue
             first = row.texts[self.groups[0]]
-            if position == 0 and _second_header(first, roles.value, self.columns[roles.value]):
+            if position == 0 and _second_header(first, roles.value, self.own_columns[roles.value]):
                 continue
             ragged = len(row.cells) not in (len(self.headers), self.uniform_width)
             for group in self.groups:
@@ -146,16 +194,27 @@ class _TableReader:
                 if declared is not None:
                     ranges.append(declared)
                     continue
-                made = _record(self, section, row.source, cells, texts)
-                if isinstance(made, RowProblem):
-                    problems.append(made)
-                elif made is not None:
-                    records.append(made)
-                    if ragged:
-                        problems.append(
-                            _problem(self.path, section, row.source, row.cells, self._ragged(row))
-                        )
-                        ragged = False  # one problem per row, however many entries it holds
+                made = [
+                    _record(self, section, row.source, cells, t) for t in self._each_value(texts)
+                ]
+                problems.extend(m for m in made if isinstance(m, RowProblem))
+                kept = [m for m in made if isinstance(m, Record)]
+                records.extend(kept)
+                if kept and ragged:
+                    problems.append(
+                        _problem(self.path, section, row.source, row.cells, self._ragged(row))
+                    )
+                    ragged = False  # one problem per row, however many entries it holds
+
+    def _each_value(self, texts: list[str]) -> list[list[str]]:
+        """The row's texts once per code it lists: ``500, 502, 503, 504`` is four codes that
+        share a meaning, as a reader reads it."""
+        assert self.roles is not None
+        value = self.roles.value
+        listed = split_list(texts[value]) if value < len(texts) else None
+        if listed is None:
+            return [texts]
+        return [[*texts[:value], part, *texts[value + 1 :]] for part in listed]
 
     def _range_row(
         self, row: _Row, texts: list[str], section: tuple[str, ...]

@@ -42,7 +42,17 @@ def structure_problems(
         source = sources.get(table.line)
         if not table.skipped or source is None or not _has_data(source):
             continue
-        if _headed_like_code_table(table.headers, vocabulary):
+        width = _uniform_width(source)
+        if width > len(table.headers) and _names_a_role(table.headers, vocabulary):
+            # | 错误代号 | 含义 | over rows of three cells: the code column has no header, so
+            # the table cannot be read at all. One problem, at the header.
+            shown = ", ".join(h for h in table.headers if h)
+            message = (
+                f"every row has {width} cells but the header ({shown}) has "
+                f"{len(table.headers)}: a header cell is missing, so the table is not read"
+            )
+            problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
+        elif _headed_like_code_table(table.headers, vocabulary):
             shown = ", ".join(h for h in table.headers if h)
             message = (
                 f"this table is headed like a code table ({shown}) but no row holds a "
@@ -50,6 +60,20 @@ def structure_problems(
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
     return problems
+
+
+def _uniform_width(source: SourceTable) -> int:
+    """The number of cells every non-blank row has (0 when they differ or there is one row)."""
+    split = [split_row(row.text) for row in source.rows]
+    rows = [cells for cells in split if any(c.raw for c in cells)]
+    widths = {len(cells) for cells in rows}
+    return widths.pop() if len(rows) >= 2 and len(widths) == 1 else 0
+
+
+def _names_a_role(headers: Sequence[str], aliases: HeaderAliases) -> bool:
+    folded = {normalise_header(header) for header in headers}
+    roles = aliases.code | aliases.value | aliases.name | aliases.description
+    return bool(folded & roles) and not folded & aliases.parameter
 
 
 def _has_data(source: SourceTable) -> bool:

@@ -51,8 +51,16 @@ def is_code_token(text: str) -> bool:
     return bool(_CODE_TOKEN.fullmatch(text))
 
 
+# "200 (OK)", "404（未找到）": a number and, in brackets, what it is called.
+_LABELLED = re.compile(r"(?P<number>\S+)\s*[(（](?P<label>[^()（）]+)[)）]")
+
+
 def split_compound(text: str) -> tuple[str, str] | None:
-    """Split a cell holding a name and a number (``E_ABORT 0x80004004``) into (name, number)."""
+    """Split a cell holding a name and a number (``E_ABORT 0x80004004``, ``200 (OK)``) into
+    (name, number)."""
+    labelled = _LABELLED.fullmatch(text.strip())
+    if labelled is not None and (is_numeric(labelled["number"]) or parse_range(labelled["number"])):
+        return labelled["label"].strip(), labelled["number"]
     match = _COMPOUND.fullmatch(text.strip())
     if match is None:
         return None
@@ -81,13 +89,15 @@ _RANGE = re.compile(
     rf"(?P<low>{_END})\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*(?P<high>{_END})",
     re.IGNORECASE,
 )
+_LABEL_AFTER = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # "5xx", "4XX": every code of a hundred (HTTP's way of naming a class of statuses).
 _CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
-    """The inclusive bounds of a range written in a value cell, or None when it is not one."""
-    candidate = text.strip().translate(_MINUS_SIGNS)
+    """The inclusive bounds of a range written in a value cell, or None when it is not one.
+    A label in brackets after it (``5xx (SERVER ERROR)``) is allowed."""
+    candidate = _LABEL_AFTER.sub("", text.strip()).translate(_MINUS_SIGNS)
     match = _RANGE.fullmatch(candidate)
     if match is not None:
         low, high = parse_value(match["low"]), parse_value(match["high"])
@@ -113,3 +123,19 @@ def value_kind(raw: str) -> str:
     if _PADDED.fullmatch(candidate):
         return "padded"
     return "string"
+
+
+# "500, 502, 503, 504", "40001/40002": several codes that share a row.
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b/]\\s*")
+
+
+def split_list(text: str) -> list[str] | None:
+    """The values of a cell that lists several numeric codes, or None when it lists fewer
+    than two (or anything that is not a number)."""
+    if _THOUSANDS.fullmatch(text.strip()):
+        return None  # 10,000 is one number
+    parts = _LIST_SEPARATOR.split(text.strip())
+    if len(parts) < 2 or not all(is_numeric(p) for p in parts):
+        return None
+    return parts

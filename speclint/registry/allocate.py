@@ -17,27 +17,41 @@ from speclint.registry.ranges import Range
 
 def taken_values(values: Iterable[int], within: Range) -> list[int]:
     """The distinct values inside ``within``, in order."""
-    return sorted({v for v in values if v in within})
+    low, high = within.low, within.high  # compared inline: this runs for every value of a map
+    return sorted({v for v in values if low <= v <= high})
 
 
-def free_stretches(taken: Iterable[int], within: Range) -> Iterator[Range]:
-    """The runs of free values inside ``within``, lowest first."""
+def free_stretches(
+    taken: Iterable[int], within: Range, reserved: Iterable[Range] = ()
+) -> Iterator[Range]:
+    """The runs of free values inside ``within``, lowest first. ``reserved`` are whole ranges
+    held back (a table row "-32099 to -32000 | reserved for implementations"), however large."""
+    # (low, high) pairs rather than Ranges: this runs for every value of every map.
+    blocked = [(v, v) for v in taken_values(taken, within)]
+    extra = [(r.low, r.high) for r in reserved if r.overlaps(within)]
+    if extra:
+        blocked = sorted([*blocked, *extra])
     start = within.low
-    for value in taken_values(taken, within):
-        if value > start:
-            yield Range(start, value - 1)
-        start = value + 1
-    if start <= within.high:
-        yield Range(start, within.high)
+    for low, high in blocked:
+        if low > start:
+            yield Range(start, min(low - 1, within.high))
+        start = max(start, high + 1)
+        if start > within.high:
+            return
+    yield Range(start, within.high)
 
 
 def next_free(
-    taken: Iterable[int], within: Range, count: int = 1, after: int | None = None
+    taken: Iterable[int],
+    within: Range,
+    count: int = 1,
+    after: int | None = None,
+    reserved: Iterable[Range] = (),
 ) -> list[int]:
     """The first ``count`` free values of ``within`` (above ``after`` when given): fewer when
     the range is full."""
     found: list[int] = []
-    for stretch in free_stretches(taken, within):
+    for stretch in free_stretches(taken, within, reserved):
         low = stretch.low if after is None else max(stretch.low, after + 1)
         for value in range(low, stretch.high + 1):
             found.append(value)
@@ -46,8 +60,18 @@ def next_free(
     return found
 
 
-def free_count(taken: Iterable[int], within: Range) -> int:
-    return (within.high - within.low + 1) - len(taken_values(taken, within))
+def free_count(taken: Iterable[int], within: Range, reserved: Iterable[Range] = ()) -> int:
+    return sum(s.high - s.low + 1 for s in free_stretches(taken, within, reserved))
+
+
+def slice_width(within: Range, at_most: int) -> int:
+    """The width of the slices that cut ``within`` into at most ``at_most`` equal parts (the
+    last one may be narrower): 1 when the range holds no more than ``at_most`` values. A picture
+    of a large range aggregates its values into such slices."""
+    if at_most < 1:
+        raise ValueError(f"at_most must be at least 1, got {at_most}")
+    size = within.high - within.low + 1
+    return -(-size // at_most)  # ceiling division, exact for integers of any size
 
 
 @dataclass(frozen=True, slots=True)

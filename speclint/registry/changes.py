@@ -19,14 +19,15 @@ name only, so a new code that takes its value is added, not a rename or a new me
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
+from typing import Any, ClassVar
 
-from speclint.model import Diagnostic, Record, Related, Value
+from speclint.model import Diagnostic, Record, Related, Severity, Value
 from speclint.registry.lifecycle import Markers
 from speclint.registry.thresholds import SECTION_RENAMED_SHARE
-from speclint.rule import RecordSet
+from speclint.rule import RecordSet, Rule, Scope
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,28 @@ def changes_in(records: RecordSet, markers: Markers) -> Changes | None:
     if records.base is None:
         return None
     return compare(records.base, records.records, markers)
+
+
+class ChangeRule(Rule):
+    """A rule about what changed since the base revision (``--base``, ``speclint diff``): it
+    is handed the registry's ``Changes`` and says nothing when the run has no base. The
+    change rules SL401-SL406 share it; a third-party rule may too."""
+
+    scope: ClassVar[Scope] = Scope.REGISTRY
+    Options: ClassVar[type] = ChangeOptions
+
+    def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
+        super().__init__(options, severity)
+        self.markers = Markers.configured(self.options.markers)
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        changes = changes_in(records, self.markers)
+        if changes is not None:
+            yield from self.changed(records, changes)
+
+    def changed(self, records: RecordSet, changes: Changes) -> Iterator[Diagnostic]:
+        """Yield the findings about ``changes`` of ``records``' registry."""
+        raise NotImplementedError
 
 
 def with_base_location(

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from speclint.model import Record
 from speclint.registry.thresholds import (
+    CATEGORY_PREFIX_MIN_NAMES,
     CONVENTION_MIN_NAMES,
     PREFIX_MIN_NAMES,
     PREFIX_SHARE,
@@ -83,7 +84,9 @@ class Convention:
         if self.source == "configured":
             return bool(self.style.pattern.search(name)) and name.startswith(self.prefix)
         if self.prefix and is_success(record):
-            return bool(self.style.pattern.search(name))  # OK, SUCCESS: exempt from ERR_
+            # OK, SUCCESS: exempt from an error prefix (ERR_), not from a product's (ARMax_).
+            rest = name.removeprefix(self.prefix)
+            return bool(self.style.pattern.search(rest) or self.style.pattern.search(name))
         if not name.startswith(self.prefix):
             return False
         return bool(self.style.pattern.search(name[len(self.prefix) :]))
@@ -194,7 +197,7 @@ def conventions(
             continue
         identifiers.extend(records)
         scope = heading or "the page"
-        own = infer_convention(records, scope, CONVENTION_MIN_NAMES, CONVENTION_MIN_NAMES)
+        own = infer_convention(records, scope, CONVENTION_MIN_NAMES, CATEGORY_PREFIX_MIN_NAMES)
         held[heading] = own
         if own is None:
             pending.append(heading)

@@ -26,6 +26,8 @@ from speclint.registry.thresholds import (
     RANGE_MIN_BLOCK,
     RANGE_MIN_SHARE,
     RANGE_MIN_VALUES,
+    SIBLING_NARROWING_MIN_BLOCK,
+    SIBLING_NARROWING_SHARE,
 )
 
 MIN_VALUES = RANGE_MIN_VALUES
@@ -173,7 +175,12 @@ def infer_range(
         intruder = next((s for s in siblings if s.position in block), None)
         if intruder is None:
             break
-        narrower = _fit(evidence, size // 10, min_share)
+        # A sibling inside the block is evidence of its own: a narrower block of at least a
+        # hundred codes needs only most of the values (42xx with one stray 4312 beside 40xx and
+        # 41xx siblings). Blocks of ten are too fine to tell a stray from interleaved siblings.
+        relaxed = size // 10 >= SIBLING_NARROWING_MIN_BLOCK
+        share = min(min_share, SIBLING_NARROWING_SHARE) if relaxed else min_share
+        narrower = _fit(evidence, size // 10, share)
         if narrower is None:
             break  # the values do not fit a narrower block: the categories really overlap
         size, fit, narrowed_by = size // 10, narrower, intruder

@@ -24,6 +24,13 @@ RANGE_MIN_SHARE = 0.9
 # Blocks are never narrower than ten codes: 0..9, 10..19, 100..199, 300000..399999.
 RANGE_MIN_BLOCK = 10
 
+# With a sibling category inside a section's block, a block ten times narrower is the
+# section's when it holds this share of its values (the sibling is evidence of its own).
+SIBLING_NARROWING_SHARE = 0.75
+# ... for blocks of at least this many codes: in blocks of ten a stray cannot be told from
+# interleaved siblings.
+SIBLING_NARROWING_MIN_BLOCK = 100
+
 # A range a page states for a section (in its heading or the text under it) is the section's
 # range when at least this share of its codes lie in it; otherwise the numbers meant something
 # else ("2019-2020 changes", "retry after 1-5 s").
@@ -51,11 +58,19 @@ MISSPELLING_TWO_EDITS_LETTERS = 7
 # letters, one edit away: short real words sit one edit from common ones (EXIT, EXIST).
 COMMON_WORD_MIN_LETTERS = 6
 
+# A word used in this many names names a module (Apple in ErrorAppleParams, ErrorAppleDB ...):
+# two names that differ only in such words are the same error of two modules, whose shared
+# meaning is no copy-paste slip.
+MODULE_WORD_MIN_NAMES = 3
+
 # A naming style is inferred when this share of a category's (or registry's) names follow it.
 STYLE_SHARE = 0.8
 # A category shows its own naming convention from this many names; a smaller one is held to the
 # registry's (an SDK's four WARNING_ names beside sixteen ERR_ ones keep their own).
 CONVENTION_MIN_NAMES = 3
+# ... and its own prefix from this many: four ROLE_ names beside one MENU_ name are too few to
+# call the MENU_ name a break.
+CATEGORY_PREFIX_MIN_NAMES = 8
 # A prefix is inferred when this share of the names have it; a registry-wide one only from at
 # least PREFIX_MIN_NAMES names, for the share to mean something.
 PREFIX_SHARE = 0.8
@@ -103,6 +118,19 @@ THRESHOLDS = (
         "RANGE_MIN_BLOCK",
         RANGE_MIN_BLOCK,
         "Narrowest inferred block of codes.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "SIBLING_NARROWING_SHARE",
+        SIBLING_NARROWING_SHARE,
+        "With a sibling category inside a section's block, the share of its values a "
+        "narrower block must hold to be its range.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "SIBLING_NARROWING_MIN_BLOCK",
+        SIBLING_NARROWING_MIN_BLOCK,
+        "The narrowest block SIBLING_NARROWING_SHARE applies to.",
         "rules.category-range.ranges",
     ),
     Threshold(
@@ -159,6 +187,13 @@ THRESHOLDS = (
         "rules.misspelled-word.words",
     ),
     Threshold(
+        "MODULE_WORD_MIN_NAMES",
+        MODULE_WORD_MIN_NAMES,
+        "A word used in this many names names a module: two names differing only in such a "
+        "word are the same error of two modules (their shared meaning is not a copy).",
+        "rules.duplicate-description (ignore, or suppress the table)",
+    ),
+    Threshold(
         "STYLE_SHARE",
         STYLE_SHARE,
         "Share of names that must follow a naming style for it to be the convention.",
@@ -170,6 +205,12 @@ THRESHOLDS = (
         "Fewest names from which a category infers its own naming convention (smaller ones "
         "follow the registry's).",
         "rules.naming-convention.pattern",
+    ),
+    Threshold(
+        "CATEGORY_PREFIX_MIN_NAMES",
+        CATEGORY_PREFIX_MIN_NAMES,
+        "Fewest names from which a category infers a prefix of its own.",
+        "rules.naming-convention.prefix",
     ),
     Threshold(
         "PREFIX_SHARE",

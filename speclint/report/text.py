@@ -16,12 +16,20 @@ def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
+# A line names at most this many related places (JSON and SARIF carry them all).
+SHOWN_RELATED = 3
+
+
 def with_related(diagnostic: Diagnostic) -> str:
     """The message followed by where the related records are: ``... (see a.md:6, b.md:9)``."""
     if not diagnostic.related:
         return diagnostic.message
-    # file:line, the form editors and terminals turn into links.
-    places = ", ".join(f"{r.location.file}:{r.location.line}" for r in diagnostic.related)
+    # file:line, the form editors and terminals turn into links; a long list is cut short.
+    shown = diagnostic.related[:SHOWN_RELATED]
+    places = ", ".join(f"{r.location.file}:{r.location.line}" for r in shown)
+    more = len(diagnostic.related) - len(shown)
+    if more:
+        places += f" and {more} more"
     return f"{diagnostic.message} (see {places})"
 
 
