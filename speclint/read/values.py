@@ -86,7 +86,7 @@ def is_label(text: str) -> bool:
 # "1000–1999", "1000 至 1999". Both ends are numbers written the same way a code is.
 _END = r"[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)"
 _RANGE = re.compile(
-    rf"(?P<low>{_END})\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*(?P<high>{_END})",
+    rf"(?P<low>{_END})(?P<sep>\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*)(?P<high>{_END})",
     re.IGNORECASE,
 )
 _LABEL_AFTER = re.compile(r"\s*[(（][^()（）]*[)）]$")
@@ -101,9 +101,14 @@ def parse_range(text: str) -> tuple[int, int] | None:
     match = _RANGE.fullmatch(candidate)
     if match is not None:
         low, high = parse_value(match["low"]), parse_value(match["high"])
-        if isinstance(low, int) and isinstance(high, int) and low < high:
+        if not (isinstance(low, int) and isinstance(high, int)) or low == high:
+            return None
+        if low < high:
             return low, high
-        return None
+        # "-32000 to -32099": JSON-RPC pages count down; a word says it is a range. A bare
+        # dash between a larger and a smaller number (2-1) is something else.
+        return (high, low) if not match["sep"].strip() == "-" else None
+
     match = _CLASS.fullmatch(candidate)
     if match is not None:
         scale = 10 ** len(match["wild"])
