@@ -107,7 +107,7 @@ def parse_range(text: str) -> tuple[int, int] | None:
             return low, high
         # "-32000 to -32099": JSON-RPC pages count down; a word says it is a range. A bare
         # dash between a larger and a smaller number (2-1) is something else.
-        return (high, low) if not match["sep"].strip() == "-" else None
+        return (high, low) if match["sep"].strip() != "-" else None
 
     match = _CLASS.fullmatch(candidate)
     if match is not None:
