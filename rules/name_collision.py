@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record
@@ -45,7 +46,7 @@ class NameCollision(Rule):
         for record in records.records:
             # A label ("Failed Exchange", "Bad Request") may head many codes; only an identifier
             # must name exactly one.
-            if not record.name or any(ch.isspace() for ch in record.name):
+            if not record.name or _BLANK.search(record.name):
                 continue
             earlier = first.setdefault(record.name, record)
             if earlier is record or earlier.value == record.value:
@@ -57,3 +58,6 @@ class NameCollision(Rule):
                 field="name",
                 related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
             )
+
+
+_BLANK = re.compile(r"\s")

@@ -89,6 +89,7 @@ def test_a_header_narrower_than_every_row_is_one_problem_at_the_header() -> None
         ("5xx", (500, 599)),
         ("1000 至 1999", (1000, 1999)),
         ("-1", None),
+        ("-32000 to -32099", (-32099, -32000)),
         ("2-1", None),
         ("1-2-3", None),
         ("E1000-E1999", None),

@@ -81,14 +81,21 @@ def extract_records(
     # Tables of a page headed alike are read alike, as a reader reads them: their roles are
     # decided on all their cells together (a one-row table whose Meaning and Description are
     # both filled is read as its siblings, where Description is mostly empty).
-    alike: dict[tuple[object, ...], list[list[str]]] = {}
+    alike: dict[tuple[object, ...], list[_TableReader]] = {}
     for reader, pin in zip(readers, pins, strict=True):
-        pooled = alike.setdefault(reader.layout(pin), [[] for _ in reader.first_headers])
-        for column, cells in zip(pooled, reader.columns(), strict=True):
-            column.extend(cells)
+        alike.setdefault(reader.layout(pin), []).append(reader)
+    pooled: dict[tuple[object, ...], Roles | str | None] = {}
     for reader, pin in zip(readers, pins, strict=True):
+        layout = reader.layout(pin)
+        if layout not in pooled:
+            siblings = alike[layout]
+            pooled[layout] = (
+                detect_roles(reader.first_headers, _pool(siblings), aliases, pin)
+                if len(siblings) > 1
+                else None
+            )
         reader.index = sum(1 for t in found if not t.skipped)
-        table = reader.detect(aliases, pin, alike[reader.layout(pin)])
+        table = reader.detect(aliases, pin, pooled[layout])
         found.append(table)
         if not table.skipped:
             reader.read(records, problems, ranges)
@@ -113,6 +120,7 @@ class _TableReader:
             widths.pop() if len(data) >= 2 and len(widths) == 1 else len(self.headers)
         )
         self.roles: Roles | None = None
+        self._columns: list[list[str]] | None = None
 
     @property
     def first_headers(self) -> tuple[str, ...]:
@@ -125,7 +133,12 @@ class _TableReader:
 
     def columns(self) -> list[list[str]]:
         """Each column's cells as column detection sees them (every group of a side-by-side
-        table stacked)."""
+        table stacked). Computed once."""
+        if self._columns is None:
+            self._columns = self._detectable_columns()
+        return self._columns
+
+    def _detectable_columns(self) -> list[list[str]]:
         texts = [r.texts for r in self.rows if r.group is None]
         return [
             [
@@ -140,21 +153,19 @@ class _TableReader:
         self,
         aliases: HeaderAliases,
         pinned: Mapping[str, str] | None,
-        columns: Sequence[Sequence[str]],
+        pooled: Roles | str | None,
     ) -> Table:
-        """Decide the column roles from this table's cells, or from ``columns`` (those of every
-        table of the page headed alike) when that reading agrees on where the codes are."""
+        """Decide the column roles from this table's cells, or take ``pooled`` (the roles read
+        from every table of the page headed alike) when it agrees on where the codes are."""
         headers = self.first_headers
-        own = self.columns()
-        roles = detect_roles(headers, own, aliases, pinned)
-        alike = bool(columns) and len(columns[0]) > len(own[0]) if own else False
-        if alike and not isinstance(roles, str):
-            pooled = detect_roles(headers, columns, aliases, pinned)
-            if isinstance(pooled, Roles) and (pooled.value, pooled.compound) == (
-                roles.value,
-                roles.compound,
-            ):
-                roles = pooled
+        roles = detect_roles(headers, self.columns(), aliases, pinned)
+        agrees = (
+            isinstance(roles, Roles)
+            and isinstance(pooled, Roles)
+            and (pooled.value, pooled.compound) == (roles.value, roles.compound)
+        )
+        if agrees:
+            roles = pooled
         where = (self.path, self.source.header.line, self.source.section, self.headers)
         if isinstance(roles, str):
             return Table(*where, skipped=roles)
@@ -164,7 +175,6 @@ class _TableReader:
             # | 码段 | 位数 | 含义 | with 1~8, 9~10, 14: the layout of a code, not codes.
             return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
-        self.own_columns = self.columns()
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         return Table(*where, self.keys * len(self.groups), self.index)
 
@@ -183,7 +193,7 @@ class _TableReader:
             if row.blank:
                 continue
             first = row.texts[self.groups[0]]
-            if position == 0 and _second_header(first, roles.value, self.own_columns[roles.value]):
+            if position == 0 and _second_header(first, roles.value, self.columns()[roles.value]):
                 continue
             ragged = len(row.cells) not in (len(self.headers), self.uniform_width)
             for group in self.groups:
@@ -249,6 +259,15 @@ class _TableReader:
         return RowProblem(
             self.path, header.line, column, self.source.section, message, header.text.strip()
         )
+
+
+def _pool(readers: Sequence[_TableReader]) -> list[list[str]]:
+    """The cells of tables headed alike, column by column."""
+    columns: list[list[str]] = [[] for _ in readers[0].first_headers]
+    for reader in readers:
+        for column, cells in zip(columns, reader.columns(), strict=True):
+            column.extend(cells)
+    return columns
 
 
 def _plural(count: int, word: str) -> str:

@@ -29,12 +29,16 @@ def parse_value(text: str) -> Value:
     return text.strip()
 
 
+# Decimal, signed, hex or zero-padded: the union of the three, in one pass.
+_NUMBER = re.compile(r"[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)")
+
+
 def is_numeric(text: str) -> bool:
     """True for anything that reads as a number: decimal, signed, hex or zero-padded."""
-    candidate = text.strip().translate(_MINUS_SIGNS)
-    return bool(
-        _DECIMAL.fullmatch(candidate) or _HEX.fullmatch(candidate) or _PADDED.fullmatch(candidate)
-    )
+    candidate = text.strip()
+    if not candidate.isascii():
+        candidate = candidate.translate(_MINUS_SIGNS)
+    return _NUMBER.fullmatch(candidate) is not None
 
 
 def is_identifier(text: str) -> bool:
@@ -58,9 +62,11 @@ _LABELLED = re.compile(r"(?P<number>\S+)\s*[(（](?P<label>[^()（）]+)[)）]")
 def split_compound(text: str) -> tuple[str, str] | None:
     """Split a cell holding a name and a number (``E_ABORT 0x80004004``, ``200 (OK)``) into
     (name, number)."""
-    labelled = _LABELLED.fullmatch(text.strip())
-    if labelled is not None and (is_numeric(labelled["number"]) or parse_range(labelled["number"])):
-        return labelled["label"].strip(), labelled["number"]
+    if "(" in text or "\uff08" in text:
+        labelled = _LABELLED.fullmatch(text.strip())
+        number = labelled["number"] if labelled is not None else ""
+        if number and (is_numeric(number) or parse_range(number)):
+            return labelled["label"].strip(), number  # type: ignore[index]
     match = _COMPOUND.fullmatch(text.strip())
     if match is None:
         return None
@@ -86,9 +92,10 @@ def is_label(text: str) -> bool:
 # "1000–1999", "1000 至 1999". Both ends are numbers written the same way a code is.
 _END = r"[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)"
 _RANGE = re.compile(
-    rf"(?P<low>{_END})\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*(?P<high>{_END})",
+    rf"(?P<low>{_END})(?P<sep>\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*)(?P<high>{_END})",
     re.IGNORECASE,
 )
+_RANGE_STARTS = frozenset("-+0123456789\u2212\uff0d\u2013")
 _LABEL_AFTER = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # "5xx", "4XX": every code of a hundred (HTTP's way of naming a class of statuses).
 _CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
@@ -97,13 +104,21 @@ _CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
 def parse_range(text: str) -> tuple[int, int] | None:
     """The inclusive bounds of a range written in a value cell, or None when it is not one.
     A label in brackets after it (``5xx (SERVER ERROR)``) is allowed."""
-    candidate = _LABEL_AFTER.sub("", text.strip()).translate(_MINUS_SIGNS)
+    stripped = text.strip()
+    if not stripped or stripped[0] not in _RANGE_STARTS:
+        return None  # most cells: a name or a meaning
+    candidate = _LABEL_AFTER.sub("", stripped).translate(_MINUS_SIGNS)
     match = _RANGE.fullmatch(candidate)
     if match is not None:
         low, high = parse_value(match["low"]), parse_value(match["high"])
-        if isinstance(low, int) and isinstance(high, int) and low < high:
+        if not (isinstance(low, int) and isinstance(high, int)) or low == high:
+            return None
+        if low < high:
             return low, high
-        return None
+        # "-32000 to -32099": JSON-RPC pages count down; a word says it is a range. A bare
+        # dash between a larger and a smaller number (2-1) is something else.
+        return (high, low) if match["sep"].strip() != "-" else None
+
     match = _CLASS.fullmatch(candidate)
     if match is not None:
         scale = 10 ** len(match["wild"])
