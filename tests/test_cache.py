@@ -242,3 +242,18 @@ def test_the_pool_says_what_a_single_process_says_about_bad_pages(
     assert "image.md" in alone.err
     assert "legacy.md" in alone.err
     assert json.loads(alone.out)["record_count"] == (PAGES + 1) * 91
+
+
+def test_the_cache_follows_the_files_a_record_schema_refers_to(
+    run_cli: RunCli, tmp_path: Path, caching: None
+) -> None:
+    docs = _docs(tmp_path / "docs", pages=1)
+    (docs / "speclint.toml").write_text('schema = "record.schema.json"\n', encoding="utf-8")
+    (docs / "record.schema.json").write_text('{"$ref": "defs.json"}', encoding="utf-8")
+    defs = docs / "defs.json"
+    defs.write_text('{"type": "object"}', encoding="utf-8")
+    first = _json(run_cli, docs)[1]["diagnostics"]  # type: ignore[index]
+    assert not [d for d in first if d["code"] == "SL001"]  # type: ignore[index]
+    defs.write_text('{"type": "object", "required": ["nothing"]}', encoding="utf-8")
+    second = _json(run_cli, docs)[1]["diagnostics"]  # type: ignore[index]
+    assert [d for d in second if d["code"] == "SL001"]  # type: ignore[index]

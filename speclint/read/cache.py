@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import inspect
+import json
 import marshal
 import os
 import tempfile
@@ -90,18 +91,58 @@ def rule_modules(rules: Sequence[Any]) -> list[str]:
 
 def rules_key(rules: Sequence[Any]) -> str:
     """What identifies a set of configured rules: class, severity and options, and the content
-    of every option that names a file (a record schema)."""
+    of every option that names a file (a record schema) and of the files it refers to."""
     parts: list[str | bytes] = []
     for rule in rules:
         parts.append(f"{type(rule).__module__}.{type(rule).__qualname__}")
         parts.append(f"{rule.level.value}:{rule.options!r}")
         for value in _option_values(rule.options):
             if isinstance(value, str) and value and os.path.isfile(value):
-                try:
-                    parts.append(Path(value).read_bytes())
-                except OSError:
-                    parts.append(f"unreadable:{value}")
+                parts.extend(_file_and_references(Path(value)))
     return digest(*parts)
+
+
+def _file_and_references(path: Path) -> list[str | bytes]:
+    """The bytes of ``path`` and, for a JSON schema, of every file its ``$ref``s reach (a
+    schema may be split over files beside it): a change to any of them changes the findings."""
+    found: list[str | bytes] = []
+    todo, seen = [path.resolve()], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        try:
+            data = current.read_bytes()
+        except OSError:
+            found.append(f"unreadable:{current}")
+            continue
+        found += [str(current), data]
+        if current.suffix == ".json":
+            todo += [current.parent / ref for ref in _file_references(data)]
+    return found
+
+
+def _file_references(data: bytes) -> list[str]:
+    """The file parts of the relative ``$ref``s in a JSON document ("defs.json#/x" -> "defs.json")."""
+    try:
+        document = json.loads(data)
+    except ValueError:
+        return []
+    refs: list[str] = []
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ":" not in ref.split("#")[0]:
+                target = ref.split("#")[0]
+                if target:
+                    refs.append(target)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return refs
 
 
 def _option_values(options: Any) -> list[Any]:
