@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from speclint.model import Diagnostic, Record, Severity
@@ -110,6 +111,7 @@ MIN_NEGATED = 3  # letters of the negated word: NONE and NODE are no negations
 _NEGATION = re.compile(rf"NO[NT]?(?=[A-Z]{{{MIN_NEGATED}}})")
 
 
+@lru_cache(maxsize=1 << 16)
 def negated(word: str) -> str:
     """The word with a leading NON or NO written as NOT, the way most names negate."""
     return _NEGATION.sub("NOT", word, count=1) if word.startswith("NO") else word

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.conventions import is_label
@@ -96,18 +97,27 @@ class MisspelledWord(Rule):
             return
         # The suspects under their deletions; a known word within two edits of a suspect shares
         # one of them, so pairs are found by lookup, never by comparing every pair of words.
+        # The common words' deletions are indexed once per process; the registry's own words
+        # (and a known word's stem: UNSURPORT misspells UNSUPPORT(ED)) are looked up here.
         index: dict[str, set[str]] = defaultdict(set)
         for word in suspects:
             for deleted in deletions(word, _budget(word)):
                 index[deleted].add(word)
         near: dict[str, set[str]] = defaultdict(set)
-        # A known word's stem is a target too: UNSURPORT misspells UNSUPPORT(ED).
-        targets = known | {stem(w) for w in known if stem(w) != w}
+        common = _common_index()
+        for deleted, suspects_here in index.items():
+            for word in common.get(deleted, ()):
+                for suspect in suspects_here:
+                    near[suspect].add(word)
+        lengths = {len(w) for w in suspects}
+        own_words = (vocabulary | accepted) - COMMON_WORDS
+        targets = own_words | {stem(w) for w in own_words}
         for word in targets:
-            if len(word) >= MISSPELLING_MIN_LETTERS:
-                for deleted in deletions(word, 2):
-                    for suspect in index.get(deleted, ()):
-                        near[suspect].add(word)
+            if len(word) < MISSPELLING_MIN_LETTERS or all(abs(len(word) - n) > 2 for n in lengths):
+                continue
+            for deleted in deletions(word, 2):
+                for suspect in index.get(deleted, ()):
+                    near[suspect].add(word)
         own = vocabulary | {stem(w) for w in vocabulary}
         for word in suspects:
             likely = _likely_spelling(word, near.get(word, set()), words, own)
@@ -136,6 +146,17 @@ _ENDINGS = ("ED", "ING", "ES", "ER")
 
 
 _INFLECTIONS = ("D", "ED", "S", "ES", "ING")
+
+
+@lru_cache(maxsize=1)
+def _common_index() -> dict[str, frozenset[str]]:
+    """The common error-name words (and their stems) under their deletions, built once."""
+    index: dict[str, set[str]] = defaultdict(set)
+    for word in COMMON_WORDS | {stem(w) for w in COMMON_WORDS}:
+        if len(word) >= MISSPELLING_MIN_LETTERS:
+            for deleted in deletions(word, 2):
+                index[deleted].add(word)
+    return {deleted: frozenset(words) for deleted, words in index.items()}
 
 
 def _inflection_inserted(word: str, known: str) -> bool:

@@ -209,27 +209,57 @@ def _http_status(cell: str) -> bool:
     )
 
 
-def _share(cells: Sequence[str], test: object) -> float:
-    return sum(1 for c in cells if test(c)) / (len(cells) or 1)  # type: ignore[operator]
+# A cell can only hold a name and a number when something separates them.
+_MAY_BE_COMPOUND = re.compile("[\\s/:=\u2013\\-(\uff08]")
+
+
+def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, int]:
+    """How many cells read as numbers, identifiers, code tokens, name-and-number cells, short
+    labels, short text, HTTP statuses and fractions: one pass, each test asked only of the
+    cells it can be true of (column detection is the costly part of reading a page)."""
+    numeric = identifier = code_like = compound = label = short = http = fractions = 0
+    for cell in filled:
+        if len(cell) <= SHORT_TEXT_CHARS:
+            short += 1
+        first = cell[0]
+        if is_numeric(cell):
+            numeric += 1
+            code_like += first.isascii() and (first.isalnum() or first == "_")
+            http += _http_status(cell)
+            continue
+        if is_identifier(cell):
+            identifier += 1
+            code_like += 1  # an identifier is a code token
+        elif is_code_token(cell):
+            code_like += 1
+        if first.isascii() and first.isalpha() and is_label(cell):
+            label += 1
+        if _MAY_BE_COMPOUND.search(cell) and split_compound(cell) is not None:
+            compound += 1
+        if "." in cell and _FRACTION.fullmatch(cell):
+            fractions += 1
+    return numeric, identifier, code_like, compound, label, short, http, fractions
 
 
 def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliases) -> _Column:
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
+    numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
+    count = len(filled) or 1
     return _Column(
         index=index,
         header=folded,
         filled=len(filled),
-        numeric=_share(filled, is_numeric),
-        identifier=_share(filled, is_identifier),
-        code_like=_share(filled, is_code_token),
-        compound=_share(filled, lambda c: split_compound(c) is not None),
-        label=_share(filled, is_label),
-        short=_share(filled, lambda c: len(c) <= SHORT_TEXT_CHARS),
-        http_like=_share(filled, _http_status),
+        numeric=numeric / count,
+        identifier=identifier / count,
+        code_like=code_like / count,
+        compound=compound / count,
+        label=label / count,
+        short=short / count,
+        http_like=http / count,
         repeats=len(set(filled)) < len(filled),
-        fractions=sum(1 for c in filled if _FRACTION.fullmatch(c)),
+        fractions=fractions,
         is_name=role == NAME,
         is_value=role == VALUE,
         is_code=role == "code",

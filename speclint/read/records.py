@@ -62,7 +62,9 @@ class _Row:
 
 def _cell_text(raw: str) -> str:
     # Inside a table an escaped pipe is a pipe, code span or not (as in GFM).
-    return reduce_inline(raw.replace("\\|", "|")) if raw else ""
+    if not raw:
+        return ""
+    return reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw)
 
 
 def extract_records(
@@ -89,9 +91,11 @@ def extract_records(
         layout = reader.layout(pin)
         if layout not in pooled:
             siblings = alike[layout]
+            # Only when the tables read differently on their own is there anything to settle.
+            readings = {reader.own_roles(aliases, pin) for reader in siblings}
             pooled[layout] = (
                 detect_roles(reader.first_headers, _pool(siblings), aliases, pin)
-                if len(siblings) > 1
+                if len(readings) > 1
                 else None
             )
         reader.index = sum(1 for t in found if not t.skipped)
@@ -121,6 +125,7 @@ class _TableReader:
         )
         self.roles: Roles | None = None
         self._columns: list[list[str]] | None = None
+        self._own_roles: Roles | str | None = None
 
     @property
     def first_headers(self) -> tuple[str, ...]:
@@ -149,6 +154,12 @@ class _TableReader:
             for i in range(len(self.first_headers))
         ]
 
+    def own_roles(self, aliases: HeaderAliases, pinned: Mapping[str, str] | None) -> Roles | str:
+        """The roles this table's own cells give (decided once)."""
+        if self._own_roles is None:
+            self._own_roles = detect_roles(self.first_headers, self.columns(), aliases, pinned)
+        return self._own_roles
+
     def detect(
         self,
         aliases: HeaderAliases,
@@ -158,7 +169,7 @@ class _TableReader:
         """Decide the column roles from this table's cells, or take ``pooled`` (the roles read
         from every table of the page headed alike) when it agrees on where the codes are."""
         headers = self.first_headers
-        roles = detect_roles(headers, self.columns(), aliases, pinned)
+        roles = self.own_roles(aliases, pinned)
         agrees = (
             isinstance(roles, Roles)
             and isinstance(pooled, Roles)

@@ -105,8 +105,8 @@ def parse_range(text: str) -> tuple[int, int] | None:
     """The inclusive bounds of a range written in a value cell, or None when it is not one.
     A label in brackets after it (``5xx (SERVER ERROR)``) is allowed."""
     stripped = text.strip()
-    if not stripped or stripped[0] not in _RANGE_STARTS:
-        return None  # most cells: a name or a meaning
+    if not stripped or stripped[0] not in _RANGE_STARTS or stripped.isdigit():
+        return None  # most cells: a name, a meaning or a plain number
     candidate = _LABEL_AFTER.sub("", stripped).translate(_MINUS_SIGNS)
     match = _RANGE.fullmatch(candidate)
     if match is not None:

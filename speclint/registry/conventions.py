@@ -134,6 +134,10 @@ def head(name: str) -> str:
 
 def infer_style(names: Sequence[str]) -> Style:
     """The style at least STYLE_SHARE of ``names`` follow, else UPPER_SNAKE_CASE (unfollowed)."""
+    default = _COMPILED[DEFAULT_STYLE]
+    if names and all(default.search(n) for n in names):
+        # Every name follows the default, which wins any tie: no other style can beat it.
+        return Style(DEFAULT_STYLE, default, len(names), len(names))
     counts = {
         style: sum(
             1
