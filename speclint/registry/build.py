@@ -14,9 +14,7 @@ from dataclasses import dataclass, replace
 
 from speclint.config import RegistrySpec, Translations
 from speclint.model import ParsedFile, Record, Snapshot
-from speclint.registry.history import with_base
 from speclint.registry.spaces import code_spaces, split_references
-from speclint.registry.translations import translation_pairs
 from speclint.rule import RecordSet
 
 
@@ -45,7 +43,7 @@ def group(
     return Grouping(
         tuple(file_record_set(f) for f in files),
         tuple(registries),
-        translation_pairs(files, translations) if translations else (),
+        _translation_pairs(files, translations) if translations else (),
     )
 
 
@@ -60,6 +58,9 @@ def _with_base(
     A page on its own that is the same at the base is its own base: no code can have moved to
     or from it, so it skips the comparison's matching altogether (most pages of a change).
     """
+    # Only a run with a base revision compares revisions: load that machinery then.
+    from speclint.registry.history import with_base
+
     alone = {
         f.path
         for f in files
@@ -81,6 +82,14 @@ def _with_base(
     tables = {f.path: f.tables for f in files}
     gone = [r if r.declared else replace(r, tables=tables.get(r.name, ())) for r in compared]
     return [*result, *gone]
+
+
+def _translation_pairs(
+    files: Sequence[ParsedFile], translations: Translations
+) -> tuple[RecordSet, ...]:
+    from speclint.registry.translations import translation_pairs  # only with [translations]
+
+    return translation_pairs(files, translations)
 
 
 def file_record_set(parsed: ParsedFile) -> RecordSet:
