@@ -15,6 +15,7 @@ with ``### 消息`` and ``### 群组`` below it, that is 消息 or 群组; sub-h
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,25 @@ class Sibling:
     position: int
 
 
+class SiblingIndex:
+    """Where the categories of a registry sit, sorted, so that "which sibling sits inside this
+    block?" is a binary search, not a scan of every category (pages hold thousands)."""
+
+    def __init__(self, siblings: Iterable[Sibling]) -> None:
+        self._sorted = sorted(siblings, key=lambda s: (s.position, s.heading))
+        self._positions = [s.position for s in self._sorted]
+
+    def inside(self, block: Range, other_than: str = "") -> Sibling | None:
+        """The first sibling (by position) inside ``block`` that is not ``other_than``."""
+        index = bisect_left(self._positions, block.low)
+        while index < len(self._sorted) and self._positions[index] <= block.high:
+            sibling = self._sorted[index]
+            if sibling.heading != other_than:
+                return sibling
+            index += 1
+        return None
+
+
 @dataclass(frozen=True, slots=True)
 class Inference:
     """A range inferred from a section's values: how many of them lie in it, of how many
@@ -149,7 +169,8 @@ def block_range(index: int, size: int) -> Range:
 def infer_range(
     values: Sequence[int],
     *,
-    siblings: Sequence[Sibling] = (),
+    siblings: Sequence[Sibling] | SiblingIndex = (),
+    heading: str = "",
     min_share: float = MIN_SHARE,
     min_values: int = MIN_VALUES,
 ) -> Inference | None:
@@ -161,6 +182,7 @@ def infer_range(
     1000000..1099999, not 1000000..1999999. Generic one-digit codes are left out of the evidence
     unless they are most of it (a section of basic codes such as 0..5 and -1: -9..9).
     """
+    index = siblings if isinstance(siblings, SiblingIndex) else SiblingIndex(siblings)
     specific = [v for v in values if not is_generic(v)]
     evidence = specific if len(specific) >= min_values else values
     if len(evidence) < min_values:
@@ -172,7 +194,7 @@ def infer_range(
     narrowed_by = None
     while size > MIN_BLOCK:
         block = block_range(fit[0], size)
-        intruder = next((s for s in siblings if s.position in block), None)
+        intruder = index.inside(block, other_than=heading)
         if intruder is None:
             break
         # A sibling inside the block is evidence of its own: a narrower block of at least a
@@ -270,15 +292,23 @@ def categories(
             groups[(True, heading)].append(record)
         else:
             groups[(False, section_heading(record.section, roots[record.file]))].append(record)
-    stated = [d for d in declared if d.source != "row"]
+    # Statements indexed by each heading above them: a category looks only at its own, not at
+    # every statement of the run (a 10,000-section page would make that quadratic).
+    stated: dict[str, list[DeclaredRange]] = defaultdict(list)
+    for statement in declared:
+        if statement.source != "row":
+            for title in set(statement.section):
+                stated[title].append(statement)
     statements = {
-        key: _declared_for(key[1], members, stated) for key, members in groups.items() if not key[0]
+        key: _declared_for(key[1], members, stated.get(key[1], ()))
+        for key, members in groups.items()
+        if not key[0]
     }
-    positions = [
+    siblings = SiblingIndex(
         position
         for key, members in groups.items()
         if (position := _position(key, members, ranges, statements.get(key))) is not None
-    ]
+    )
     found = []
     for (configured, heading), members in groups.items():
         if configured:
@@ -299,8 +329,9 @@ def categories(
                 if isinstance(r.value, int)
                 and not r.raw_value.lower().lstrip("-+").startswith("0x")
             ]
-            siblings = [s for s in positions if s.heading != heading]
-            inference = infer_range(decimal, siblings=siblings, min_share=min_share)
+            inference = infer_range(
+                decimal, siblings=siblings, heading=heading, min_share=min_share
+            )
         found.append(
             Category(
                 heading,
@@ -345,9 +376,7 @@ def _declared_for(
     candidates = [
         d
         for d in stated
-        if d.file in files
-        and heading in d.section
-        and any(section[: len(d.section)] == d.section for section in sections)
+        if d.file in files and any(section[: len(d.section)] == d.section for section in sections)
     ]
     for statement in sorted(candidates, key=lambda d: -len(d.section)):
         inside = sum(1 for v in values if statement.low <= v <= statement.high)
