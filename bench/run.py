@@ -292,6 +292,9 @@ def breakdown_lines(parts: dict[str, float], repeat: int) -> list[str]:
 
 
 def benchmark(args: argparse.Namespace, manifest: dict[str, Any]) -> int:
+    import targets as issue_targets
+
+    issue_targets.compile_speclint()
     runs: list[Run] = []
     report: dict[str, Any] = {}
     for index in range(1, args.repeat + 1):

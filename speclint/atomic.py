@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from pathlib import Path
 
@@ -22,7 +21,7 @@ def write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     A symbolic link is followed, so the file it points to is replaced, not the link.
     """
     target = Path(os.path.realpath(path))
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    temporary = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
     try:
         # "x": never reuse a file that happens to exist; newline="": write the text as given.
         with open(temporary, "x", encoding=encoding, newline="") as stream:

@@ -20,7 +20,6 @@ import inspect
 import json
 import marshal
 import os
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -218,6 +217,8 @@ class PageCache:
         folder = self.folder / kind
         try:
             _ensure_folder(self.root, folder)
+            import tempfile  # only a run that writes the cache pays for it
+
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
