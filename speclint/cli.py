@@ -298,7 +298,10 @@ def _rules_for(
 ) -> tuple[list[Rule], tuple[type[Rule], ...]]:
     """The rules the configuration (and the command line's ``args``) turn on, built, and every
     rule installed."""
-    loaded = load_rules(settings.plugins)
+    remember = args is not None and _caching(args)
+    loaded = load_rules(
+        settings.plugins, remember_in=Path(settings.root) / CACHE_DIR if remember else None
+    )
     errors.extend(loaded.errors)
     for option in ("select", "extend_select", "ignore"):
         given = getattr(args, option, None) or ()

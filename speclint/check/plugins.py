@@ -6,8 +6,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
 
+from speclint.check.entry_index import FoundEntry, entries, origin
 from speclint.rule import Rule, problems_in_rule_class
 
 GROUP = "speclint.rules"
@@ -19,20 +20,20 @@ class LoadedRules:
     errors: tuple[str, ...]
 
 
-def _origin(entry: EntryPoint) -> str:
-    dist = entry.dist
-    where = f"{dist.name} {dist.version}" if dist is not None else "unknown distribution"
-    return f"plugin {entry.name!r} ({entry.value}, from {where})"
+def _origin(entry: FoundEntry) -> str:
+    return f"plugin {entry.name!r} ({entry.value}, from {origin(GROUP, entry)})"
 
 
-def _built_in(entry: EntryPoint) -> bool:
+def _built_in(entry: FoundEntry) -> bool:
     return entry.value.startswith("speclint.rules.")
 
 
-def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
+def load_rules(extra: tuple[str, ...] = (), *, remember_in: Path | None = None) -> LoadedRules:
     """Load every registered rule, plus ``module:Class`` names given in the configuration.
 
-    A plugin that cannot be loaded is reported, never raised: the other rules still run.
+    A plugin that cannot be loaded is reported, never raised: the other rules still run. With
+    ``remember_in`` (a cache folder), the entry points found are remembered there for the next
+    run of the same installation (see ``entry_index``).
     """
     found: dict[str, type[Rule]] = {}
     errors: list[str] = []
@@ -56,7 +57,7 @@ def load_rules(extra: tuple[str, ...] = ()) -> LoadedRules:
 
     # Built-in rules first: a plugin that claims a built-in's code is the one refused, whatever
     # its entry point is called.
-    for entry in sorted(entry_points(group=GROUP), key=lambda e: (not _built_in(e), e.name)):
+    for entry in sorted(entries(GROUP, remember_in), key=lambda e: (not _built_in(e), e.name)):
         try:
             candidate = entry.load()
         except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop the lint

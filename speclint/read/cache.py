@@ -216,7 +216,7 @@ class PageCache:
             return  # a plugin's finding holds something marshal cannot write: not cached
         folder = self.folder / kind
         try:
-            _ensure_folder(self.root, folder)
+            ensure_folder(self.root, folder)
             import tempfile  # only a run that writes the cache pays for it
 
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
@@ -237,7 +237,7 @@ def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest()
 
 
-def _ensure_folder(root: Path, folder: Path) -> None:
+def ensure_folder(root: Path, folder: Path) -> None:
     if not root.is_dir():
         root.mkdir(parents=True, exist_ok=True)
         # Like pytest's and ruff's caches: git and backup tools should leave it alone.
@@ -279,7 +279,7 @@ def remember_valid(root: Path, *identity: bytes | str) -> None:
     page cache says so once)."""
     folder = root / "valid"
     try:
-        _ensure_folder(root, folder)
+        ensure_folder(root, folder)
         (folder / digest(__version__, *identity)).touch()
     except OSError:
         pass
