@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from speclint import __version__, output
@@ -361,16 +362,10 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
         # The report command shows every record; a check needs only the findings.
         keep = args.command == "report"
         run = RunOptions(cache=_caching(args), progress=True, keep_records=keep)
-        result = lint(
-            paths,
-            settings,
-            rules,
-            gate,
-            force_exclude=args.force_exclude,
-            base=base,
-            explain=args.verbose,
-            options=run,
+        lint_again = partial(
+            lint, paths, settings, rules, gate, force_exclude=args.force_exclude, base=base
         )
+        result = lint_again(explain=args.verbose, options=run)
         fixing, showing = getattr(args, "fix", False), getattr(args, "diff", False)
         if fixing or showing:
             diff_to = sys.stdout if showing else None
@@ -386,15 +381,7 @@ def _check(args: argparse.Namespace, paths: list[Path], settings: Settings) -> i
                 return EXIT_ERROR if failed else EXIT_FINDINGS if fixed.pages else EXIT_CLEAN
             if fixed.pages:  # the findings' columns moved: report them as they are now
                 print(f"speclint: {fixed.summary(written=True)}", file=sys.stderr)
-                result = lint(
-                    paths,
-                    settings,
-                    rules,
-                    gate,
-                    force_exclude=args.force_exclude,
-                    base=base,
-                    options=run,
-                )
+                result = lint_again(options=run)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     if args.write_baseline is not None:

@@ -19,6 +19,7 @@ from speclint.model import (
     Diagnostic,
     GateOutcome,
     Location,
+    ParsedFile,
     Record,
     Related,
     RowProblem,
@@ -85,6 +86,22 @@ class RecordSet:
     language: str = ""
     counterpart: RecordSet | None = None
     exists: bool = True
+
+    @classmethod
+    def of_page(cls, parsed: ParsedFile, **more: Any) -> RecordSet:
+        """One page's records and what parsing saw there, as a rule of file scope sees them
+        (``more``: the fields a page on its own does not set, such as ``language``)."""
+        return cls(
+            parsed.path,
+            parsed.records,
+            (),
+            parsed.problems,
+            parsed.tables,
+            parsed.suppressions,
+            suspect_fences=parsed.suspect_fences,
+            declared_ranges=parsed.declared_ranges,
+            **more,
+        )
 
     @property
     def description(self) -> str:

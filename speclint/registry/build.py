@@ -94,16 +94,7 @@ def _translation_pairs(
 
 def file_record_set(parsed: ParsedFile) -> RecordSet:
     """A file's records as a rule of file or record scope sees them."""
-    return RecordSet(
-        parsed.path,
-        parsed.records,
-        (),
-        parsed.problems,
-        parsed.tables,
-        parsed.suppressions,
-        suspect_fences=parsed.suspect_fences,
-        declared_ranges=parsed.declared_ranges,
-    )
+    return RecordSet.of_page(parsed)
 
 
 def build_registries(

@@ -54,17 +54,7 @@ def translation_pairs(
 
 
 def _page_set(parsed: ParsedFile, language: str, counterpart: RecordSet | None = None) -> RecordSet:
-    return RecordSet(
-        parsed.path,
-        parsed.records,
-        (),
-        parsed.problems,
-        parsed.tables,
-        parsed.suppressions,
-        suspect_fences=parsed.suspect_fences,
-        language=language,
-        counterpart=counterpart,
-    )
+    return RecordSet.of_page(parsed, language=language, counterpart=counterpart)
 
 
 @dataclass(frozen=True, slots=True)
