@@ -23,7 +23,7 @@ from speclint.model import Diagnostic, Inferred, ParsedFile, Snapshot
 from speclint.progress import progress_bar
 from speclint.read.batch import PageTally
 from speclint.read.cache import CacheWarnings, open_cache
-from speclint.read.page import read_pages
+from speclint.read.pages import read_pages
 from speclint.registry.build import group
 from speclint.rule import RecordSet, Rule
 

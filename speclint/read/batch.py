@@ -21,6 +21,7 @@ from speclint.config import Settings
 from speclint.discover import Page
 from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.read.cache import PageCache
+from speclint.read.page import parse_text
 from speclint.read.plain import (
     diagnostics_from_plain,
     diagnostics_to_plain,
@@ -154,8 +155,6 @@ def settle(page: Page, request: ReadRequest) -> PageOutcome | Unread:
 
 
 def _settle(page: Page, request: ReadRequest) -> PageOutcome:
-    from speclint.read.page import parse_text  # page imports this module
-
     data = read_bytes(page.path, page.display)
     keep = request.keeps(page)
     cache = request.cache

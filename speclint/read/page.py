@@ -1,19 +1,16 @@
-"""A page in, located records out: the read stage from bytes to ``ParsedFile``."""
+"""A page in, located records out: one page from bytes to ``ParsedFile`` (``read.pages`` reads
+the pages of a run)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
-from types import MappingProxyType
 
 from speclint.config import Settings
 from speclint.discover import Page
 from speclint.globs import glob_matches
-from speclint.model import Diagnostic, ParsedFile, RuleFailure
-from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, Unread, read_all
+from speclint.model import ParsedFile
 from speclint.read.blocks import parse_blocks
-from speclint.read.cache import PageCache
 from speclint.read.columns import HeaderAliases
 from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
@@ -88,75 +85,3 @@ def read_page(page: Page, settings: Settings, notices: list[str] | None = None) 
     if source.notice and notices is not None:
         notices.append(source.notice)
     return parse_text(page.key, source.text, settings)
-
-
-@dataclass(frozen=True, slots=True)
-class ReadPages:
-    """The read stage's outcome for a run: the pages read, and what went wrong with the others.
-
-    ``errors`` make the run fail (exit 2): a page named on the command line that cannot be read,
-    a page that broke speclint, or no page readable at all. ``warnings`` do not: a file found
-    by walking a folder that is not text (an image named ``.md``, a link loop), a page decoded
-    from another encoding, a cache that could not be used.
-
-    With a ``PageCheck``, the read stage also runs the rules that judge a page alone, where the
-    page is parsed: ``findings`` and ``failures`` are theirs, and a page's records are kept only
-    where ``keep_records`` asks for them; ``tallies`` (by page key) count every page's records.
-    """
-
-    files: tuple[ParsedFile, ...]
-    errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    tallies: Mapping[str, PageTally] = field(default_factory=dict)
-    findings: tuple[Diagnostic, ...] = ()
-    failures: tuple[RuleFailure, ...] = ()
-
-
-def read_pages(
-    pages: Sequence[Page],
-    settings: Settings,
-    check: PageCheck | None = None,
-    *,
-    keep_records: Callable[[str], bool] | None = None,
-    cache: PageCache | None = None,
-    progress: Progress | None = None,
-) -> ReadPages:
-    """Every page that can be read, in order, and one message per page that cannot.
-
-    Nothing one page does costs the others: any exception while reading or parsing it is
-    caught (in ``read.batch``) and named with the page. ``check`` runs on each page where it is
-    parsed (a worker, when there are many); pages for which ``keep_records`` (by page key) is
-    false come back without their records.
-    """
-    request = ReadRequest(settings, check, keep_records, cache)
-    files: list[ParsedFile] = []
-    errors: list[str] = []
-    warnings: list[str] = []
-    unreadable: list[str] = []
-    tallies: dict[str, PageTally] = {}
-    findings: list[Diagnostic] = []
-    failures: list[RuleFailure] = []
-    for page, outcome in zip(pages, read_all(pages, request, progress), strict=True):
-        if isinstance(outcome, Unread):
-            (errors if outcome.error or page.named else unreadable).append(outcome.message)
-            continue
-        files.append(outcome.parsed)
-        tallies[outcome.parsed.path] = outcome.tally
-        findings.extend(outcome.findings)
-        failures.extend(outcome.failures)
-        if outcome.notice:
-            warnings.append(outcome.notice)
-    if files or errors:
-        warnings.extend(f"{message} (skipped)" for message in unreadable)
-    else:
-        errors.extend(unreadable)  # nothing could be linted: that is a failure, not a warning
-    if cache is not None:
-        warnings.extend(cache.warnings.messages)
-    return ReadPages(
-        tuple(files),
-        tuple(errors),
-        tuple(warnings),
-        MappingProxyType(tallies),
-        tuple(findings),
-        tuple(failures),
-    )
