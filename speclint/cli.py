@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from speclint import __version__, output
+from speclint.cache_folder import CACHE_DIR
 from speclint.check.configure import (
     build_rules,
     explain_unknown,
@@ -31,7 +32,6 @@ from speclint.gate.decide import GateOptions
 from speclint.lint import LintResult, RunOptions, lint
 from speclint.model import Severity, Snapshot
 from speclint.output import OutputError
-from speclint.read.cache import CACHE_DIR
 from speclint.read.source import check_encoding
 from speclint.report import REPORTERS, Reporter, ReportOptions, constants
 from speclint.rule import Rule

@@ -184,12 +184,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def validate(data: Mapping[str, Any], path: Path, *, remember_valid: bool = False) -> None:
     """Raise ``ConfigError`` naming the key, the file and what was expected."""
-    from speclint.read import cache
+    from speclint import cache_folder
 
-    folder = path.resolve().parent / cache.CACHE_DIR
+    folder = path.resolve().parent / cache_folder.CACHE_DIR
     # The verdict depends on the settings as read and on the schema, nothing else.
     identity = (schema_path("config").read_bytes(), repr(sorted(data.items())))
-    if remember_valid and cache.remembered_valid(folder, *identity):
+    if remember_valid and cache_folder.remembered_valid(folder, *identity):
         return
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
@@ -198,7 +198,7 @@ def validate(data: Mapping[str, Any], path: Path, *, remember_valid: bool = Fals
     error = best_match(validator.iter_errors(data))
     if error is None:
         if remember_valid:
-            cache.remember_valid(folder, *identity)
+            cache_folder.remember_valid(folder, *identity)
         return
     key = ".".join(str(part) for part in error.absolute_path)
     prefix = "[tool.speclint]" if path.name == "pyproject.toml" else ""

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from speclint.cache_folder import CACHE_DIR
 from speclint.read import batch
-from speclint.read.cache import CACHE_DIR
 from tests.conftest import EXAMPLE_PAGE, ROOT, Run
 
 RunCli = Callable[..., Run]

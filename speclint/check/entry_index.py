@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import reduce
 from pathlib import Path
 
-from speclint.read.cache import digest, ensure_folder
+from speclint.cache_folder import digest, ensure_folder
 
 _DISTRIBUTIONS = (".dist-info", ".egg-info")
 

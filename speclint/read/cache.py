@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from speclint import __version__
+from speclint.cache_folder import CACHE_DIR, digest, ensure_folder
 from speclint.read.plain import LAYOUT, Plain
 
 if TYPE_CHECKING:
     from speclint.config import Settings
 
-CACHE_DIR = ".speclint_cache"
 # Bumped when the entry format below changes.
 FORMAT = b"speclint-cache-1\n"
 _DIGEST_SIZE = 16  # bytes of BLAKE2b over the payload: detects torn and corrupt entries
@@ -47,15 +47,6 @@ class CacheWarnings:
     def add(self, message: str) -> None:
         if message not in self.messages:
             self.messages.append(message)
-
-
-def digest(*parts: bytes | str) -> str:
-    hasher = hashlib.blake2b(digest_size=20)
-    for part in parts:
-        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
-        hasher.update(len(data).to_bytes(8, "little"))
-        hasher.update(data)
-    return hasher.hexdigest()
 
 
 def code_stamp(extra_modules: Iterable[str] = ()) -> str:
@@ -237,19 +228,6 @@ def _checksum(payload: bytes) -> bytes:
     return hashlib.blake2b(payload, digest_size=_DIGEST_SIZE).digest()
 
 
-def ensure_folder(root: Path, folder: Path) -> None:
-    if not root.is_dir():
-        root.mkdir(parents=True, exist_ok=True)
-        # Like pytest's and ruff's caches: git and backup tools should leave it alone.
-        (root / ".gitignore").write_text("# Created by speclint.\n*\n", encoding="utf-8")
-        (root / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n"
-            "# This is a cache folder created by speclint.\n",
-            encoding="utf-8",
-        )
-    folder.mkdir(parents=True, exist_ok=True)
-
-
 def _remove(path: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(path)
@@ -267,19 +245,3 @@ def open_cache(settings: Settings, rules: Sequence[Any], warnings: CacheWarnings
     specs = [(s.name, s.include, s.sections) for s in settings.registries]
     findings = digest(rules_key(rules), repr(specs))
     return PageCache(Path(settings.root) / CACHE_DIR, namespace, findings, warnings)
-
-
-def remembered_valid(root: Path, *identity: bytes | str) -> bool:
-    """Whether a run of this speclint found this very input valid (a configuration)."""
-    return (root / "valid" / digest(__version__, *identity)).is_file()
-
-
-def remember_valid(root: Path, *identity: bytes | str) -> None:
-    """Note that the input is valid; silently nothing when the cache cannot be written (the
-    page cache says so once)."""
-    folder = root / "valid"
-    try:
-        ensure_folder(root, folder)
-        (folder / digest(__version__, *identity)).touch()
-    except OSError:
-        pass
