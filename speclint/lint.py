@@ -85,25 +85,17 @@ def lint(
     gate = gate or GateOptions()
     pages = plan(paths, settings, force_exclude=force_exclude)
     translated = bool(settings.translations.roots or settings.translations.groups)
-    # The rules judge each page where it is read (a worker, the cache) unless the run needs
-    # every record in one place: a base revision, explanations, translated pages compared, or
-    # a caller that reads the records.
+    # The rules judge each page where it is read (a worker, the cache) unless they need every
+    # record in one place: a base revision, explanations, translated pages compared. A page's
+    # records come back when a declared registry takes it, or when the caller reads them.
     alone = bool(rules) and base is None and not explain and not translated
-    page_rules = (
-        PageRules(tuple(rules), settings.registries, gate.rule_timeout)
-        if alone and not run.keep_records
-        else None
-    )
+    page_rules = PageRules(tuple(rules), settings.registries, gate.rule_timeout) if alone else None
+    keep = None if page_rules is None or run.keep_records else page_rules.in_declared_registry
     warned = CacheWarnings()
     cache = open_cache(settings, rules, warned) if run.cache else None
     with progress_bar(len(pages.pages), enabled=run.progress) as advance:
         read = read_pages(
-            pages.pages,
-            settings,
-            page_rules,
-            keep_records=page_rules.in_declared_registry if page_rules is not None else None,
-            cache=cache,
-            progress=advance,
+            pages.pages, settings, page_rules, keep_records=keep, cache=cache, progress=advance
         )
     files = list(read.files)
     needed = rules or base is not None
@@ -130,6 +122,10 @@ def lint(
         include = ", ".join(settings.include)
         warnings = (*warnings, f"{given}: no page to lint here (include: {include})")
     registries = grouping.registries if grouping is not None else ()
+    if page_rules is not None and run.keep_records:
+        # The pages' own code spaces were judged where each page was read; a caller that reads
+        # the records (a report) sees every code space, as the rules did.
+        registries = group(files, settings.registries).registries
     names = pages.display_names()
     return LintResult(
         shown.files,

@@ -489,3 +489,34 @@ def test_a_range_the_page_reserves_is_drawn_and_never_offered(
 
 
 RPC_RANGE = '[rules.category-range]\nranges = { "JSON-RPC errors" = [-32768, -31000] }\n'
+
+
+def test_a_report_draws_declared_registries_and_pages_on_their_own(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    # The rules judge a page on its own where it is read; the report still sees every code
+    # space: the declared registry whole, and the page beside it.
+    def table(title: str, rows: str) -> str:
+        return f"# {title}\n\n### {title}\n\n| 错误码 | 十进制数值 | 含义 |\n| --- | --- | --- |\n{rows}"
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.md").write_text(
+        table("用户", "| ERRCODE_USER_A | 100001 | 甲 |\n| ERRCODE_USER_B | 100002 | 乙 |\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "two.md").write_text(
+        table("用户", "| ERRCODE_USER_C | 100003 | 丙 |\n| ERRCODE_USER_A | 100004 | 甲 |\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "b.md").write_text(
+        table("订单", "| ERRCODE_ORDER_A | 200001 | 甲 |\n| ERRCODE_ORDER_B | 200001 | 乙 |\n"),
+        encoding="utf-8",
+    )
+    (tmp_path / "speclint.toml").write_text('[registries.api]\ninclude = ["a/*.md"]\n')
+    out = tmp_path / "out" / "report.md"
+    out.parent.mkdir()
+    assert run_cli("report", ".", "-o", str(out), cwd=tmp_path).code == 1
+    text = out.read_text(encoding="utf-8")
+    assert "| 3 | 3 | 6 | 2 | 2 | 0 | 0 |" in text
+    assert "| api &gt; 用户 | 4 | `100001..100004` (span of its values) | `100005` |" in text
+    assert "| b.md &gt; 订单 | 2 | `200001..200001` (span of its values) | `200002` |" in text
