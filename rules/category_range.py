@@ -75,13 +75,13 @@ class CategoryRange(Rule):
         super().__init__(options, severity)
         self.ranges = parse_ranges(self.options.ranges)
 
-    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        found = categories(
-            records.records,
-            self.ranges,
-            infer=self.options.infer,
-            declared=records.declared_ranges,
+    def _categories(self, records: RecordSet) -> list[Category]:
+        return categories(
+            records.records, self.ranges, infer=self.options.infer, declared=records.declared_ranges
         )
+
+    def check(self, records: RecordSet) -> Iterator[Diagnostic]:
+        found = self._categories(records)
         for category in found:
             if category.range is None:
                 continue
@@ -95,12 +95,7 @@ class CategoryRange(Rule):
                 yield self._finding(record, category)
 
     def explain(self, records: RecordSet) -> Iterator[str]:
-        found = categories(
-            records.records,
-            self.ranges,
-            infer=self.options.infer,
-            declared=records.declared_ranges,
-        )
+        found = self._categories(records)
         for category in found:
             if category.range is None:
                 numbered = sum(1 for r in category.records if isinstance(r.value, int))

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from speclint.config import ConfigError, Settings
+from speclint.registry.ranges import Range, RangeOptions, parse_ranges
 from speclint.rule import Rule
 from speclint.selectors import Selector, SelectorError, parse_selector
 
@@ -205,3 +206,20 @@ def _type_problem(value: Any, hint: Any) -> str | None:
 
 def _name(hint: Any) -> str:
     return {str: "a string", int: "an integer", bool: "true or false"}.get(hint, str(hint))
+
+
+RANGE_RULE = "category-range"  # the rule whose options say which ranges are configured
+
+
+def configured_ranges(settings: Settings) -> tuple[dict[str, Range], bool]:
+    """The ranges configured for category-range (by name or code) and whether it infers the
+    others, as the rule itself reads them: a report's maps and ``allocate`` use what it checks."""
+    raw: dict[str, Any] = {}
+    for key in ("SL301", RANGE_RULE):
+        raw.update(settings.rule_options.get(key, {}))
+    where = f"{settings.describe()}: rules.{RANGE_RULE}"
+    options = build_options(RangeOptions, raw, where)
+    try:
+        return parse_ranges(options.ranges), options.infer
+    except ValueError as exc:
+        raise ConfigError(f"{where}.{exc}") from None

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from speclint.check.configure import build_options
-from speclint.config import ConfigError, Settings
+from speclint.check.configure import configured_ranges
+from speclint.config import Settings
 from speclint.lint import lint
 from speclint.model import ParsedFile
 from speclint.registry.allocate import Allocation, allocate
@@ -24,9 +24,7 @@ from speclint.registry.ranges import (
     MIN_VALUES,
     Category,
     Range,
-    RangeOptions,
     categories,
-    parse_ranges,
 )
 from speclint.rule import RecordSet
 
@@ -67,21 +65,8 @@ def run(
     return EXIT_CLEAN
 
 
-def range_options(settings: Settings) -> tuple[dict[str, Range], bool]:
-    """The ranges category-range is configured with, and whether it infers the others."""
-    raw: dict[str, object] = {}
-    for key in ("SL301", "category-range"):
-        raw.update(settings.rule_options.get(key, {}))
-    where = f"{settings.describe()}: rules.category-range"
-    options = build_options(RangeOptions, raw, where)
-    try:
-        return parse_ranges(options.ranges), options.infer
-    except ValueError as exc:
-        raise ConfigError(f"{where}.{exc}") from None
-
-
 def find_target(section: str, files: Sequence[ParsedFile], settings: Settings) -> Target:
-    ranges, infer = range_options(settings)
+    ranges, infer = configured_ranges(settings)
     found = catalog(files, settings)
     candidates = [
         (registry, category)

@@ -12,29 +12,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
 from speclint import __version__
-from speclint.check.configure import build_options
-from speclint.config import ConfigError, Settings
+from speclint.check.configure import configured_ranges
+from speclint.config import Settings
 from speclint.lint import LintResult
 from speclint.model import Diagnostic, Location, Record, Severity
 from speclint.registry.catalog import catalog
 from speclint.registry.lifecycle import Markers
 from speclint.registry.ranges import (
     Range,
-    RangeOptions,
     categories,
     configured_heading,
     file_roots,
-    parse_ranges,
     section_heading,
 )
 from speclint.report.codemap import CodeMap, code_maps
 from speclint.rule import RecordSet, Rule, doc_section
 
 WORST_FIRST = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-RANGE_RULE = "category-range"  # the rule whose options say which ranges are configured
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,20 +176,6 @@ def _rule_findings(
             for d in found
         ),
     )
-
-
-def configured_ranges(settings: Settings) -> tuple[dict[str, Range], bool]:
-    """The ranges configured for category-range (by name or code) and whether to infer the
-    others, as the rule itself reads them: the maps draw what the rule checks."""
-    raw: dict[str, Any] = {}
-    for key in ("SL301", RANGE_RULE):
-        raw.update(settings.rule_options.get(key, {}))
-    where = f"{settings.describe()}: rules.{RANGE_RULE}"
-    options = build_options(RangeOptions, raw, where)
-    try:
-        return parse_ranges(options.ranges), options.infer
-    except ValueError as exc:
-        raise ConfigError(f"{where}.{exc}") from None
 
 
 def _sections(result: LintResult, settings: Settings) -> list[Section]:
