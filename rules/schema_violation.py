@@ -66,10 +66,11 @@ def obviously_valid(instance: dict[str, Any]) -> bool:
     )
 
 
-# Characters Python's ``\\s`` (what jsonschema's ``pattern`` uses) counts as blanks and Rust's
-# regex (jsonschema-rs) does not: a value holding one is left to jsonschema, so that the two
-# validators never disagree about the built-in one-token pattern.
-_BLANK_ONLY_TO_PYTHON = re.compile(r"[\x1c-\x1f]")
+# Characters Python's ``\\s`` (what jsonschema's ``pattern`` uses: every ``str.isspace()``
+# character) counts as blanks and ECMAScript's (jsonschema-rs) does not: the separators
+# U+001C-U+001F and NEL, U+0085. A value holding one is left to jsonschema, so that the two
+# validators never disagree about the built-in one-token pattern (a test derives the set).
+_BLANK_ONLY_TO_PYTHON = re.compile(r"[\x1c-\x1f\x85]")
 
 
 def fast_validity_check(schema: dict[str, Any]) -> Callable[[dict[str, Any]], bool] | None:

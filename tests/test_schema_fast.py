@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -104,3 +105,17 @@ def test_blanks_only_python_sees_go_to_jsonschema() -> None:
     assert not PURE_VALIDATOR.is_valid(instance)
     assert FAST_CHECK is not None
     assert not FAST_CHECK(instance)
+
+
+PYTHON_BLANKS = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+
+
+@pytest.mark.parametrize("blank", PYTHON_BLANKS, ids=[f"U+{ord(b):04X}" for b in PYTHON_BLANKS])
+def test_the_fast_check_agrees_on_every_blank_python_knows(blank: str) -> None:
+    # jsonschema's pattern uses Python's \s (every str.isspace() character), jsonschema-rs
+    # ECMAScript's: wherever they differ, the fast check must leave the record to jsonschema.
+    assert FAST_CHECK is not None
+    for value in (blank, f"A{blank}B"):
+        instance = {"value": value, "raw_value": value, "section": [], "extra": {}}
+        if FAST_CHECK(instance):
+            assert PURE_VALIDATOR.is_valid(instance), instance
