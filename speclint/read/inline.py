@@ -18,6 +18,9 @@ from speclint.read.limits import MAX_NESTING
 # Characters that can start inline markup. "_" only matters at a word edge: ERROR_NAME is plain.
 _MARKUP = re.compile(r"[\\`*\[\]<>&~!]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _SPACES = re.compile(r"\s+")
+# Markup, or blanks that are not one plain space: a cell with neither is its own text, and one
+# search tells (most cells, asked once each).
+_MARKUP_OR_BLANKS = re.compile(rf"{_MARKUP.pattern}|\s\s|[^\S ]")
 
 
 @lru_cache(maxsize=1)
@@ -29,6 +32,8 @@ def _inline_parser() -> MarkdownIt:
 
 def reduce_inline(raw: str) -> str:
     """Return ``raw`` with inline markup removed: code spans, emphasis, links, escapes, tags."""
+    if not _MARKUP_OR_BLANKS.search(raw):
+        return raw.strip()
     if not _MARKUP.search(raw):
         return _SPACES.sub(" ", raw).strip()
     tokens = _inline_parser().parseInline(raw)

@@ -28,6 +28,7 @@ from speclint.read.columns import (
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
 from speclint.read.values import (
+    RANGE_STARTS,
     is_numeric,
     parse_range,
     parse_value,
@@ -211,16 +212,21 @@ class _TableReader:
                 cells, texts = row.cells[group], row.texts[group]
                 if not any(texts):
                     continue  # the empty right half of a side-by-side table's last row
-                declared = self._range_row(row, texts, section)
-                if declared is not None:
-                    ranges.append(declared)
-                    continue
-                made = [
-                    _record(self, section, row.source, cells, t) for t in self._each_value(texts)
-                ]
-                problems.extend(m for m in made if isinstance(m, RowProblem))
-                kept = [m for m in made if isinstance(m, Record)]
-                records.extend(kept)
+                value = texts[roles.value] if roles.value < len(texts) else ""
+                if value[:1] in RANGE_STARTS and not value.isdigit():
+                    # Only such a cell can hold a range (most hold one plain number).
+                    declared = self._range_row(row, texts, section)
+                    if declared is not None:
+                        ranges.append(declared)
+                        continue
+                kept = False
+                for each in [texts] if value.isdigit() else self._each_value(texts):
+                    made = _record(self, section, row.source, cells, each)
+                    if isinstance(made, Record):
+                        records.append(made)
+                        kept = True
+                    elif made is not None:
+                        problems.append(made)
                 if kept and ragged:
                     problems.append(
                         _problem(self.path, section, row.source, row.cells, self._ragged(row))
@@ -287,6 +293,8 @@ def _plural(count: int, word: str) -> str:
 
 def _detectable(text: str) -> str:
     """A cell as column detection sees it: a range row says nothing about the column's kind."""
+    if not text or (text[0] not in RANGE_STARTS and not text[0].isspace()):
+        return text  # most cells: no range starts so (asked of every cell of every table)
     return "" if parse_range(text) is not None else text
 
 
@@ -317,7 +325,9 @@ _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 def _read_row(row: SourceRow) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
-    return _Row(row, cells, [_cell_text(c.raw) for c in cells], _group_heading(cells))
+    return _Row(
+        row, cells, [_cell_text(c.raw) if c.raw else "" for c in cells], _group_heading(cells)
+    )
 
 
 def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
@@ -335,7 +345,7 @@ def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
 def _group_heading(cells: list[RawCell]) -> str | None:
     """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
     the rows below it rather than being a record."""
-    if not cells or not cells[0].raw or any(c.raw for c in cells[1:]):
+    if not cells or not cells[0].raw.startswith(("**", "__")) or any(c.raw for c in cells[1:]):
         return None
     match = _BOLD.fullmatch(cells[0].raw)
     return reduce_inline(match["text"]) if match else None
@@ -360,16 +370,23 @@ def _record(
     if not raw_value:
         message = f"row has no value in column {headers[roles.value]!r}"
         return _problem(path, section, row, cells, message, at=roles.value)
-    record_cells = tuple(
-        Cell(
-            role=table.keys[i],
-            header=headers[i],
-            text=texts[i] if i < len(cells) else "",
-            raw=cells[i].raw if i < len(cells) else "",
-            column=row.offset + cells[i].start + 1 if i < len(cells) and cells[i].raw else 0,
+    base = row.offset + 1
+    if len(cells) == len(headers):  # most rows: one cell under each header
+        record_cells = tuple(
+            Cell(key, header, text, cell.raw, base + cell.start if cell.raw else 0)
+            for key, header, text, cell in zip(table.keys, headers, texts, cells, strict=True)
         )
-        for i in range(len(headers))
-    )
+    else:
+        record_cells = tuple(
+            Cell(
+                role=table.keys[i],
+                header=headers[i],
+                text=texts[i] if i < len(cells) else "",
+                raw=cells[i].raw if i < len(cells) else "",
+                column=base + cells[i].start if i < len(cells) and cells[i].raw else 0,
+            )
+            for i in range(len(headers))
+        )
 
     def text_of(role_index: int | None) -> str:
         return texts[role_index] if role_index is not None and role_index < len(texts) else ""

@@ -19,7 +19,9 @@ def parse_value(text: str) -> Value:
 
     A fixed-width code such as ``0001`` stays a string: it is a different code from ``1``.
     """
-    candidate = text.strip().translate(_MINUS_SIGNS)
+    candidate = text.strip()
+    if not candidate.isascii():
+        candidate = candidate.translate(_MINUS_SIGNS)
     if len(candidate) > MAX_VALUE_DIGITS:
         return text.strip()  # no code is this long; Python refuses to print such integers
     if _DECIMAL.fullmatch(candidate):
@@ -95,7 +97,8 @@ _RANGE = re.compile(
     rf"(?P<low>{_END})(?P<sep>\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*)(?P<high>{_END})",
     re.IGNORECASE,
 )
-_RANGE_STARTS = frozenset("-+0123456789\u2212\uff0d\u2013")
+# What a number or a range can start with, once stripped (signs, and the minus signs pages use).
+RANGE_STARTS = frozenset("-+0123456789\u2212\uff0d\u2013")
 _LABEL_AFTER = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # "5xx", "4XX": every code of a hundred (HTTP's way of naming a class of statuses).
 _CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
@@ -105,7 +108,7 @@ def parse_range(text: str) -> tuple[int, int] | None:
     """The inclusive bounds of a range written in a value cell, or None when it is not one.
     A label in brackets after it (``5xx (SERVER ERROR)``) is allowed."""
     stripped = text.strip()
-    if not stripped or stripped[0] not in _RANGE_STARTS or stripped.isdigit():
+    if not stripped or stripped[0] not in RANGE_STARTS or stripped.isdigit():
         return None  # most cells: a name, a meaning or a plain number
     candidate = _LABEL_AFTER.sub("", stripped).translate(_MINUS_SIGNS)
     match = _RANGE.fullmatch(candidate)
@@ -148,9 +151,10 @@ _LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b/]\\s*")
 def split_list(text: str) -> list[str] | None:
     """The values of a cell that lists several numeric codes, or None when it lists fewer
     than two (or anything that is not a number)."""
-    if _THOUSANDS.fullmatch(text.strip()):
-        return None  # 10,000 is one number
-    parts = _LIST_SEPARATOR.split(text.strip())
-    if len(parts) < 2 or not all(is_numeric(p) for p in parts):
+    stripped = text.strip()
+    parts = _LIST_SEPARATOR.split(stripped)
+    if len(parts) < 2 or _THOUSANDS.fullmatch(stripped):
+        return None  # one value; 10,000 is one number too
+    if not all(is_numeric(p) for p in parts):
         return None
     return parts

@@ -43,6 +43,7 @@ class Vocabulary:
         # Numbers are not vocabulary: 1010 is not 10 + 10, and V1_0 does not respell V10.
         self.words = frozenset(word for word in words if is_word(word))
         self._splits: dict[str, tuple[str, ...]] = {}
+        self._words_of: dict[str, tuple[str, ...]] = {}  # several keys ask for a name's words
 
     @classmethod
     def of_names(cls, names: Iterable[str]) -> Vocabulary:
@@ -75,7 +76,13 @@ class Vocabulary:
     def words_of(self, name: str) -> tuple[str, ...]:
         """The words of ``name`` with every compound split: ``ERRCODE_NOTEXIST_DEPT`` ->
         ERRCODE NOT EXIST DEPT."""
-        return tuple(part for word in split_words(name) for part in self.split(word))
+        found = self._words_of.get(name)
+        if found is None:
+            split = self.split
+            found = self._words_of[name] = tuple(
+                part for word in split_words(name) for part in split(word)
+            )
+        return found
 
     def near_key(self, name: str) -> tuple[str, ...]:
         """What two names share when they mean the same up to inflection and error affixes:
@@ -115,7 +122,22 @@ def normalise_text(text: str) -> str:
     punctuation (``-``, ``—``) gives "".
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch)[0] not in "PZC")
+    return folded.translate(_DROPPED)
+
+
+class _DroppedCharacters(dict[int, int | None]):
+    """A ``str.translate`` table that drops punctuation, separators and control characters
+    (Unicode categories P*, Z*, C*) and keeps the rest, learning each character's category on
+    first sight: one C-level pass per text rather than a category lookup per character."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = None if unicodedata.category(chr(code))[0] in "PZC" else code
+        self[code] = kept
+        return kept
+
+
+# What it learns depends on nothing but the Unicode database: the same in every run.
+_DROPPED = _DroppedCharacters()
 
 
 def common_prefix(name: str) -> str:
