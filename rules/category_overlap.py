@@ -5,7 +5,7 @@ from types import MappingProxyType
 from typing import Any
 
 from speclint.model import Diagnostic, Severity
-from speclint.registry.ranges import Category, Range, RangeOptions, categories, parse_ranges
+from speclint.registry.ranges import Category, Range, RangeOptions, parse_ranges, shared_categories
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -67,12 +67,7 @@ class CategoryOverlap(Rule):
         self.ranges = parse_ranges(self.options.ranges)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        found = categories(
-            records.records,
-            self.ranges,
-            infer=self.options.infer,
-            declared=records.declared_ranges,
-        )
+        found = shared_categories(records, self.ranges, infer=self.options.infer)
         # (range, position on the page, category): the position breaks ties, so categories
         # themselves are never compared.
         ranged = sorted((c.range, i, c) for i, c in enumerate(found) if c.range is not None)

@@ -5,7 +5,13 @@ from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
-from speclint.registry.ranges import MIN_VALUES, Category, RangeOptions, categories, parse_ranges
+from speclint.registry.ranges import (
+    MIN_VALUES,
+    Category,
+    RangeOptions,
+    parse_ranges,
+    shared_categories,
+)
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -76,9 +82,7 @@ class CategoryRange(Rule):
         self.ranges = parse_ranges(self.options.ranges)
 
     def _categories(self, records: RecordSet) -> list[Category]:
-        return categories(
-            records.records, self.ranges, infer=self.options.infer, declared=records.declared_ranges
-        )
+        return shared_categories(records, self.ranges, infer=self.options.infer)
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         found = self._categories(records)

@@ -63,13 +63,12 @@ class InconsistentVocabulary(Rule):
                 first.setdefault(record.name, record)
         # The words written whole: a pair of words side by side spells a word only where that
         # word is also written whole (ERR_FAILED spells nothing: ERRFAILED is no word).
-        whole = {negated(w) for name in first for w in split_words(name) if is_word(w)}
+        written = set().union(*map(split_words, first))
+        whole = {negated(w) for w in written if is_word(w)}
         for name, record in first.items():
             words = split_words(name)
-            ways: dict[str, str] = {}  # spelling -> the word it spells, each once per name
-            for word in words:
-                if is_word(word):
-                    ways[word] = negated(word)
+            # spelling -> the word it spells, each once per name
+            ways: dict[str, str] = {word: negated(word) for word in words if not word.isdigit()}
             for left, right in pairwise(words):
                 joined = negated(left + right)
                 # V1_0 and V10 are versions, not spellings of one word. A negation and the word

@@ -82,7 +82,7 @@ class NamingConvention(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name.
-        named = [r for r in records.records if any(ch.isalnum() for ch in r.name)]
+        named = [r for r in records.records if _ALNUM.search(r.name)]
         groups = by_category(named)
         for heading, convention in conventions(groups, self.pattern).items():
             if convention is None:
@@ -109,7 +109,7 @@ class NamingConvention(Rule):
                 )
 
     def explain(self, records: RecordSet) -> Iterator[str]:
-        named = [r for r in records.records if any(ch.isalnum() for ch in r.name)]
+        named = [r for r in records.records if _ALNUM.search(r.name)]
         for heading, convention in conventions(by_category(named), self.pattern).items():
             title = heading or "the page"
             if convention is None:
@@ -131,6 +131,10 @@ class NamingConvention(Rule):
             field="name",
             subject=breaking,
         )
+
+
+# A letter or digit of any script (what str.isalnum accepts): a name with none is a placeholder.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _described(convention: Convention) -> str:

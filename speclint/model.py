@@ -123,7 +123,8 @@ class Record:
     @property
     def value_key(self) -> tuple[str, Value]:
         """What makes two values the same code: 1 and "0001" differ, and so do 1 and "1"."""
-        return (type(self.value).__name__, self.value)
+        value = self.value
+        return ("int" if type(value) is int else type(value).__name__, value)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -9,10 +9,10 @@ from __future__ import annotations
 import enum
 import inspect
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from speclint.model import (
     DeclaredRange,
@@ -28,6 +28,8 @@ from speclint.model import (
     SuspectFence,
     Table,
 )
+
+T = TypeVar("T")
 
 CODE_PATTERN = re.compile(r"SL[0-9]{3}")
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -86,6 +88,11 @@ class RecordSet:
     language: str = ""
     counterpart: RecordSet | None = None
     exists: bool = True
+    # What rules derived from this very record set (see ``derived``); never copied by
+    # ``dataclasses.replace``, never compared.
+    _derived: dict[Hashable, Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     @classmethod
     def of_page(cls, parsed: ParsedFile, **more: Any) -> RecordSet:
@@ -102,6 +109,19 @@ class RecordSet:
             declared_ranges=parsed.declared_ranges,
             **more,
         )
+
+    def derived(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per record set and ``key``: what several rules derive from the
+        same records (the categories and their ranges, say) is worked out once.
+
+        ``key`` must name everything the result depends on besides this record set (the
+        function and the options it was given); ``compute`` must not change the records.
+        """
+        try:
+            return self._derived[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._derived[key] = compute()
+            return value
 
     @property
     def description(self) -> str:

@@ -50,14 +50,12 @@ class SourceRow:
         return row
 
     def _set(self, line: int, offset: int, page: str, start: int, end: int) -> None:
-        for name, value in (
-            ("line", line),
-            ("offset", offset),
-            ("_page", page),
-            ("_start", start),
-            ("_end", end),
-        ):
-            object.__setattr__(self, name, value)
+        set_field = object.__setattr__  # frozen: the fields are set once, here
+        set_field(self, "line", line)
+        set_field(self, "offset", offset)
+        set_field(self, "_page", page)
+        set_field(self, "_start", start)
+        set_field(self, "_end", end)
 
     @property
     def text(self) -> str:

@@ -7,11 +7,13 @@ characters (not bytes, not display width), so CJK text and tabs do not shift the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class RawCell:
+class RawCell(NamedTuple):
+    """A cell as split from its row. A named tuple: every cell of every row makes one, and a
+    tuple is made several times faster than a frozen dataclass."""
+
     raw: str  # stripped of surrounding blanks, markup kept
     start: int  # 0-based index in the row text of the first non-blank character
 

@@ -175,7 +175,8 @@ def infer_convention(
     style = infer_style(rests)
     if not style.total:
         return None
-    following = sum(1 for r in records if Convention(prefix, style, "inferred").admits(r))
+    admits = Convention(prefix, style, "inferred").admits
+    following = sum(1 for r in records if admits(r))
     return Convention(prefix, style, "inferred", scope, following, len(names))
 
 

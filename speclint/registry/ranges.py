@@ -30,6 +30,7 @@ from speclint.registry.thresholds import (
     SIBLING_NARROWING_MIN_BLOCK,
     SIBLING_NARROWING_SHARE,
 )
+from speclint.rule import RecordSet
 
 MIN_VALUES = RANGE_MIN_VALUES
 MIN_SHARE = RANGE_MIN_SHARE
@@ -394,3 +395,16 @@ def parse_ranges(raw: Mapping[str, Sequence[object]]) -> dict[str, Range]:
         except ValueError as exc:
             raise ValueError(f"ranges.{heading}: {exc}") from None
     return parsed
+
+
+def shared_categories(
+    records: RecordSet, ranges: Mapping[str, Range], *, infer: bool = True
+) -> list[Category]:
+    """``categories`` of a record set's definitions and the ranges its pages state, worked out
+    once per record set for every rule that asks with the same options (category-range and
+    category-overlap share theirs)."""
+    key = ("categories", tuple(ranges.items()), infer)
+    return records.derived(
+        key,
+        lambda: categories(records.records, ranges, infer=infer, declared=records.declared_ranges),
+    )

@@ -41,7 +41,7 @@ class Vocabulary:
 
     def __init__(self, words: Iterable[str]) -> None:
         # Numbers are not vocabulary: 1010 is not 10 + 10, and V1_0 does not respell V10.
-        self.words = frozenset(word for word in words if is_word(word))
+        self.words = frozenset(word for word in words if not word.isdigit())  # is_word
         self._splits: dict[str, tuple[str, ...]] = {}
         self._words_of: dict[str, tuple[str, ...]] = {}  # several keys ask for a name's words
 
@@ -106,7 +106,7 @@ def is_word(token: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _vocabulary_of(names: tuple[str, ...]) -> Vocabulary:
-    return Vocabulary({word for name in names for word in split_words(name)})
+    return Vocabulary(set().union(*map(split_words, names)))
 
 
 def join_spelling(words: Iterable[str]) -> str:
