@@ -56,7 +56,6 @@ class InconsistentVocabulary(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # Every spelling of a word, keyed by the word it spells: NOTEXIST, NOT_EXIST, NONEXIST and
         # NON_EXIST all spell NOTEXIST. One pass over the names, no pairs of names.
-        spellings: dict[str, dict[str, Spelling]] = {}
         first: dict[str, Record] = {}
         for record in records.records:
             if record.name:
@@ -65,26 +64,23 @@ class InconsistentVocabulary(Rule):
         # word is also written whole (ERR_FAILED spells nothing: ERRFAILED is no word).
         written = set().union(*map(split_words, first))
         whole = {negated(w) for w in written if is_word(w)}
-        for name, record in first.items():
-            words = split_words(name)
-            # spelling -> the word it spells, each once per name
-            ways: dict[str, str] = {word: negated(word) for word in words if not word.isdigit()}
-            for left, right in pairwise(words):
-                joined = negated(left + right)
-                # V1_0 and V10 are versions, not spellings of one word. A negation and the word
-                # it negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
-                negation = left in NEGATIONS and len(right) >= MIN_NEGATED
-                if (joined in whole or negation) and is_word(left) and is_word(right):
-                    ways[join_spelling((left, right))] = joined
-            for text, word in ways.items():
+        named = [(record, _ways(name, whole)) for name, record in first.items()]
+        # Most registries spell every word one way: then there is nothing to count. (A spelling
+        # spells one word, whichever name it is in.)
+        spelled = {text: word for _, ways in named for text, word in ways}
+        if len(set(spelled.values())) == len(spelled):
+            return
+        spellings: dict[str, dict[str, Spelling]] = {}
+        for record, ways in named:
+            for text, word in ways:
                 group = spellings.setdefault(word, {})
                 spelling = group.get(text)
                 if spelling is None:
                     spelling = group[text] = Spelling(text, record)
                 spelling.names += 1
-        for ways in spellings.values():
-            if len(ways) >= 2:
-                yield from self._minorities(list(ways.values()))
+        for group in spellings.values():
+            if len(group) >= 2:
+                yield from self._minorities(list(group.values()))
 
     def _minorities(self, spellings: list[Spelling]) -> Iterator[Diagnostic]:
         ranked = sorted(spellings, key=lambda s: s.names, reverse=True)
@@ -102,6 +98,23 @@ class InconsistentVocabulary(Rule):
                 related=[(major.first, f"{major.first.name} spells {major.text}")],
                 subject=[record],
             )
+
+
+def _ways(name: str, whole: set[str]) -> list[tuple[str, str]]:
+    """The spellings in ``name``, each once, with the word each spells: its words, and each pair
+    of words side by side that spells a word written whole elsewhere (or a negation)."""
+    words = split_words(name)
+    ways: dict[str, str] = {word: negated(word) for word in words if not word.isdigit()}
+    for left, right in pairwise(words):
+        joined = left + right
+        if joined.startswith("NO"):
+            joined = negated(joined)
+        # V1_0 and V10 are versions, not spellings of one word. A negation and the word it
+        # negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
+        negation = left in NEGATIONS and len(right) >= MIN_NEGATED
+        if (joined in whole or negation) and is_word(left) and is_word(right):
+            ways[join_spelling((left, right))] = joined
+    return list(ways.items())
 
 
 # Negations written several ways: NONEXIST, NOEXIST and NOTEXIST; NO_EXIST and NOT_EXIST.

@@ -117,8 +117,12 @@ def is_success(record: Record) -> bool:
     return record.name.upper() in SUCCESS_NAMES or bool(words and words[-1] in SUCCESS_NAMES)
 
 
+# Either of the two, in one search (every name of a registry is asked, by several rules).
+_LABEL = re.compile(rf"{_FREE_TEXT.pattern}|\A{_PLAIN_WORD.pattern}\Z")
+
+
 def is_label(name: str) -> bool:
-    return bool(_FREE_TEXT.search(name) or _PLAIN_WORD.fullmatch(name))
+    return _LABEL.search(name) is not None
 
 
 def are_labels(names: Sequence[str]) -> bool:

@@ -29,7 +29,9 @@ def split_words(name: str) -> tuple[str, ...]:
     ``ERRCODE_NOT_EXIST`` -> ERRCODE NOT EXIST, ``AuthFailure.TokenExpired`` -> AUTH FAILURE
     TOKEN EXPIRED. A compound such as ``NOTEXIST`` stays one word; see ``Vocabulary``.
     """
-    return tuple(word.upper() for word in _WORD.findall(unicodedata.normalize("NFKC", name)))
+    if not name.isascii():  # NFKC leaves ASCII as it is
+        name = unicodedata.normalize("NFKC", name)
+    return tuple(map(str.upper, _WORD.findall(name)))
 
 
 class Vocabulary:
