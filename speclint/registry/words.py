@@ -42,10 +42,13 @@ class Vocabulary:
     """
 
     def __init__(self, words: Iterable[str]) -> None:
+        given = set(words)
         # Numbers are not vocabulary: 1010 is not 10 + 10, and V1_0 does not respell V10.
-        self.words = frozenset(word for word in words if not word.isdigit())  # is_word
+        self.words = frozenset(word for word in given if not word.isdigit())  # is_word
         self._splits: dict[str, tuple[str, ...]] = {}
         self._words_of: dict[str, tuple[str, ...]] = {}  # several keys ask for a name's words
+        # The given words that are no compound: a name made of them only is its own words.
+        self._whole = frozenset(word for word in given if len(self.split(word)) == 1)
 
     @classmethod
     def of_names(cls, names: Iterable[str]) -> Vocabulary:
@@ -80,10 +83,11 @@ class Vocabulary:
         ERRCODE NOT EXIST DEPT."""
         found = self._words_of.get(name)
         if found is None:
-            split = self.split
-            found = self._words_of[name] = tuple(
-                part for word in split_words(name) for part in split(word)
-            )
+            words = split_words(name)
+            if not self._whole.issuperset(words):
+                split = self.split
+                words = tuple(part for word in words for part in split(word))
+            found = self._words_of[name] = words
         return found
 
     def near_key(self, name: str) -> tuple[str, ...]:
