@@ -64,15 +64,15 @@ class InconsistentVocabulary(Rule):
         # word is also written whole (ERR_FAILED spells nothing: ERRFAILED is no word).
         written = set().union(*map(split_words, first))
         whole = {negated(w) for w in written if is_word(w)}
-        named = [(record, _ways(name, whole)) for name, record in first.items()]
         # Most registries spell every word one way: then there is nothing to count. (A spelling
-        # spells one word, whichever name it is in.)
-        spelled = {text: word for _, ways in named for text, word in ways}
+        # spells one word, whichever name it is in.) Each name's spellings are worked out again
+        # below rather than kept: a registry of 100,000 names would hold them all.
+        spelled = {text: word for name in first for text, word in _ways(name, whole)}
         if len(set(spelled.values())) == len(spelled):
             return
         spellings: dict[str, dict[str, Spelling]] = {}
-        for record, ways in named:
-            for text, word in ways:
+        for name, record in first.items():
+            for text, word in _ways(name, whole):
                 group = spellings.setdefault(word, {})
                 spelling = group.get(text)
                 if spelling is None:

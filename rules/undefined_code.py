@@ -52,7 +52,7 @@ class UndefinedCode(Rule):
             return  # no master list of named codes: nothing tells a citation from a definition
         defined = cited_keys(records.records)
         for reference in records.references:
-            if reference.value_key in defined:
+            if reference.value in defined:
                 continue
             yield self.report(
                 reference,

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from speclint.check.fanout import run_rules_side_by_side
 from speclint.check.local import PageRules
-from speclint.check.run import explain_rules, run_rules
+from speclint.check.run import explain_rules
 from speclint.config import Settings
 from speclint.discover import plan
 from speclint.gate.decide import GateOptions, decide
@@ -106,7 +107,9 @@ def lint(
     else:
         grouping = None
     found, failed = (
-        run_rules(rules, grouping, gate.rule_timeout) if grouping is not None else ([], [])
+        run_rules_side_by_side(rules, grouping, gate.rule_timeout)
+        if grouping is not None
+        else ([], [])
     )
     inferred, unexplained = (
         explain_rules(rules, grouping) if explain and grouping is not None else ([], [])

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from speclint.check.fanout import run_rules_side_by_side
 from speclint.check.run import run_rules
 from speclint.config import RegistrySpec
 from speclint.model import Diagnostic, ParsedFile, RuleFailure
@@ -34,7 +35,9 @@ class PageRules:
             return run_rules(self.rules, Grouping((file_record_set(parsed),), ()), self.timeout)
         grouping = group([parsed], self.declared)
         alone = tuple(batch for batch in grouping.registries if not batch.declared)
-        return run_rules(self.rules, Grouping(grouping.files, alone), self.timeout)
+        # A page of many thousand codes read in the main process (one large page) is a large
+        # registry of its own: its rules run side by side too.
+        return run_rules_side_by_side(self.rules, Grouping(grouping.files, alone), self.timeout)
 
     def in_declared_registry(self, page: str) -> bool:
         """Whether a declared registry takes (some of) the page: its records are needed then."""

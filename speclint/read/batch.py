@@ -11,8 +11,6 @@ registry, whose rules see all the registry's pages at once, and an export.
 from __future__ import annotations
 
 import marshal
-import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -20,6 +18,7 @@ from typing import Protocol
 from speclint.config import Settings
 from speclint.discover import Page
 from speclint.model import Diagnostic, ParsedFile, RuleFailure
+from speclint.processes import usable_cpus
 from speclint.read.cache import PageCache
 from speclint.read.page import parse_text
 from speclint.read.plain import (
@@ -225,16 +224,7 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
 def _worker_count(pages: int) -> int:
     if pages < 2 * MIN_PAGES_PER_WORKER:
         return 1  # decided before importing multiprocessing, which a short run never needs
-    if not sys.platform.startswith("linux"):
-        # The pool forks (a worker starts with speclint imported and the request in memory).
-        # Elsewhere fork is unavailable (Windows) or unsafe with system frameworks (macOS), and
-        # a spawned worker re-importing speclint costs more than it saves on most docs trees.
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, pages // MIN_PAGES_PER_WORKER))
+    return max(1, min(usable_cpus(), pages // MIN_PAGES_PER_WORKER))
 
 
 def _pooled(

@@ -66,15 +66,15 @@ def _neighbouring_row(lines: Sequence[str], number: int) -> str | None:
 def explain_problems(problems: Sequence[RowProblem], text: str) -> list[RowProblem]:
     """The table reading's problems, with the message saying what happened where it can tell:
     a row split across lines, or cells separated by tabs."""
-    lines: list[str] = []
+    about_cells = [p for p in problems if "cell" in p.message]
+    above = _lines(text, {p.line - 1 for p in about_cells if p.line >= 2})
     explained = []
     for problem in problems:
         if "cell" not in problem.message:
             explained.append(problem)
             continue
-        lines = lines or text.split("\n")
         current = problem.text
-        previous = lines[problem.line - 2].strip() if problem.line >= 2 else ""
+        previous = above.get(problem.line - 1, "").strip()
         if "\t" in current and "|" not in current:
             message = (
                 "this line separates its cells with tabs, not pipes (pasted from a spreadsheet?): "
@@ -92,6 +92,22 @@ def explain_problems(problems: Sequence[RowProblem], text: str) -> list[RowProbl
             continue
         explained.append(replace(problem, message=f"{message} ({problem.message})"))
     return explained
+
+
+def _lines(text: str, wanted: set[int]) -> dict[int, str]:
+    """The lines of ``text`` numbered ``wanted`` (1-based), found in one walk: a page of 100,000
+    rows split into a list of lines would hold a second copy of itself."""
+    found: dict[int, str] = {}
+    last = max(wanted, default=0)
+    line, start = 1, 0
+    while line <= last and start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        if line in wanted:
+            found[line] = text[start:end]
+        line, start = line + 1, end + 1
+    return found
 
 
 def header_is_a_code(

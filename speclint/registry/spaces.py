@@ -36,7 +36,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         # Numbers and string codes under one header are two code spaces too (WebSocket close
         # codes beside an API's string error codes, both under "Code").
         header = (_code_header(rows[0]), _kind(rows))
-        values = {r.value_key for r in rows}
+        values = {r.value for r in rows}
         joining = next(
             (s for s in spaces if s.header == header and not _restates(values, s.values)), None
         )
@@ -57,17 +57,17 @@ def _kind(rows: Sequence[Record]) -> str:
 class _Space:
     header: tuple[str, str]
     records: list[Record] = field(default_factory=list)
-    values: set[tuple[str, object]] = field(default_factory=set)
-    keys: dict[tuple[str, object], str] = field(default_factory=dict)
+    values: set[Value] = field(default_factory=set)
+    keys: dict[Value, str] = field(default_factory=dict)
 
     def add(self, rows: Sequence[Record]) -> None:
         self.records.extend(rows)
-        self.values.update(r.value_key for r in rows)
+        self.values.update(r.value for r in rows)
         for key, meaning in cited_keys(rows).items():
             self.keys.setdefault(key, meaning)
 
 
-def _restates(values: set[tuple[str, object]], space: set[tuple[str, object]]) -> bool:
+def _restates(values: set[Value], space: set[Value]) -> bool:
     """Whether a table repeats so many of a space's values that it cannot be one of its
     categories: a slip repeats a value or two, another code space repeats a share of them."""
     shared = len(values & space)
@@ -86,22 +86,26 @@ def _code_header(record: Record) -> str:
     return normalise_header(cell.header) if cell is not None else ""
 
 
-def cited_keys(records: Sequence[Record]) -> dict[tuple[str, object], str]:
+def cited_keys(records: Sequence[Record]) -> dict[Value, str]:
     """What a reference may cite a code by (its value, or for string codes its name), with the
-    meaning it is defined with."""
-    keys: dict[tuple[str, object], str] = {}
+    meaning it is defined with.
+
+    Keyed by the value itself, not ``Record.value_key``: a value is an int or a str and an int
+    never equals a str, so the keys tell the same codes apart without a tuple for each (on a
+    registry of 100,000 codes, tens of megabytes)."""
+    keys: dict[Value, str] = {}
     for record in records:
-        keys.setdefault(record.value_key, record.description)
+        keys.setdefault(record.value, record.description)
         if record.name:
-            keys.setdefault(("str", record.name), record.description)
+            keys.setdefault(record.name, record.description)
     return keys
 
 
-def _share_cited(rows: Sequence[Record], keys: Mapping[tuple[str, object], str]) -> float:
+def _share_cited(rows: Sequence[Record], keys: Mapping[Value, str]) -> float:
     """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none): a
     table giving the same numbers other meanings (Discord's voice close codes beside its
     gateway close codes) is another code space, not a list of references."""
-    cited = sum(1 for r in rows if r.value_key in keys and _same_meaning(r, keys[r.value_key]))
+    cited = sum(1 for r in rows if r.value in keys and _same_meaning(r, keys[r.value]))
     return cited / len(rows)
 
 
@@ -121,7 +125,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     statuses to codes, cites definitions; it does not define the codes a second time, so it
     must not count as a duplicate.
     """
-    keys: dict[tuple[str, object], str] = {}
+    keys: dict[Value, str] = {}
     referencing: set[tuple[str, int]] = set()
     for table, rows in _tables(records).items():
         if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > REFERENCE_SHARE:
@@ -137,7 +141,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
 def shared_status_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
     """Nameless tables whose values do not identify a row: one value heads several rows
     (Telegram's 400s, Azure's ServerBusy), so a repeated value there is no duplicate."""
-    counts: Counter[tuple[str, int, str, Value]] = Counter(
-        (r.file, r.table, *r.value_key) for r in records if not r.name
+    counts: Counter[tuple[str, int, Value]] = Counter(
+        (r.file, r.table, r.value) for r in records if not r.name
     )
     return {(file, table) for (file, table, *_), n in counts.items() if n >= SHARED_STATUS_ROWS}

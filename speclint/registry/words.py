@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from sys import intern
 
 # One word of an identifier: an acronym before a capitalised word (the HTTP of HTTPError), a
 # capitalised or lower-case word, an all-caps run, or digits. Digits stay on the word they follow
@@ -31,7 +32,9 @@ def split_words(name: str) -> tuple[str, ...]:
     """
     if not name.isascii():  # NFKC leaves ASCII as it is
         name = unicodedata.normalize("NFKC", name)
-    return tuple(map(str.upper, _WORD.findall(name)))
+    # Interned: a registry's names share a few thousand words (ERRCODE in every one of them),
+    # and 100,000 names would otherwise hold half a million copies of them.
+    return tuple(map(intern, map(str.upper, _WORD.findall(name))))
 
 
 class Vocabulary:
@@ -46,7 +49,7 @@ class Vocabulary:
         # Numbers are not vocabulary: 1010 is not 10 + 10, and V1_0 does not respell V10.
         self.words = frozenset(word for word in given if not word.isdigit())  # is_word
         self._splits: dict[str, tuple[str, ...]] = {}
-        self._words_of: dict[str, tuple[str, ...]] = {}  # several keys ask for a name's words
+        self._words_of: dict[str, tuple[str, ...]] = {}  # names with a compound, split
         # The given words that are no compound: a name made of them only is its own words.
         self._whole = frozenset(word for word in given if len(self.split(word)) == 1)
 
@@ -81,13 +84,13 @@ class Vocabulary:
     def words_of(self, name: str) -> tuple[str, ...]:
         """The words of ``name`` with every compound split: ``ERRCODE_NOTEXIST_DEPT`` ->
         ERRCODE NOT EXIST DEPT."""
+        words = split_words(name)
+        if self._whole.issuperset(words):
+            return words  # no compound in it (most names): nothing to split, nothing to keep
         found = self._words_of.get(name)
         if found is None:
-            words = split_words(name)
-            if not self._whole.issuperset(words):
-                split = self.split
-                words = tuple(part for word in words for part in split(word))
-            found = self._words_of[name] = words
+            split = self.split
+            found = self._words_of[name] = tuple(part for word in words for part in split(word))
         return found
 
     def near_key(self, name: str) -> tuple[str, ...]:
