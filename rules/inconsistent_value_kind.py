@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
@@ -66,7 +67,7 @@ class InconsistentValueKind(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
         for record in records.records:
-            if record.raw_value and not any(ch.isspace() for ch in record.raw_value):
+            if record.raw_value and not _BLANK.search(record.raw_value):
                 tables[(record.file, record.table)].append(record)
         for column in tables.values():
             yield from self._odd_ones(column)
@@ -102,8 +103,15 @@ class InconsistentValueKind(Rule):
             )
 
 
+_BLANK = re.compile(r"\s")
+
+
 def _kind(raw: str) -> str:
     """The value's kind; a one-digit number is the same in decimal and hex ("digit")."""
+    if raw.isascii() and raw.isdigit():  # most values: no sign, no letter
+        if len(raw) == 1:
+            return "digit"
+        return "padded" if raw[0] == "0" else "decimal"
     kind = value_kind(raw)
     if kind == "decimal" and raw.lstrip("-+").isdigit() and len(raw.lstrip("-+")) == 1:
         return "digit"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from speclint.model import Cell, DeclaredRange, Record, RowProblem, Table
 from speclint.read.blocks import SourceRow, SourceTable
@@ -48,8 +49,9 @@ class Extracted:
     ranges: tuple[DeclaredRange, ...] = ()  # rows whose value is a range of reserved codes
 
 
-@dataclass(frozen=True, slots=True)
-class _Row:
+class _Row(NamedTuple):
+    """A row split (a named tuple: one for every row of every table, made fast)."""
+
     source: SourceRow
     cells: list[RawCell]
     texts: list[str]  # each cell's text as a reader sees it
@@ -191,6 +193,7 @@ class _TableReader:
             return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
+        self.group_headers = headers  # each entry's headers (the first group's)
         return Table(*where, self.keys * len(self.groups), self.index)
 
     def read(
@@ -363,7 +366,7 @@ def _record(
 ) -> Record | RowProblem | None:
     roles = table.roles
     assert roles is not None
-    headers = table.headers[table.groups[0]]
+    headers = table.group_headers
     path = table.path
     if roles.value >= len(cells):
         return _problem(path, section, row, cells, _ragged(cells, headers) + ", so it has no value")
@@ -391,12 +394,12 @@ def _record(
             for i in range(len(headers))
         )
 
-    def text_of(role_index: int | None) -> str:
-        return texts[role_index] if role_index is not None and role_index < len(texts) else ""
-
-    name = text_of(roles.name)
+    at, count = roles.name, len(texts)
+    name = texts[at] if at is not None and at < count else ""
     if name in _PLACEHOLDERS:
         name = ""
+    at = roles.description
+    description = texts[at] if at is not None and at < count else ""
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
     return Record(
@@ -407,7 +410,7 @@ def _record(
         name=name,
         value=parse_value(raw_value),
         raw_value=raw_value,
-        description=text_of(roles.description),
+        description=description,
         cells=record_cells,
     )
 

@@ -26,9 +26,12 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     ``| name | code | desc |``), is a code space of its own. A nameless table that cites the
     codes of a space (what one endpoint returns) joins that space, as references.
     """
+    tables = _tables(records)
+    # Only a nameless table can cite codes: without one, no space needs its keys.
+    citing_possible = not all(any(r.name for r in rows) for rows in tables.values())
     spaces: list[_Space] = []
-    for rows in _tables(records).values():
-        if not any(r.name for r in rows):
+    for rows in tables.values():
+        if citing_possible and not any(r.name for r in rows):
             citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
             if citing is not None and _share_cited(rows, citing.keys) > REFERENCE_SHARE:
                 citing.add(rows)
@@ -41,9 +44,11 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
             (s for s in spaces if s.header == header and not _restates(values, s.values)), None
         )
         if joining is None:
-            spaces.append(_Space(header))
+            spaces.append(_Space(header, with_keys=citing_possible))
             joining = spaces[-1]
         joining.add(rows)
+    if len(spaces) == 1:
+        return [list(records)]  # every record, in the page's order already
     order = {id(r): i for i, r in enumerate(records)}
     return [sorted(space.records, key=lambda r: order[id(r)]) for space in spaces]
 
@@ -56,6 +61,7 @@ def _kind(rows: Sequence[Record]) -> str:
 @dataclass
 class _Space:
     header: tuple[str, str]
+    with_keys: bool = True  # whether a reference may cite its codes (see ``keys``)
     records: list[Record] = field(default_factory=list)
     values: set[Value] = field(default_factory=set)
     keys: dict[Value, str] = field(default_factory=dict)
@@ -63,8 +69,9 @@ class _Space:
     def add(self, rows: Sequence[Record]) -> None:
         self.records.extend(rows)
         self.values.update(r.value for r in rows)
-        for key, meaning in cited_keys(rows).items():
-            self.keys.setdefault(key, meaning)
+        if self.with_keys:
+            for key, meaning in cited_keys(rows).items():
+                self.keys.setdefault(key, meaning)
 
 
 def _restates(values: set[Value], space: set[Value]) -> bool:
@@ -125,9 +132,12 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     statuses to codes, cites definitions; it does not define the codes a second time, so it
     must not count as a duplicate.
     """
+    tables = _tables(records)
+    if all(any(r.name for r in rows) for rows in tables.values()):
+        return list(records), []  # only a nameless table can be a list of references
     keys: dict[Value, str] = {}
     referencing: set[tuple[str, int]] = set()
-    for table, rows in _tables(records).items():
+    for table, rows in tables.items():
         if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > REFERENCE_SHARE:
             referencing.add(table)
         else:
