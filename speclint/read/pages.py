@@ -12,6 +12,7 @@ from speclint.discover import Page
 from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.read.batch import PageCheck, PageTally, Progress, ReadRequest, Unread, read_all
 from speclint.read.cache import PageCache
+from speclint.read.memory import keep_large_blocks_returnable
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,7 @@ def read_pages(
     parsed (a worker, when there are many); pages for which ``keep_records`` (by page key) is
     false come back without their records.
     """
+    keep_large_blocks_returnable(page.path for page in pages)
     request = ReadRequest(settings, check, keep_records, cache)
     files: list[ParsedFile] = []
     errors: list[str] = []
