@@ -204,18 +204,25 @@ class _TableReader:
         if self.uniform_width != len(self.headers):
             problems.append(self._shape_problem())
         section = self.source.section
+        widths = (len(self.headers), self.uniform_width)
+        # One group of every column (most tables): a row's own lists are its entry's, unsliced.
+        whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
                 continue
             if row.blank:
                 continue
-            first = row.texts[self.groups[0]]
-            if position == 0 and _second_header(first, roles.value, self.columns()[roles.value]):
-                continue
-            ragged = len(row.cells) not in (len(self.headers), self.uniform_width)
+            if position == 0:
+                first = row.texts[self.groups[0]]
+                if _second_header(first, roles.value, self.columns()[roles.value]):
+                    continue
+            ragged = len(row.cells) not in widths
             for group in self.groups:
-                cells, texts = row.cells[group], row.texts[group]
+                if whole and len(row.cells) <= widths[0]:
+                    cells, texts = row.cells, row.texts
+                else:
+                    cells, texts = row.cells[group], row.texts[group]
                 if not any(texts):
                     continue  # the empty right half of a side-by-side table's last row
                 value = texts[roles.value] if roles.value < len(texts) else ""
