@@ -37,6 +37,11 @@ from speclint.read.values import (
     split_list,
 )
 
+# A table of more rows than this keeps only its rows' texts until it is read (each row is split
+# again then, about 2 microseconds a row): 100,000 rows' split cells are about 30 MB held at once,
+# while a table of the usual tens or hundreds of rows is read at no cost.
+KEEP_CELLS_MAX_ROWS = 2_000
+
 # Given a table's section path, the column roles the configuration pins for it, if any.
 PinnedRoles = Callable[[tuple[str, ...]], Mapping[str, str] | None]
 
@@ -53,9 +58,14 @@ class _Row(NamedTuple):
     """A row split (a named tuple: one for every row of every table, made fast)."""
 
     source: SourceRow
-    cells: list[RawCell]
+    cells: list[RawCell] | None  # None in a long table until its rows are read (``cells_of``)
     texts: list[str]  # each cell's text as a reader sees it
     group: str | None  # the title when the row heads the rows below it
+    width: int  # how many cells it has
+
+    def cells_of(self) -> list[RawCell]:
+        """Its cells: kept, or split again from its text."""
+        return self.cells if self.cells is not None else split_row(self.source.text)
 
     @property
     def blank(self) -> bool:
@@ -120,12 +130,15 @@ class _TableReader:
         self.source = source
         self.index = -1
         self.headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
-        self.rows = [_read_row(row) for row in source.rows]
+        # A long table keeps only its rows' texts while its columns' roles are decided, and
+        # splits each row again to read it: its split cells would otherwise be held all at once.
+        keep_cells = len(source.rows) <= KEEP_CELLS_MAX_ROWS
+        self.rows = [_read_row(row, keep_cells) for row in source.rows]
         data = [r for r in self.rows if r.group is None and not r.blank]
         self.groups = column_groups(self.headers)
         # Every data row has the same number of cells, but not the header's: one defect of the
         # header (a column missing or extra), not one per row.
-        widths = {len(r.cells) for r in data}
+        widths = {r.width for r in data}
         self.uniform_width = (
             widths.pop() if len(data) >= 2 and len(widths) == 1 else len(self.headers)
         )
@@ -217,12 +230,13 @@ class _TableReader:
                 first = row.texts[self.groups[0]]
                 if _second_header(first, roles.value, self.columns()[roles.value]):
                     continue
-            ragged = len(row.cells) not in widths
+            row_cells = row.cells_of()
+            ragged = row.width not in widths
             for group in self.groups:
-                if whole and len(row.cells) <= widths[0]:
-                    cells, texts = row.cells, row.texts
+                if whole and row.width <= widths[0]:
+                    cells, texts = row_cells, row.texts
                 else:
-                    cells, texts = row.cells[group], row.texts[group]
+                    cells, texts = row_cells[group], row.texts[group]
                 if not any(texts):
                     continue  # the empty right half of a side-by-side table's last row
                 value = texts[roles.value] if roles.value < len(texts) else ""
@@ -242,7 +256,7 @@ class _TableReader:
                         problems.append(made)
                 if kept and ragged:
                     problems.append(
-                        _problem(self.path, section, row.source, row.cells, self._ragged(row))
+                        _problem(self.path, section, row.source, row_cells, self._ragged(row))
                     )
                     ragged = False  # one problem per row, however many entries it holds
 
@@ -270,7 +284,7 @@ class _TableReader:
         return DeclaredRange(self.path, row.source.line, section, *bounds, "row", text)
 
     def _ragged(self, row: _Row) -> str:
-        return _ragged(row.cells, self.headers)
+        return _ragged(row.cells_of(), self.headers)
 
     def _shape_problem(self) -> RowProblem:
         header = self.source.header
@@ -335,12 +349,11 @@ _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "æ—
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
 
-def _read_row(row: SourceRow) -> _Row:
+def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
-    return _Row(
-        row, cells, [_cell_text(c.raw) if c.raw else "" for c in cells], _group_heading(cells)
-    )
+    texts = [_cell_text(c.raw) if c.raw else "" for c in cells]
+    return _Row(row, cells if keep_cells else None, texts, _group_heading(cells), len(cells))
 
 
 def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
@@ -385,8 +398,16 @@ def _record(
         return _problem(path, section, row, cells, message, at=roles.value)
     base = row.offset + 1
     if len(cells) == len(headers):  # most rows: one cell under each header
+        # A plain cell's text is its raw text: one string for both (a row split again, in a
+        # long table, has a second copy of it).
         record_cells = tuple(
-            Cell(key, header, text, cell.raw, base + cell.start if cell.raw else 0)
+            Cell(
+                key,
+                header,
+                text,
+                text if cell.raw == text else cell.raw,
+                base + cell.start if cell.raw else 0,
+            )
             for key, header, text, cell in zip(table.keys, headers, texts, cells, strict=True)
         )
     else:
