@@ -40,7 +40,8 @@ class DuplicateName(Rule):
         for record in records.records:
             if not record.name:
                 continue
-            key = (record.file, record.section, record.name, *record.value_key)
+            # The value itself, not value_key: an int never equals a str, and no tuple a record.
+            key = (record.file, record.section, record.name, record.value)
             earlier = first.setdefault(key, record)
             if earlier is record:
                 continue

@@ -61,7 +61,8 @@ class DuplicateValue(Rule):
         for record in records.records:
             if not record.name and (record.file, record.table) in unkeyed:
                 continue
-            identity = (*scope(record), *record.value_key)
+            # The value itself, not value_key: an int never equals a str, and no tuple a record.
+            identity = (*scope(record), record.value)
             in_table = first_in_table.setdefault((record.file, record.table, *identity), record)
             earlier = first_named.get(identity) if record.name else None
             if record.name:

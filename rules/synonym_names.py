@@ -54,16 +54,24 @@ class SynonymNames(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         named = _first_of_each_name(records.records)
         vocabulary = Vocabulary.of_names(named)
+        # Two passes, one index at a time (a registry of 100,000 names makes each one large):
+        # names with the same words, then among the others names alike up to inflection.
+        settled: set[str] = set()  # no words, or the words of an earlier name: asked no more
         first_by_words: dict[tuple[str, ...], Record] = {}
-        first_by_stems: dict[tuple[str, ...], Record] = {}
         for name, record in named.items():
             words = vocabulary.synonym_key(name)
             if not words:
-                continue  # "—", "-": a placeholder has no words to mean anything with
+                settled.add(name)  # "—", "-": a placeholder has no words to mean anything with
+                continue
             earlier = first_by_words.setdefault(words, record)
             if earlier is not record:
+                settled.add(name)
                 if self._one_meaning(earlier, record, vocabulary):
                     yield self._synonym(record, earlier, vocabulary)
+        del first_by_words
+        first_by_stems: dict[tuple[str, ...], Record] = {}
+        for name, record in named.items():
+            if name in settled:
                 continue
             stems = vocabulary.near_key(name)
             earlier = first_by_stems.setdefault(stems, record) if stems else record

@@ -48,6 +48,8 @@ class UndefinedCode(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # A reference cites a code by its value or, for string codes, by its name (gRPC pages
         # list CANCELLED, not 1), exactly as the registry tells references apart.
+        if not records.references:
+            return  # nothing cites a code
         if not any(r.name for r in records.records):
             return  # no master list of named codes: nothing tells a citation from a definition
         defined = cited_keys(records.records)
