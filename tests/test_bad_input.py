@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from speclint.config import Settings
-from speclint.read import batch as batch_module
+from speclint.read import page as page_module
 from speclint.read.page import parse_text
 from speclint.read.source import SourceError, decode
 from tests.conftest import Run
@@ -310,14 +310,14 @@ def test_an_internal_error_on_one_page_names_it_and_the_others_are_linted(
 ) -> None:
     write(tmp_path, "bad.md", TABLE.encode())
     write(tmp_path, "p.md", TABLE.encode())
-    real = batch_module.parse_text
+    real = page_module.parse_text
 
     def parse(path: str, text: str, settings: Settings) -> object:
         if path == "bad.md":
             raise RecursionError("maximum recursion depth exceeded")
         return real(path, text, settings)
 
-    monkeypatch.setattr(batch_module, "parse_text", parse)
+    monkeypatch.setattr(page_module, "parse_text", parse)
     result = lint(run_cli, tmp_path, ".")
     assert result.code == 2
     assert result.out.startswith(DUPLICATE)

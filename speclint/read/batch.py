@@ -20,7 +20,6 @@ from speclint.discover import Page
 from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.processes import usable_cpus
 from speclint.read.cache import PageCache
-from speclint.read.page import parse_text
 from speclint.read.plain import (
     diagnostics_from_plain,
     diagnostics_to_plain,
@@ -163,6 +162,10 @@ def _settle(page: Page, request: ReadRequest) -> PageOutcome:
         hit = _cached(cache, key, keep, checked=request.check is not None)
         if hit is not None:
             return hit
+    # Imported here: a run the cache answers never loads the parser (markdown-it-py and
+    # speclint's reading, about 25 ms of a pre-commit hook's start).
+    from speclint.read.page import parse_text
+
     source = decode(data, page.display, request.settings.encoding)
     del data  # a large page's bytes are not needed while its records are built
     parsed = parse_text(page.key, source.text, request.settings)
@@ -233,6 +236,9 @@ def _pooled(
 ) -> Iterator[PageOutcome | Unread]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+
+    # The parser is imported before the workers fork, once, rather than by each of them.
+    import speclint.read.page  # noqa: F401
 
     # fork: a worker starts with speclint imported and the request in memory (nothing pickled
     # but the pages going in and the marshalled outcomes coming back).
