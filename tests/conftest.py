@@ -59,3 +59,22 @@ def write_page(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def count_calls(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[int]]:
+    """Wrap ``module.name`` so that each call is counted (the returned list grows by one) and
+    still made: to tell that a path was taken, such as a process pool."""
+
+    def count(module: object, name: str) -> list[int]:
+        calls: list[int] = []
+        real = getattr(module, name)
+
+        def counting(*args: object, **kwargs: object) -> object:
+            calls.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counting)
+        return calls
+
+    return count

@@ -184,17 +184,13 @@ def test_export_from_the_cache(
 
 
 def test_the_pool_keeps_the_order_of_a_single_process(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    count_calls: Callable[[object, str], list[int]],
 ) -> None:
     docs = _docs(tmp_path / "docs", pages=PAGES)
-    pooled: list[int] = []
-    real = batch._pooled
-
-    def counting(*args: object, **kwargs: object) -> object:
-        pooled.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(batch, "_pooled", counting)
+    pooled = count_calls(batch, "_pooled")
     in_pool = run_cli("check", ".", "--output-format", "json", cwd=docs)
     monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 10**9)
     alone = run_cli("check", ".", "--output-format", "json", cwd=docs)

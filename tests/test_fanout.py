@@ -37,17 +37,13 @@ def _docs(folder: Path, pages: int = 4) -> Path:
 
 
 def test_a_registry_checked_side_by_side_reports_what_one_process_does(
-    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    run_cli: RunCli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    count_calls: Callable[[object, str], list[int]],
 ) -> None:
     docs = _docs(tmp_path / "docs")
-    pooled: list[int] = []
-    real = fanout._pooled
-
-    def counting(*args: object, **kwargs: object) -> object:
-        pooled.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(fanout, "_pooled", counting)
+    pooled = count_calls(fanout, "_pooled")
     monkeypatch.setattr(fanout, "usable_cpus", lambda: 2)
     monkeypatch.setattr(fanout, "PARALLEL_RULES_MIN_RECORDS", 1)
     side_by_side = run_cli("check", ".", "--output-format", "json", cwd=docs)
