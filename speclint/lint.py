@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from speclint.check.fanout import run_rules_side_by_side
 from speclint.check.local import PageRules
+from speclint.check.remembered import registry_memory
 from speclint.check.run import explain_rules
 from speclint.config import Settings
 from speclint.discover import plan
@@ -25,7 +26,7 @@ from speclint.progress import progress_bar
 from speclint.read.batch import PageTally
 from speclint.read.cache import CacheWarnings, open_cache
 from speclint.read.pages import read_pages
-from speclint.registry.build import group
+from speclint.registry.build import Grouping, group
 from speclint.rule import RecordSet, Rule
 
 
@@ -91,16 +92,31 @@ def lint(
     # records come back when a declared registry takes it, or when the caller reads them.
     alone = bool(rules) and base is None and not explain and not translated
     page_rules = PageRules(tuple(rules), settings.registries, gate.rule_timeout) if alone else None
-    keep = None if page_rules is None or run.keep_records else page_rules.in_declared_registry
     warned = CacheWarnings()
     cache = open_cache(settings, rules, warned) if run.cache else None
+    # The declared registries' findings, when none of their pages changed since a run that
+    # found them: then no page's records are needed here at all.
+    memory = (
+        registry_memory(pages.pages, page_rules, cache)
+        if page_rules is not None and cache is not None and not run.keep_records
+        else None
+    )
+    recalled = memory.recall() if memory is not None else None
+    if page_rules is None or run.keep_records:
+        keep = None
+    elif recalled is not None:
+        keep = _no_page
+    else:
+        keep = page_rules.in_declared_registry
     with progress_bar(len(pages.pages), enabled=run.progress) as advance:
         read = read_pages(
             pages.pages, settings, page_rules, keep_records=keep, cache=cache, progress=advance
         )
     files = list(read.files)
     needed = rules or base is not None
-    if page_rules is not None:
+    if recalled is not None:
+        grouping = Grouping((), ())
+    elif page_rules is not None:
         grouping = page_rules.shared(files)
     elif needed:
         grouping = group(files, settings.registries, base, settings.translations)
@@ -111,6 +127,10 @@ def lint(
         if grouping is not None
         else ([], [])
     )
+    if recalled is not None:
+        found = recalled
+    elif memory is not None and not failed:
+        memory.remember(found)
     inferred, unexplained = (
         explain_rules(rules, grouping) if explain and grouping is not None else ([], [])
     )
@@ -142,3 +162,7 @@ def lint(
         inferred=tuple(inferred),
         tallies=MappingProxyType({names.get(k, k): t for k, t in read.tallies.items()}),
     )
+
+
+def _no_page(page: str) -> bool:
+    return False

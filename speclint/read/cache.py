@@ -172,6 +172,11 @@ class PageCache:
         """The key of a page's findings: its parse's key and the rules."""
         return digest(page_key, self.findings_namespace)
 
+    def registry_key(self, page_keys: Sequence[str]) -> str:
+        """The key of the declared registries' findings over pages with these parse keys (in
+        path order): the pages' content, the registries declared and the rules."""
+        return digest("registries", self.findings_namespace, *page_keys)
+
     def corrupt(self) -> str:
         # One message per run, however many entries: each is simply parsed and written again.
         return f"ignoring corrupt entries in the cache {self.root}; they are rewritten"
@@ -240,7 +245,10 @@ def open_cache(settings: Settings, rules: Sequence[Any], warnings: CacheWarnings
     (those are judged with the registry, not with the page).
     """
     namespace = digest(
-        code_stamp(rule_modules(rules)), reading_key(settings.column_aliases, settings.pins)
+        code_stamp(rule_modules(rules)),
+        reading_key(settings.column_aliases, settings.pins),
+        # --encoding decides the text of a page that is not UTF-8, and so its records.
+        settings.encoding or "",
     )
     specs = [(s.name, s.include, s.sections) for s in settings.registries]
     findings = digest(rules_key(rules), repr(specs))

@@ -1,0 +1,93 @@
+"""The declared registries' findings come back from the cache when none of their pages changed,
+and are found again, in full, when one did."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from speclint.check.local import PageRules
+from speclint.read import page as page_module
+from tests.conftest import EXAMPLE_PAGE, Run
+
+RunCli = Callable[..., Run]
+
+
+@pytest.fixture
+def caching(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SPECLINT_NO_CACHE", raising=False)
+
+
+def _docs(folder: Path) -> Path:
+    """Three pages of one declared registry (they repeat each other's codes) and a page outside
+    it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "speclint.toml").write_text(
+        'select = ["SL"]\n[registries.api]\ninclude = ["api/*.md"]\n', encoding="utf-8"
+    )
+    text = EXAMPLE_PAGE.read_text(encoding="utf-8")
+    for index in range(3):
+        page = folder / "api" / f"page-{index}.md"
+        page.parent.mkdir(exist_ok=True)
+        page.write_text(text.replace("| 300311 |", f"| {300311 + index} |", 1), encoding="utf-8")
+    (folder / "other.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _check(run_cli: RunCli, folder: Path, *extra: str) -> tuple[int, str]:
+    result = run_cli("check", ".", "--output-format", "json", *extra, cwd=folder)
+    return result.code, result.out
+
+
+def _no_registry_check(self: PageRules, files: object) -> object:
+    raise AssertionError("the registry was checked again although none of its pages changed")
+
+
+def _no_parsing(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a page was parsed although the cache had it")
+
+
+def test_an_unchanged_registry_is_not_checked_again(
+    run_cli: RunCli, tmp_path: Path, caching: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    cold = _check(run_cli, docs)
+    codes = {d["code"] for d in json.loads(cold[1])["diagnostics"]}
+    assert {"SL101", "SL103"} <= codes  # the registry rules found what the pages repeat
+    parse_text = page_module.parse_text
+    monkeypatch.setattr(PageRules, "shared", _no_registry_check)
+    monkeypatch.setattr(page_module, "parse_text", _no_parsing)
+    assert _check(run_cli, docs) == cold
+    # A page outside the registry changed: it is parsed again, the registry's findings still
+    # come back.
+    other = docs / "other.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    monkeypatch.setattr(page_module, "parse_text", parse_text)
+    warm = _check(run_cli, docs)
+    monkeypatch.undo()
+    assert warm == _check(run_cli, docs, "--no-cache")
+
+
+def test_a_changed_member_page_checks_the_registry_again(
+    run_cli: RunCli, tmp_path: Path, caching: None
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    cold = _check(run_cli, docs)
+    # page-2 loses its codes: the findings it shared with the other pages go too.
+    (docs / "api" / "page-2.md").write_text("# 全局错误码\n", encoding="utf-8")
+    warm = _check(run_cli, docs)
+    assert warm == _check(run_cli, docs, "--no-cache")
+    assert warm != cold
+
+
+def test_other_rules_options_are_another_memory(
+    run_cli: RunCli, tmp_path: Path, caching: None
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    _check(run_cli, docs)
+    narrowed = _check(run_cli, docs, "--ignore", "SL103")
+    assert narrowed == _check(run_cli, docs, "--ignore", "SL103", "--no-cache")
+    assert "SL103" not in narrowed[1]
