@@ -12,9 +12,10 @@ times as often) and quoted as min / median. The corpora are generated determinis
   hidden from the child) and, when jsonschema-rs is installed, the ``fast`` extra;
 - cold, one registry declared over all files (a generated configuration with
   ``[registries.all] include = ["*.md"]``);
-- warm: the cache filled by one run, then before each timed run one page changes (a line is
-  appended to it, then removed again), so each run re-reads exactly one page; and, for the
-  declared registry, a run in which no page changed (its findings come from the cache);
+- warm: the cache filled by one run, then before each timed run one page changes to content
+  no run has seen (a comment naming the run is appended), so each run re-reads exactly one
+  page; and, for the declared registry, a run in which no page changed (its findings come from
+  the cache);
 - one page: the example page, from process start, with the cache (as a pre-commit hook runs it
   again and again) and without;
 - memory: one generated page of 100,000 rows;
@@ -216,14 +217,17 @@ def one_large_page(main_corpus: Path, folder: Path) -> Path:
 
 
 class OnePageChanges:
-    """Before each warm run, change one page: append a line, or remove it again."""
+    """Before each warm run, change one page to content no earlier run has seen (a comment
+    naming the run and the time is appended): a page changed back to an earlier content would
+    be answered by the cache, and the run would measure nothing changed."""
 
     def __init__(self, page: Path) -> None:
         self.page = page
         self.original = page.read_bytes()
 
     def __call__(self, index: int) -> None:
-        extra = b"" if index % 2 else b"\n<!-- changed for the warm benchmark -->\n"
+        stamp = f"{index} at {time.time_ns()}"
+        extra = f"\n<!-- changed for the warm benchmark: run {stamp} -->\n".encode()
         self.page.write_bytes(self.original + extra)
 
     def restore(self) -> None:
