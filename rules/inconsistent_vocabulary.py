@@ -107,7 +107,7 @@ def _ways(name: str, whole: set[str]) -> list[tuple[str, str]]:
     ways: dict[str, str] = {word: negated(word) for word in words if not word.isdigit()}
     for left, right in pairwise(words):
         joined = left + right
-        if joined.startswith("NO"):
+        if joined.startswith("NO"):  # only such a word is respelt (and most pairs are not)
             joined = negated(joined)
         # V1_0 and V10 are versions, not spellings of one word. A negation and the word it
         # negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
