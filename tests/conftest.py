@@ -23,6 +23,18 @@ def _no_cache_in_the_source_tree(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SPECLINT_NO_CACHE", "1")
 
 
+@pytest.fixture
+def caching(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn the cache back on (the autouse fixture above turns it off) for a test in a
+    temporary folder."""
+    monkeypatch.delenv("SPECLINT_NO_CACHE", raising=False)
+
+
+def no_parsing(*args: object, **kwargs: object) -> None:
+    """Stands in for ``speclint.read.page.parse_text`` where the cache must answer."""
+    raise AssertionError("a page was parsed although the cache had it")
+
+
 @dataclass(frozen=True)
 class Run:
     code: int

@@ -16,15 +16,10 @@ import pytest
 from speclint.cache_folder import CACHE_DIR
 from speclint.read import batch
 from speclint.read import page as page_module
-from tests.conftest import EXAMPLE_PAGE, ROOT, Run
+from tests.conftest import EXAMPLE_PAGE, ROOT, Run, no_parsing
 
 RunCli = Callable[..., Run]
 PAGES = 60  # more than the pool's threshold (2 x MIN_PAGES_PER_WORKER)
-
-
-@pytest.fixture
-def caching(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SPECLINT_NO_CACHE", raising=False)
 
 
 def _docs(folder: Path, pages: int = 3) -> Path:
@@ -44,10 +39,6 @@ def _json(run_cli: RunCli, folder: Path, *extra: str) -> tuple[int, dict[str, ob
     return result.code, json.loads(result.out), result.err
 
 
-def _no_parsing(*args: object, **kwargs: object) -> None:
-    raise AssertionError("a page was parsed although the cache had it")
-
-
 def test_a_warm_run_reports_what_a_cold_one_did_without_parsing(
     run_cli: RunCli, tmp_path: Path, caching: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -55,7 +46,7 @@ def test_a_warm_run_reports_what_a_cold_one_did_without_parsing(
     cold = _json(run_cli, docs)
     assert (docs / CACHE_DIR / "CACHEDIR.TAG").is_file()
     assert (docs / CACHE_DIR / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
-    monkeypatch.setattr(page_module, "parse_text", _no_parsing)
+    monkeypatch.setattr(page_module, "parse_text", no_parsing)
     warm = _json(run_cli, docs)
     assert warm == cold
     assert cold[0] == 1
@@ -167,7 +158,7 @@ def test_a_declared_registry_reads_its_records_back_from_the_cache(
         for d in cold[1]["diagnostics"]
         for r in d["related"]  # type: ignore[index, union-attr]
     ), "the registry spans pages"
-    monkeypatch.setattr(page_module, "parse_text", _no_parsing)
+    monkeypatch.setattr(page_module, "parse_text", no_parsing)
     assert _json(run_cli, docs) == cold
 
 
@@ -177,7 +168,7 @@ def test_export_from_the_cache(
     docs = _docs(tmp_path / "docs")
     cold = run_cli("export", ".", "--format", "csv", cwd=docs)
     run_cli("check", ".", cwd=docs)  # the findings entries alone must not satisfy an export
-    monkeypatch.setattr(page_module, "parse_text", _no_parsing)
+    monkeypatch.setattr(page_module, "parse_text", no_parsing)
     warm = run_cli("export", ".", "--format", "csv", cwd=docs)
     assert (warm.code, warm.out) == (cold.code, cold.out)
     assert cold.out.count("\n") == 1 + 3 * 91

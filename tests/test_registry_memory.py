@@ -11,14 +11,9 @@ import pytest
 
 from speclint.check.local import PageRules
 from speclint.read import page as page_module
-from tests.conftest import EXAMPLE_PAGE, Run
+from tests.conftest import EXAMPLE_PAGE, Run, no_parsing
 
 RunCli = Callable[..., Run]
-
-
-@pytest.fixture
-def caching(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SPECLINT_NO_CACHE", raising=False)
 
 
 def _docs(folder: Path) -> Path:
@@ -46,10 +41,6 @@ def _no_registry_check(self: PageRules, files: object) -> object:
     raise AssertionError("the registry was checked again although none of its pages changed")
 
 
-def _no_parsing(*args: object, **kwargs: object) -> None:
-    raise AssertionError("a page was parsed although the cache had it")
-
-
 def test_an_unchanged_registry_is_not_checked_again(
     run_cli: RunCli, tmp_path: Path, caching: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -59,7 +50,7 @@ def test_an_unchanged_registry_is_not_checked_again(
     assert {"SL101", "SL103"} <= codes  # the registry rules found what the pages repeat
     parse_text = page_module.parse_text
     monkeypatch.setattr(PageRules, "shared", _no_registry_check)
-    monkeypatch.setattr(page_module, "parse_text", _no_parsing)
+    monkeypatch.setattr(page_module, "parse_text", no_parsing)
     assert _check(run_cli, docs) == cold
     # A page outside the registry changed: it is parsed again, the registry's findings still
     # come back.
