@@ -56,11 +56,10 @@ def registry_memory(
     )
     if not members:
         return None
-    keys = []
+    keys: list[str] = []
     for page in members:
-        try:
-            content = page.path.read_bytes()
-        except OSError:
+        key = cache.key_of(page.key, page.path)
+        if key is None:
             return None
-        keys.append(cache.key(page.key, content))
+        keys.append(key)
     return RegistryMemory(cache, cache.registry_key(keys))

@@ -126,11 +126,9 @@ def cached(page: Page, request: ReadRequest) -> PageOutcome | None:
     which ``settle`` then says)."""
     if request.cache is None:
         return None
-    try:
-        data = page.path.read_bytes()
-    except OSError:
+    key = request.cache.key_of(page.key, page.path)
+    if key is None:
         return None
-    key = request.cache.key(page.key, data)
     return _cached(request.cache, key, request.keeps(page), checked=request.check is not None)
 
 

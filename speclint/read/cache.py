@@ -163,10 +163,24 @@ class PageCache:
         self.findings_namespace = findings_namespace
         self.warnings = warnings
         self.writable = True
+        self._keys_read: dict[str, str] = {}  # each page's key, read once per run (``key_of``)
 
     def key(self, page: str, content: bytes) -> str:
         """The key of a page's parse: its path (records carry it) and its bytes."""
         return digest(page, content)
+
+    def key_of(self, page: str, path: Path) -> str | None:
+        """The key of the page ``page`` as it is on disk at ``path`` (None when it cannot be
+        read: reading it again says why). Worked out once per run: the registry memory and the
+        page lookups both ask for it."""
+        found = self._keys_read.get(page)
+        if found is None:
+            try:
+                content = path.read_bytes()
+            except OSError:
+                return None
+            found = self._keys_read[page] = self.key(page, content)
+        return found
 
     def findings_key(self, page_key: str) -> str:
         """The key of a page's findings: its parse's key and the rules."""
