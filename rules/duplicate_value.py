@@ -55,18 +55,24 @@ class DuplicateValue(Rule):
         # (a summary, an HTTP mapping) it cites the code rather than defining a second one.
         # So a named record is compared with the first named one, and any record with the
         # first of its own table.
-        first_named: dict[tuple[object, ...], Record] = {}
-        first_in_table: dict[tuple[object, ...], Record] = {}
+        # Keyed by scope (or table), then by value: the values are objects the records hold
+        # already, where a key tuple per record would be 100,000 new objects on a large page.
+        first_named: dict[tuple[object, ...], dict[Value, Record]] = {}
+        first_in_table: dict[tuple[str, int], dict[Value, Record]] = {}
         unkeyed = shared_status_tables(records.records)
         for record in records.records:
-            if not record.name and (record.file, record.table) in unkeyed:
+            table = (record.file, record.table)
+            if not record.name and table in unkeyed:
                 continue
-            # The value itself, not value_key: an int never equals a str, and no tuple a record.
-            identity = (*scope(record), record.value)
-            in_table = first_in_table.setdefault((record.file, record.table, *identity), record)
-            earlier = first_named.get(identity) if record.name else None
+            # The value itself, not value_key: an int never equals a str.
+            value = record.value
+            in_table = first_in_table.setdefault(table, {}).setdefault(value, record)
+            earlier = None
             if record.name:
-                first_named.setdefault(identity, record)
+                named = first_named.setdefault(scope(record), {})
+                earlier = named.setdefault(value, record)
+                if earlier is record:
+                    earlier = None
             earlier = earlier or (in_table if in_table is not record else None)
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it

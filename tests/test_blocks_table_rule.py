@@ -9,6 +9,7 @@ on every real page the tests and examples hold.
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -42,10 +43,14 @@ def _stock_with_spans(state: StateBlock, start: int, end: int, silent: bool) -> 
         return False
     if silent:
         return True
-    spans = [
-        (line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
-        for line in range(start, state.line)
-    ]
+    spans = array(  # flat, as speclint keeps them: (line, start, end) of each row
+        "q",
+        [
+            number
+            for line in range(start, state.line)
+            for number in (line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
+        ],
+    )
     opening = state.tokens[first_token]
     del state.tokens[first_token + 1 :]
     opening.meta = {"spans": spans}

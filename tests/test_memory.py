@@ -46,3 +46,33 @@ def test_without_mallopt_nothing_happens(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(ctypes, "CDLL", no_libc)
     memory.keep_large_blocks_returnable([large])  # musl, or no C library: silently nothing
+
+
+def test_free_memory_is_given_back_through_malloc_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    trimmed: list[int] = []
+
+    class FakeLibc:
+        def malloc_trim(self, pad: int) -> int:
+            trimmed.append(pad)
+            return 1
+
+    import ctypes
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: FakeLibc())
+    monkeypatch.setattr(sys, "platform", "linux")
+    memory.give_back_free_memory()
+    assert trimmed == [0]
+    monkeypatch.setattr(sys, "platform", "darwin")
+    memory.give_back_free_memory()
+    assert trimmed == [0]  # only glibc is asked
+
+
+def test_without_malloc_trim_nothing_happens(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ctypes
+
+    class Musl:
+        pass  # no malloc_trim: AttributeError
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Musl())
+    monkeypatch.setattr(sys, "platform", "linux")
+    memory.give_back_free_memory()

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from speclint.check.run import run_rules
 from speclint.model import Diagnostic, RuleFailure
 from speclint.processes import usable_cpus
+from speclint.read.memory import give_back_free_memory
 from speclint.read.plain import (
     diagnostics_from_plain,
     diagnostics_to_plain,
@@ -81,6 +82,7 @@ def _pooled(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
+    give_back_free_memory()  # or every worker would start with what reading freed
     found: list[Diagnostic] = []
     failed: list[RuleFailure] = []
     with ProcessPoolExecutor(

@@ -11,8 +11,12 @@ building cell tokens), which is also how every cell learns its column.
 from __future__ import annotations
 
 import re
+from array import array
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import add
+from typing import overload
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.state_block import StateBlock
@@ -76,11 +80,65 @@ class SourceRow:
         return hash(self._identity())
 
 
+class SourceRows(Sequence[SourceRow]):
+    """The rows of a Markdown table, held as three numbers each (line, start and end in the
+    page) and cut from the page when asked for: a page of 100,000 rows would otherwise hold
+    100,000 row objects and their numbers (about 15 MB) while its records are built."""
+
+    __slots__ = ("_page", "_spans")
+
+    def __init__(self, page: str, spans: array[int]) -> None:
+        self._page = page
+        self._spans = spans  # flat: 0-based line, start offset, end offset, of each row
+
+    def __len__(self) -> int:
+        return len(self._spans) // 3
+
+    @overload
+    def __getitem__(self, index: int) -> SourceRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[SourceRow, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> SourceRow | tuple[SourceRow, ...]:
+        if isinstance(index, slice):
+            return tuple(self._row(i) for i in range(*index.indices(len(self))))
+        count = len(self)
+        position = index + count if index < 0 else index
+        if not 0 <= position < count:
+            raise IndexError("table row index out of range")
+        return self._row(position)
+
+    def __iter__(self) -> Iterator[SourceRow]:
+        page, spans, cut = self._page, self._spans, SourceRow.cut
+        for at in range(0, len(spans), 3):
+            start = spans[at + 1]
+            line_start = page.rfind("\n", 0, start) + 1
+            yield cut(spans[at] + 1, page, start, spans[at + 2], start - line_start)
+
+    def _row(self, index: int) -> SourceRow:
+        spans, at = self._spans, 3 * index
+        line, start, end = spans[at], spans[at + 1], spans[at + 2]
+        line_start = self._page.rfind("\n", 0, start) + 1
+        return SourceRow.cut(line + 1, self._page, start, end, start - line_start)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+
 @dataclass(frozen=True, slots=True)
 class SourceTable:
     section: tuple[str, ...]
     header: SourceRow
-    rows: tuple[SourceRow, ...]
+    rows: Sequence[SourceRow]  # a tuple, or SourceRows for a Markdown table
     delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
 
 
@@ -123,7 +181,7 @@ class Intro:
     heading: bool
 
 
-_RowSpans = list[tuple[int, int, int]]  # (0-based line, start offset, end offset) in the source
+_RowSpans = array  # flat (0-based line, start offset, end offset) of each row, in the source
 
 
 # speclint's own copy of markdown-it-py's GFM table rule (``markdown_it/rules_block/table.py``),
@@ -297,12 +355,12 @@ def table_lines(state: StateBlock, startLine: int, endLine: int, silent: bool) -
 
     token = state.push("table_open", "table", 0)
     token.map = [startLine, nextLine]
-    token.meta = {
-        "spans": [
-            (line, state.bMarks[line] + state.tShift[line], state.eMarks[line])
-            for line in range(startLine, nextLine)
-        ]
-    }
+    marks, shifts, ends = state.bMarks, state.tShift, state.eMarks
+    spans = array("q", bytes(24 * (nextLine - startLine)))  # 3 zeros a row, filled below
+    spans[0::3] = array("q", range(startLine, nextLine))
+    spans[1::3] = array("q", map(add, marks[startLine:nextLine], shifts[startLine:nextLine]))
+    spans[2::3] = array("q", ends[startLine:nextLine])
+    token.meta = {"spans": spans}
 
     state.parentType = oldParentType
     state.line = nextLine
@@ -420,9 +478,7 @@ def _closes(line: str, opening: str) -> bool:
 
 
 def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> SourceTable:
-    rows = []
-    for line, start, end in spans:
-        line_start = text.rfind("\n", 0, start) + 1
-        rows.append(SourceRow.cut(line + 1, text, start, end, start - line_start))
+    rows = SourceRows(text, spans)
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
-    return SourceTable(section=section, header=rows[0], rows=tuple(rows[2:]), delimiter=rows[1])
+    body = SourceRows(text, spans[6:])
+    return SourceTable(section=section, header=rows[0], rows=body, delimiter=rows[1])

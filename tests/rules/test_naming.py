@@ -92,3 +92,18 @@ def test_normalise_text_keeps_what_the_text_says() -> None:
 )
 def test_common_prefix(name: str, prefix: str) -> None:
     assert common_prefix(name) == prefix
+
+
+def test_split_words_remembers_names_until_full_then_starts_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from speclint.registry import words
+
+    monkeypatch.setattr(words, "SPLIT_MEMO_NAMES", 2)
+    first = words.split_words("ERR_MEMO_ONE")
+    assert words.split_words("ERR_MEMO_ONE") is first  # remembered
+    words.split_words("ERR_MEMO_TWO")
+    words.split_words("ERR_MEMO_THREE")  # full: the memo starts again
+    again = words.split_words("ERR_MEMO_ONE")
+    assert again == first == ("ERR", "MEMO", "ONE")
+    assert again is not first
