@@ -18,6 +18,10 @@ from sys import intern
 # so that OAUTH2 or V2 is one word.
 _WORD = re.compile(r"[A-Z]+[0-9]*(?=[A-Z][a-z])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+")
 
+# Upper-case words of letters (and digits after them) joined by single underscores: the words
+# _WORD finds in such a name are exactly its parts.
+_SCREAMING_SNAKE = re.compile(r"[A-Z]+[0-9]*(?:_[A-Z]+[0-9]*)*")
+
 # The shortest part a compound word is split into: single letters would split almost anything.
 MIN_PART = 2
 
@@ -51,6 +55,10 @@ def split_words(name: str) -> tuple[str, ...]:
     ``ERRCODE_NOT_EXIST`` -> ERRCODE NOT EXIST, ``AuthFailure.TokenExpired`` -> AUTH FAILURE
     TOKEN EXPIRED. A compound such as ``NOTEXIST`` stays one word; see ``Vocabulary``.
     """
+    if _SCREAMING_SNAKE.fullmatch(name):
+        # Most names (ERRCODE_NOT_EXIST): their words are the parts between underscores, as
+        # _WORD would find them, already upper-case; a third of the time of the general way.
+        return tuple(map(intern, name.split("_")))
     if not name.isascii():  # NFKC leaves ASCII as it is
         name = unicodedata.normalize("NFKC", name)
     # Interned: a registry's names share a few thousand words (ERRCODE in every one of them),

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from speclint.registry.words import Vocabulary, common_prefix, normalise_text, split_words
 
@@ -107,3 +109,20 @@ def test_split_words_remembers_names_until_full_then_starts_again(
     again = words.split_words("ERR_MEMO_ONE")
     assert again == first == ("ERR", "MEMO", "ONE")
     assert again is not first
+
+
+@given(
+    st.lists(
+        st.text(alphabet="ABCXYZ019az_-.", min_size=1, max_size=8), min_size=1, max_size=5
+    ).map("_".join)
+)
+@example("ERRCODE_NOT_EXIST")
+@example("ERR_2FA")
+@example("OAUTH2_TOKEN_V1_0")
+@example("A__B")
+@example("HTTPError_X")
+def test_split_words_reads_every_name_as_the_word_pattern_does(name: str) -> None:
+    from speclint.registry import words
+
+    general = tuple(w.upper() for w in words._WORD.findall(name))
+    assert words.split_words.__wrapped__(name) == general
