@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
 from speclint.registry.spaces import shared_status_tables
@@ -66,11 +66,10 @@ class DuplicateValue(Rule):
                 continue
             # The value itself, not value_key: an int never equals a str.
             value = record.value
-            in_table = first_in_table.setdefault(table, {}).setdefault(value, record)
+            in_table = _index(first_in_table, table).setdefault(value, record)
             earlier = None
             if record.name:
-                named = first_named.setdefault(scope(record), {})
-                earlier = named.setdefault(value, record)
+                earlier = _index(first_named, scope(record)).setdefault(value, record)
                 if earlier is record:
                     earlier = None
             earlier = earlier or (in_table if in_table is not record else None)
@@ -89,6 +88,14 @@ class DuplicateValue(Rule):
             message,
             related=[(earlier, f"{earlier.title} is listed here")],
         )
+
+
+def _index(indexes: dict[Any, dict[Value, Record]], key: object) -> dict[Value, Record]:
+    """The records by value under ``key`` (made on first use, not a new dict per record)."""
+    index = indexes.get(key)
+    if index is None:
+        index = indexes[key] = {}
+    return index
 
 
 def _show(value: Value) -> str:

@@ -110,11 +110,7 @@ class SourceRows(Sequence[SourceRow]):
         return self._row(position)
 
     def __iter__(self) -> Iterator[SourceRow]:
-        page, spans, cut = self._page, self._spans, SourceRow.cut
-        for at in range(0, len(spans), 3):
-            start = spans[at + 1]
-            line_start = page.rfind("\n", 0, start) + 1
-            yield cut(spans[at] + 1, page, start, spans[at + 2], start - line_start)
+        return map(self._row, range(len(self)))
 
     def _row(self, index: int) -> SourceRow:
         spans, at = self._spans, 3 * index
