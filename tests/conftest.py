@@ -5,8 +5,10 @@ from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import strategies as st
 
 from speclint.cli import main
 
@@ -90,3 +92,23 @@ def count_calls(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list
         return calls
 
     return count
+
+
+def record_instances(scalars: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Instances as the record schema is given them, every field drawn from ``scalars`` (name
+    and description sometimes left out): the schema tests' probe of its edges."""
+
+    @st.composite
+    def instances(draw: st.DrawFn) -> dict[str, Any]:
+        instance: dict[str, Any] = {
+            "value": draw(scalars),
+            "raw_value": draw(scalars),
+            "section": draw(st.lists(scalars, max_size=2)),
+            "extra": draw(st.dictionaries(st.text(max_size=3), scalars, max_size=2)),
+        }
+        for key in ("name", "description"):
+            if draw(st.booleans()):
+                instance[key] = draw(scalars)
+        return instance
+
+    return instances()

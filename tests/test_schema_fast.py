@@ -19,7 +19,7 @@ from speclint.read.page import parse_text
 from speclint.resources import load_schema
 from speclint.rule import RecordSet
 from speclint.rules.schema_violation import SchemaViolation, SchemaViolationOptions
-from tests.conftest import EXAMPLE_PAGE, ROOT
+from tests.conftest import EXAMPLE_PAGE, ROOT, record_instances
 
 jsonschema_rs = pytest.importorskip("jsonschema_rs")
 
@@ -73,18 +73,8 @@ texts = st.one_of(
 scalars = st.one_of(texts, st.integers(), st.booleans(), st.none())
 
 
-@st.composite
-def instances(draw: st.DrawFn) -> dict[str, Any]:
-    instance: dict[str, Any] = {
-        "value": draw(scalars),
-        "raw_value": draw(scalars),
-        "section": draw(st.lists(scalars, max_size=2)),
-        "extra": draw(st.dictionaries(st.text(max_size=3), scalars, max_size=2)),
-    }
-    for key in ("name", "description"):
-        if draw(st.booleans()):
-            instance[key] = draw(scalars)
-    return instance
+def instances() -> st.SearchStrategy[dict[str, Any]]:
+    return record_instances(scalars)
 
 
 PURE_VALIDATOR = Draft202012Validator(load_schema("record"))

@@ -10,6 +10,7 @@ from jsonschema import Draft202012Validator
 
 from speclint.resources import load_schema
 from speclint.rules.schema_violation import obviously_valid
+from tests.conftest import record_instances
 
 VALIDATOR = Draft202012Validator(load_schema("record"))
 # Strings that probe the schema's edges: empty, blanks of every kind, ordinary tokens.
@@ -20,18 +21,8 @@ texts = st.one_of(
 scalars = st.one_of(texts, st.integers(), st.booleans(), st.none(), st.floats(allow_nan=False))
 
 
-@st.composite
-def instances(draw: st.DrawFn) -> dict[str, Any]:
-    instance: dict[str, Any] = {
-        "value": draw(scalars),
-        "raw_value": draw(scalars),
-        "section": draw(st.lists(scalars, max_size=2)),
-        "extra": draw(st.dictionaries(st.text(max_size=3), scalars, max_size=2)),
-    }
-    for key in ("name", "description"):
-        if draw(st.booleans()):
-            instance[key] = draw(scalars)
-    return instance
+def instances() -> st.SearchStrategy[dict[str, Any]]:
+    return record_instances(scalars)
 
 
 @settings(max_examples=1000, deadline=None)
