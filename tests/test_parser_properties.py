@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 import string
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from speclint.check.configure import build_rules
 from speclint.check.plugins import load_rules
 from speclint.check.run import run_rules
 from speclint.config import Settings
+from speclint.read import inline
 from speclint.read.cells import _split_marked, bounds, split_row
 from speclint.read.page import parse_text
 from speclint.registry.build import group
@@ -64,6 +65,26 @@ def test_rendered_records_parse_back(rows: list[tuple[str, int | str, str]]) -> 
 def test_plain_row_split_agrees_with_the_general_one(row: str) -> None:
     # The fast path for rows without escapes or code spans must split exactly as the general one.
     assert split_row(row) == _split_marked(row, *bounds(row))
+
+
+# Characters that decide whether a cell is plain: markup, underscores at and inside words,
+# every kind of blank, letters of two scripts.
+_CELL_CHARACTERS = st.sampled_from(
+    [*"\\`*[]<>&~!_ aZ09.-(中", "\t", "\u3000", "\xa0", "\u2028", "\x85", "\u200b"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CELL_CHARACTERS, max_size=12).map("".join))
+@example("ERRCODE_NOT_EXIST")
+@example("_id")
+@example("a _b")
+@example("中_")
+@example("a  b")
+def test_cheap_plain_cell_test_never_calls_a_marked_cell_plain(cell: str) -> None:
+    # The cheap test may miss a plain cell (the full pattern then decides), never pass markup.
+    if inline._plain(cell):
+        assert inline._MARKUP_OR_BLANKS.search(cell) is None
 
 
 _PIECES = st.sampled_from(
