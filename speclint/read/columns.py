@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from speclint.read.thresholds import (
     CLEARLY,
@@ -73,11 +74,19 @@ _STATUS_WORDS = ("状态", "status")
 _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
 
 
+_BRACKETED = re.compile(r"[(\[].*?[)\]]")
+_HEADER_PUNCTUATION = re.compile(r"[\s_\-./:*`'\"]+")
+# The folded headers remembered at most: a docs tree's tables share a few dozen headers, and
+# each is folded several times per table (its layout, its column groups, each column's role).
+HEADER_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
 def normalise_header(header: str) -> str:
     """Fold a header for alias lookup: width, case, blanks and punctuation don't matter."""
     folded = unicodedata.normalize("NFKC", header).casefold()
-    folded = re.sub(r"[(\[].*?[)\]]", "", folded) or folded
-    return re.sub(r"[\s_\-./:*`'\"]+", "", folded)
+    folded = _BRACKETED.sub("", folded) or folded
+    return _HEADER_PUNCTUATION.sub("", folded)
 
 
 def _words(block: str) -> frozenset[str]:

@@ -30,6 +30,8 @@ from speclint.model import (
     Suppression,
     SuspectFence,
     Table,
+    build_cell,
+    build_record,
 )
 
 # Everything the layout below depends on: a change to a model class's fields changes this, and
@@ -104,7 +106,7 @@ def page_to_plain(parsed: ParsedFile, *, records: bool = True) -> Plain:
 
 def page_from_plain(data: Plain) -> ParsedFile:
     path, records, parts = data
-    cell = Cell
+    cell = build_cell
     others = {
         name: tuple(cls(path, *item) if in_file else cls(*item) for item in items)
         for (name, (cls, in_file)), items in zip(_PARTS.items(), parts, strict=True)
@@ -112,7 +114,7 @@ def page_from_plain(data: Plain) -> ParsedFile:
     return ParsedFile(
         path,
         tuple(
-            Record(
+            build_record(
                 path,
                 line,
                 section,

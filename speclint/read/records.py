@@ -14,7 +14,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from speclint.model import Cell, DeclaredRange, Record, RowProblem, Table
+from speclint.model import (
+    Cell,
+    DeclaredRange,
+    Record,
+    RowProblem,
+    Table,
+    build_cell,
+    build_record,
+)
 from speclint.read.blocks import SourceRow, SourceTable
 from speclint.read.cells import RawCell, split_row
 from speclint.read.columns import (
@@ -401,14 +409,16 @@ def _record(
         # A plain cell's text is its raw text: one string for both (a row split again, in a
         # long table, has a second copy of it).
         record_cells = tuple(
-            Cell(
-                key,
-                header,
-                text,
-                text if cell.raw == text else cell.raw,
-                base + cell.start if cell.raw else 0,
-            )
-            for key, header, text, cell in zip(table.keys, headers, texts, cells, strict=True)
+            [
+                build_cell(
+                    key,
+                    header,
+                    text,
+                    text if cell.raw == text else cell.raw,
+                    base + cell.start if cell.raw else 0,
+                )
+                for key, header, text, cell in zip(table.keys, headers, texts, cells, strict=True)
+            ]
         )
     else:
         record_cells = tuple(
@@ -430,16 +440,16 @@ def _record(
     description = texts[at] if at is not None and at < count else ""
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
-    return Record(
-        file=path,
-        line=row.line,
-        section=section,
-        table=table.index,
-        name=name,
-        value=parse_value(raw_value),
-        raw_value=raw_value,
-        description=description,
-        cells=record_cells,
+    return build_record(
+        path,
+        row.line,
+        section,
+        table.index,
+        name,
+        parse_value(raw_value),
+        raw_value,
+        description,
+        record_cells,
     )
 
 

@@ -1,0 +1,58 @@
+"""The fast constructors of Cell and Record make exactly what the classes' own constructors make."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speclint.model import Cell, Record, build_cell, build_record
+
+texts = st.text(max_size=8)
+cells = st.builds(Cell, texts, texts, texts, texts, st.integers(0, 200))
+
+
+@given(texts, texts, texts, texts, st.integers(0, 200))
+def test_build_cell_is_the_cell_the_class_makes(
+    role: str, header: str, text: str, raw: str, column: int
+) -> None:
+    built = build_cell(role, header, text, raw, column)
+    made = Cell(role, header, text, raw, column)
+    assert type(built) is Cell
+    assert built == made
+    assert hash(built) == hash(made)
+    assert repr(built) == repr(made)
+
+
+@given(
+    st.tuples(
+        texts,
+        st.integers(1, 10**6),
+        st.lists(texts, max_size=3).map(tuple),
+        st.integers(0, 9),
+        texts,
+        st.one_of(st.integers(), texts),
+        texts,
+        texts,
+        st.lists(cells, max_size=4).map(tuple),
+    )
+)
+def test_build_record_is_the_record_the_class_makes(values: tuple[object, ...]) -> None:
+    built = build_record(*values)
+    made = Record(*values)  # type: ignore[arg-type]
+    assert type(built) is Record
+    assert built == made
+    assert hash(built) == hash(made)
+    assert built.to_dict() == made.to_dict()
+
+
+@pytest.mark.parametrize(("build", "cls"), [(build_cell, Cell), (build_record, Record)])
+def test_builders_take_every_field_in_order_and_stay_frozen(build: object, cls: type) -> None:
+    names = [field.name for field in dataclasses.fields(cls)]
+    assert list(inspect.signature(build).parameters) == names  # type: ignore[arg-type]
+    instance = build(*range(len(names)))  # type: ignore[operator]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        setattr(instance, names[0], "changed")
