@@ -92,18 +92,24 @@ def _parallel(earlier: Record, record: Record, uses: Counter[str]) -> bool:
 
 def _copies(members: list[Record]) -> Iterator[tuple[Record, Record]]:
     """Each record whose meaning an earlier record of another value already has, with it."""
-    # Per meaning, the first record of each value seen so far: a value listed twice with
-    # the same meaning is a duplicate row (SL101/SL102), not two codes sharing a meaning.
-    seen: dict[str, dict[tuple[str, object], Record]] = {}
+    # Per meaning, its first record and then the first record of each value seen so far: a
+    # value listed twice with the same meaning is a duplicate row (SL101/SL102), not two codes
+    # sharing a meaning. Most meanings are one record's: their values are indexed only once a
+    # second record has the meaning (not a dict per record).
+    first: dict[str, Record] = {}
+    shared: dict[str, dict[tuple[str, object], Record]] = {}
     for record in members:
         meaning = normalise_text(record.description)
         if not meaning:
             continue
-        values = seen.setdefault(meaning, {})
+        earlier = first.setdefault(meaning, record)
+        if earlier is record:
+            continue
+        values = shared.get(meaning)
+        if values is None:
+            values = shared[meaning] = {earlier.value_key: earlier}
         value = record.value_key
         if value in values:
             continue
-        earlier = next(iter(values.values()), None)
         values[value] = record
-        if earlier is not None:
-            yield record, earlier
+        yield record, earlier

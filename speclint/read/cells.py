@@ -41,12 +41,18 @@ def _split_plain(text: str, pos: int, end: int) -> list[RawCell]:
     """Most rows have no escapes and no code spans: every pipe splits."""
     cells = []
     for chunk in text[pos:end].split("|"):
-        stripped = chunk.strip()
-        # The first non-blank character's first occurrence is where the blanks end.
-        start = pos + chunk.find(stripped[0]) if stripped else pos
-        cells.append(RawCell(stripped, start))
+        rest = chunk.lstrip()
+        # tuple.__new__ makes the named tuple without its Python-level __new__ (every cell of
+        # every row is one).
+        if rest:
+            cells.append(_tuple_new(RawCell, (rest.rstrip(), pos + len(chunk) - len(rest))))
+        else:
+            cells.append(_tuple_new(RawCell, ("", pos)))
         pos += len(chunk) + 1
     return cells
+
+
+_tuple_new = tuple.__new__
 
 
 def _split_marked(text: str, pos: int, end: int) -> list[RawCell]:

@@ -117,12 +117,21 @@ def is_success(record: Record) -> bool:
     return record.name.upper() in SUCCESS_NAMES or bool(words and words[-1] in SUCCESS_NAMES)
 
 
-# Either of the two, in one search (every name of a registry is asked, by several rules).
+# Either of the two, as one pattern: what ``is_label`` answers (a test holds them together).
 _LABEL = re.compile(rf"{_FREE_TEXT.pattern}|\A{_PLAIN_WORD.pattern}\Z")
+_BLANK = re.compile(r"\s")
 
 
 def is_label(name: str) -> bool:
-    return _LABEL.search(name) is not None
+    """Free text (a blank, a character outside ASCII) or one lower-case word: ``_LABEL``,
+    answered with string methods first (every name of a registry is asked, by several rules,
+    and the pattern's three alternatives at each character cost 0.67 us for ERRCODE_NOT_EXIST,
+    this 0.2)."""
+    if not name.isascii():
+        return True
+    if name.isalpha():  # ASCII letters only: a label when every one is lower-case
+        return name.islower()
+    return _BLANK.search(name) is not None
 
 
 def are_labels(names: Sequence[str]) -> bool:

@@ -126,3 +126,16 @@ def test_split_words_reads_every_name_as_the_word_pattern_does(name: str) -> Non
 
     general = tuple(w.upper() for w in words._WORD.findall(name))
     assert words.split_words.__wrapped__(name) == general
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"aZz_-. 09", "\t", "\x1f", "中", "\xa0", "é"]), max_size=8)
+)
+@example("market")
+@example("ERRCODE_NOT_EXIST")
+@example("Bad Request")
+@example("")
+def test_is_label_answers_as_the_label_pattern_does(name: str) -> None:
+    from speclint.registry import conventions
+
+    assert conventions.is_label(name) == (conventions._LABEL.search(name) is not None)
