@@ -24,6 +24,7 @@ from speclint.check.configure import (
     unknown_selectors,
 )
 from speclint.check.plugins import load_rules
+from speclint.collector import few_collections
 from speclint.config import ConfigError, Settings, find_config, load_settings, override
 from speclint.diff import diff_settings
 from speclint.gate import baseline as baselines
@@ -196,7 +197,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extra:
         args.paths = [*args.paths, *map(Path, extra)]
     try:
-        return _dispatch(args)
+        with few_collections():
+            return _dispatch(args)
     except OutputError as exc:
         print(f"speclint: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
