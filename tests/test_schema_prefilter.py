@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from speclint.model import Cell, Record
 from speclint.resources import load_schema
-from speclint.rules.schema_violation import obviously_valid
+from speclint.rules.schema_violation import (
+    obviously_valid,
+    obviously_valid_record,
+    record_instance,
+)
 from tests.conftest import record_instances
 
 VALIDATOR = Draft202012Validator(load_schema("record"))
@@ -37,3 +43,38 @@ def test_prefilter_passes_ordinary_records() -> None:
     assert obviously_valid(ordinary)
     assert obviously_valid({**ordinary, "value": "InvalidParameter", "description": "参数错误"})
     assert not obviously_valid({**ordinary, "description": ""})
+
+
+roles = st.sampled_from(["", "name", "value", "description"])
+cells = st.builds(Cell, roles, texts, texts, texts, st.integers(0, 9))
+records = st.builds(
+    Record,
+    st.just("p.md"),
+    st.integers(1, 9),
+    st.lists(texts, max_size=2).map(tuple),
+    st.integers(0, 2),
+    texts,
+    st.one_of(st.integers(), texts),
+    texts,
+    texts,
+    st.lists(cells, max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(records)
+def test_record_prefilter_passes_only_what_the_instance_prefilter_passes(record: Record) -> None:
+    if obviously_valid_record(record):
+        instance = record_instance(record)
+        assert obviously_valid(instance), instance
+        assert VALIDATOR.is_valid(instance), instance
+
+
+def test_record_prefilter_passes_ordinary_records() -> None:
+    name = Cell("name", "错误码", "E_A", "E_A", 3)
+    value = Cell("value", "十进制数值", "5", "5", 9)
+    meaning = Cell("description", "含义", "参数错误", "参数错误", 13)
+    record = Record("p.md", 4, ("a",), 0, "E_A", 5, "5", "参数错误", (name, value, meaning))
+    assert obviously_valid_record(record)
+    empty = Cell("description", "含义", "", "", 0)
+    assert not obviously_valid_record(replace(record, cells=(name, value, empty)))

@@ -361,7 +361,12 @@ def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
     texts = [_cell_text(c.raw) if c.raw else "" for c in cells]
-    return _Row(row, cells if keep_cells else None, texts, _group_heading(cells), len(cells))
+    kept = cells if keep_cells else None
+    # tuple.__new__: the named tuple without its Python-level __new__ (one per row of a page).
+    return _tuple_new(_Row, (row, kept, texts, _group_heading(cells), len(cells)))
+
+
+_tuple_new = tuple.__new__
 
 
 def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
