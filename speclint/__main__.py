@@ -1,3 +1,3 @@
-from speclint.cli import main
+from speclint.cli import run
 
-raise SystemExit(main())
+run()

@@ -7,6 +7,7 @@ error. A traceback is never the answer to bad input.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import sys
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import NoReturn
 
 from speclint import __version__, output
 from speclint.cache_folder import CACHE_DIR
@@ -217,6 +219,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         _early_report(args, f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
+
+
+def run() -> NoReturn:
+    """The ``speclint`` command (and ``python -m speclint``): ``main()``, then the process ends
+    at once, as mypy's does.
+
+    A run over a large registry holds hundreds of thousands of records, cells and findings when
+    its output is written; freeing them one by one and tearing the interpreter down took about
+    0.1 s more (one registry over 1,000 pages, and one page of 100,000 rows), time nobody waits
+    for usefully. Everything that must outlive the process is out by then: every file speclint
+    writes is closed before ``main`` returns, and the two output streams are flushed here.
+    ``main`` itself returns normally, for callers in the same process (the tests).
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError) as exc:  # a closed pipe, a full disk: the output is incomplete
+        with contextlib.suppress(OSError, ValueError):
+            print(f"speclint: error: cannot write the output: {exc}", file=sys.stderr)
+            sys.stderr.flush()
+        code = EXIT_ERROR
+    os._exit(code)
 
 
 def _early_report(args: argparse.Namespace, error: str) -> None:

@@ -233,3 +233,33 @@ def test_verbose_says_how_tables_were_read_and_what_was_inferred(run_cli: RunCli
     assert "inferred (SL301) in status-codes.zh.md: range of 群组: 500000..599999 (configured)" in (
         lines
     )
+
+
+def test_the_command_ends_its_process_at_once_with_every_byte_written(tmp_path: Path) -> None:
+    # ``run`` ends the process with os._exit: what it printed must be complete all the same,
+    # through a pipe and to a file, with main's exit code. Buffered output, as on a user's
+    # machine (a CI environment may set PYTHONUNBUFFERED), and short enough to sit in the
+    # buffer until the end.
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    command = [sys.executable, "-m", "speclint", "check", str(EXAMPLE_PAGE), "--no-cache"]
+    piped = subprocess.run(
+        [*command, "--output-format", "json"], capture_output=True, text=True, check=False, env=env
+    )
+    assert piped.returncode == 1
+    assert len(json.loads(piped.stdout)["diagnostics"]) == 5
+    written = tmp_path / "out.txt"
+    with written.open("w") as out:
+        code = subprocess.run(command, stdout=out, check=False, env=env).returncode
+    assert code == 1
+    assert written.read_text().endswith("in 91 records in 5 sections of 1 file.\n")
+
+
+def test_the_console_script_is_the_one_that_ends_the_process_at_once() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "speclint"]
+    assert script.value == "speclint.cli:run"
