@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from speclint.globs import glob_matches
 from speclint.model import Severity
 from speclint.resources import load_schema, schema_path
+from speclint.schema_subset import surely_valid
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
@@ -191,10 +192,13 @@ def validate(data: Mapping[str, Any], path: Path, *, remember_valid: bool = Fals
     identity = (schema_path("config").read_bytes(), repr(sorted(data.items())))
     if remember_valid and cache_folder.remembered_valid(folder, *identity):
         return
+    schema = load_schema("config")
+    if surely_valid(dict(data), schema):
+        return  # plain settings: jsonschema is not imported (see speclint.schema_subset)
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import best_match
 
-    validator = Draft202012Validator(load_schema("config"))
+    validator = Draft202012Validator(schema)
     error = best_match(validator.iter_errors(data))
     if error is None:
         if remember_valid:
