@@ -84,8 +84,80 @@ def test_a_cached_run_does_not_read_distribution_metadata(tmp_path: Path) -> Non
             cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
         )  # fmt: skip
 
+    # Neither the first run (the folders scanned, see _scan_folders) nor the second (the index)
+    # imports importlib.metadata.
     first, second = run(), run()
     assert first.returncode == second.returncode == 1
     assert first.stdout == second.stdout
-    assert first.stderr.strip().endswith("True")
+    assert first.stderr.strip().endswith("False")
     assert second.stderr.strip().endswith("False")
+
+
+def _importlib_reads(group: str) -> tuple[FoundEntry, ...]:
+    import importlib
+    from importlib.metadata import entry_points
+
+    importlib.invalidate_caches()  # importlib.metadata remembers each folder's listing
+    return tuple(FoundEntry(e.name, e.value) for e in entry_points(group=group))
+
+
+def test_the_folder_scan_reads_every_installed_group_as_importlib_metadata_does() -> None:
+    from importlib.metadata import entry_points
+
+    from speclint.check.entry_index import _scan_folders
+
+    groups = sorted(entry_points().groups)
+    assert GROUP in groups
+    for group in groups:
+        assert _scan_folders(group) == _importlib_reads(group), group
+
+
+def test_the_folder_scan_follows_importlib_on_odd_installations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speclint.check.entry_index import _scan_folders
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    _distribution(first, "Dup_Name", f"[{GROUP}]\nfirst = a:B\n")
+    _distribution(second, "dup.name", f"[{GROUP}]\nshadowed = a:C\n")  # the same name: shadowed
+    _distribution(
+        first, "other", f"# a comment\n\n[console_scripts]\nx = y:z\n[{GROUP}]\n o = p:Q \n"
+    )
+    (first / "nometa-1.0.dist-info").mkdir()  # no entry_points.txt: no entries
+    egg_info = first / "legacy.egg-info"
+    egg_info.mkdir()
+    (egg_info / "entry_points.txt").write_text(f"[{GROUP}]\nlegacy = l:L [extra]\n")
+    monkeypatch.setattr(sys, "path", [str(first), str(tmp_path / "missing"), str(second)])
+    scanned = _scan_folders(GROUP)
+    assert scanned is not None
+    assert {e.name for e in scanned} == {"first", "o", "legacy"}
+    assert scanned == _importlib_reads(GROUP)
+
+
+@pytest.mark.parametrize("odd", ["zip", "upper-case suffix", "line without =", "finder"])
+def test_the_folder_scan_leaves_what_it_might_misread_to_importlib(
+    odd: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from speclint.check.entry_index import _scan_folders
+
+    site = tmp_path / "site"
+    dist = _distribution(site, "plugin", f"[{GROUP}]\nrule = m:R\n")
+    path = [str(site)]
+    if odd == "zip":
+        archive = tmp_path / "bundle.zip"
+        archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip archive
+        path.append(str(archive))
+    elif odd == "upper-case suffix":
+        dist.rename(site / "plugin-1.0.DIST-INFO")
+    elif odd == "line without =":
+        (dist / "entry_points.txt").write_text(f"[{GROUP}]\nrule\n")
+    else:
+
+        class Finder:
+            @staticmethod
+            def find_distributions(context: object = None) -> list[object]:
+                return []
+
+        monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, Finder])
+    monkeypatch.setattr(sys, "path", path)
+    assert _scan_folders(GROUP) is None
