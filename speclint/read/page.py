@@ -14,7 +14,6 @@ from speclint.read.blocks import parse_blocks
 from speclint.read.columns import HeaderAliases
 from speclint.read.declared import declared_ranges
 from speclint.read.directives import find_suppressions
-from speclint.read.html_tables import html_tables, relocate, source_table
 from speclint.read.records import extract_records
 from speclint.read.shapes import explain_problems, header_is_a_code, neutralise_conflict_markers
 from speclint.read.source import read
@@ -40,13 +39,21 @@ def parse_text(path: str, text: str, settings: Settings) -> ParsedFile:
     text, conflicts = neutralise_conflict_markers(path, text)
     blocks = parse_blocks(text)
     aliases = _aliases(tuple(sorted(settings.column_aliases.items())))
-    html = html_tables(text, blocks)
-    tables = sorted(
-        (*blocks.tables, *(source_table(t, s, n) for n, (t, s) in enumerate(html))),
-        key=lambda table: table.header.line,
-    )
-    found = extract_records(path, tuple(tables), aliases, pinned)
-    records, read_problems = relocate(found.records, found.problems, [t for t, _ in html])
+    if blocks.html_tables:
+        # Imported only for a page with HTML blocks (html.parser and the HTML table reader:
+        # a few milliseconds of a run on one page that has none).
+        from speclint.read.html_tables import html_tables, relocate, source_table
+
+        html = html_tables(text, blocks)
+        tables = sorted(
+            (*blocks.tables, *(source_table(t, s, n) for n, (t, s) in enumerate(html))),
+            key=lambda table: table.header.line,
+        )
+        found = extract_records(path, tuple(tables), aliases, pinned)
+        records, read_problems = relocate(found.records, found.problems, [t for t, _ in html])
+    else:
+        found = extract_records(path, blocks.tables, aliases, pinned)
+        records, read_problems = list(found.records), list(found.problems)
     problems = sorted(
         (
             *explain_problems(read_problems, text),
