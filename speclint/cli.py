@@ -36,7 +36,7 @@ from speclint.lint import LintResult, RunOptions, lint
 from speclint.model import Severity, Snapshot
 from speclint.output import OutputError
 from speclint.read.source import check_encoding
-from speclint.report import REPORTERS, Reporter, ReportOptions, constants
+from speclint.report import CONSTANT_LANGUAGES, REPORTERS, Reporter, ReportOptions
 from speclint.rule import Rule
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -87,7 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the codes as JSON, CSV or constants")
     _add_common(export)
-    export.add_argument("--format", choices=("json", "csv", *constants.LANGUAGES), default="json")
+    export.add_argument("--format", choices=("json", "csv", *CONSTANT_LANGUAGES), default="json")
     export.add_argument("--output-file", type=Path)
     export.add_argument("--package", default="codes", help="the Go package name")
 
@@ -479,13 +479,13 @@ def _with_errors(result: LintResult, errors: list[str]) -> LintResult:
 
 
 def _export(args: argparse.Namespace, paths: list[Path], settings: Settings) -> int:
-    from speclint.report import export
+    from speclint.report import constants, export
 
     result = lint(
         paths, settings, rules=[], options=RunOptions(cache=_caching(args), keep_records=True)
     )
 
-    if args.format in constants.LANGUAGES:
+    if args.format in CONSTANT_LANGUAGES:
         try:
             text = constants.source(args.format, result.files, settings, args.package)
         except ValueError as exc:

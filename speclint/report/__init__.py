@@ -15,6 +15,11 @@ if TYPE_CHECKING:
     from speclint.lint import LintResult
 
 
+# The languages ``speclint export`` writes constants in (``report/constants.py``, imported only
+# by an export).
+CONSTANT_LANGUAGES = ("python", "typescript", "go")
+
+
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
     color: bool = False

@@ -44,8 +44,9 @@ from speclint.model import ParsedFile, Record
 from speclint.registry.catalog import catalog
 from speclint.registry.categories import file_roots, section_heading
 from speclint.registry.lifecycle import Markers
+from speclint.report import CONSTANT_LANGUAGES
 
-LANGUAGES = ("python", "typescript", "go")
+LANGUAGES = CONSTANT_LANGUAGES
 GO_PACKAGE = re.compile(r"[a-z][a-z0-9_]*")
 _HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
 _SAFE_INTEGER = 2**53 - 1  # beyond it a TypeScript number loses digits: a bigint is written
