@@ -112,3 +112,21 @@ def record_instances(scalars: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[
         return instance
 
     return instances()
+
+
+def record_fields(
+    texts: st.SearchStrategy[str], cells: st.SearchStrategy[Any]
+) -> st.SearchStrategy[tuple[Any, ...]]:
+    """A Record's fields in their order, each drawn (texts for every string, ``cells`` for each
+    cell): ``Record(*fields)``. The model tests' probe of records of any content."""
+    return st.tuples(
+        texts,
+        st.integers(1, 10**6),
+        st.lists(texts, max_size=3).map(tuple),
+        st.integers(0, 9),
+        texts,
+        st.one_of(st.integers(), texts),
+        texts,
+        texts,
+        st.lists(cells, max_size=4).map(tuple),
+    )

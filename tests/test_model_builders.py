@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speclint.model import Cell, Record, build_cell, build_record
+from tests.conftest import record_fields
 
 texts = st.text(max_size=8)
 cells = st.builds(Cell, texts, texts, texts, texts, st.integers(0, 200))
@@ -27,19 +28,7 @@ def test_build_cell_is_the_cell_the_class_makes(
     assert repr(built) == repr(made)
 
 
-@given(
-    st.tuples(
-        texts,
-        st.integers(1, 10**6),
-        st.lists(texts, max_size=3).map(tuple),
-        st.integers(0, 9),
-        texts,
-        st.one_of(st.integers(), texts),
-        texts,
-        texts,
-        st.lists(cells, max_size=4).map(tuple),
-    )
-)
+@given(record_fields(texts, cells))
 def test_build_record_is_the_record_the_class_makes(values: tuple[object, ...]) -> None:
     built = build_record(*values)
     made = Record(*values)  # type: ignore[arg-type]

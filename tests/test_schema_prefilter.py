@@ -16,7 +16,7 @@ from speclint.rules.schema_violation import (
     obviously_valid_record,
     record_instance,
 )
-from tests.conftest import record_instances
+from tests.conftest import record_fields, record_instances
 
 VALIDATOR = Draft202012Validator(load_schema("record"))
 # Strings that probe the schema's edges: empty, blanks of every kind, ordinary tokens.
@@ -47,18 +47,7 @@ def test_prefilter_passes_ordinary_records() -> None:
 
 roles = st.sampled_from(["", "name", "value", "description"])
 cells = st.builds(Cell, roles, texts, texts, texts, st.integers(0, 9))
-records = st.builds(
-    Record,
-    st.just("p.md"),
-    st.integers(1, 9),
-    st.lists(texts, max_size=2).map(tuple),
-    st.integers(0, 2),
-    texts,
-    st.one_of(st.integers(), texts),
-    texts,
-    texts,
-    st.lists(cells, max_size=4).map(tuple),
-)
+records = record_fields(texts, cells).map(lambda fields: Record(*fields))
 
 
 @settings(max_examples=1000, deadline=None)
