@@ -77,8 +77,11 @@ def plan(paths: Sequence[Path], settings: Settings, force_exclude: bool = False)
         specs = [s for s in settings.registries if s.name not in expanded and s.includes(page.key)]
         if specs:
             if everything is None:
-                everything = discover([settings.root], settings)
-                errors.extend(everything.errors)
+                # Linting the configuration's own folder walked the whole tree already.
+                whole = _only_the_root(paths, settings) and not force_exclude
+                everything = found if whole else discover([settings.root], settings)
+                if not whole:
+                    errors.extend(everything.errors)
             expanded.update(s.name for s in specs)
             wanted += [p for p in everything.pages if any(s.includes(p.key) for s in specs)]
         wanted += translations_of(page, settings)
@@ -88,6 +91,13 @@ def plan(paths: Sequence[Path], settings: Settings, force_exclude: bool = False)
                 context.append(other)
                 queue.append(other)
     return Plan(tuple(found.pages), tuple(context), tuple(errors))
+
+
+def _only_the_root(paths: Sequence[Path], settings: Settings) -> bool:
+    """Whether ``paths`` name nothing but the configuration's folder (``discover`` of them is
+    then the walk of the whole tree)."""
+    root = os.path.realpath(settings.root)
+    return bool(paths) and all(p.is_dir() and os.path.realpath(p) == root for p in paths)
 
 
 def translations_of(page: Page, settings: Settings) -> list[Page]:

@@ -117,3 +117,28 @@ def test_a_nameless_table_citing_a_named_space_joins_it(tmp_path: Path, run_cli:
             "of this page defines it (undefined-code)"
         )
     ]
+
+
+def test_linting_the_whole_tree_walks_it_once(
+    tree: Path, count_calls: Callable[[object, str], list[int]]
+) -> None:
+    # The configuration's folder named: its walk is the whole tree a declared registry needs.
+    from speclint import discover
+    from speclint.config import load_settings
+
+    settings = load_settings(tree / "speclint.toml")
+    walks = count_calls(discover, "discover")
+    whole = discover.plan([tree], settings)
+    assert len(walks) == 1
+    part = discover.plan([tree / "docs" / "api" / "errors" / "auth.md"], settings)
+    assert len(walks) == 3  # a page alone, then the tree its registry spans
+    keys = {page.key for page in whole.pages}
+    assert keys == {
+        "docs/api/errors/auth.md",
+        "docs/api/errors/message.md",
+        "docs/other-api/codes.md",
+    }
+    assert {page.key for page in (*part.pages, *part.context)} == {
+        "docs/api/errors/auth.md",
+        "docs/api/errors/message.md",
+    }
