@@ -102,3 +102,27 @@ def test_any_page_parses_and_every_rule_runs_without_failing(text: str) -> None:
     parsed = parse_text("f.md", text, Settings())
     _, errors = run_rules(build_rules(load_rules().rules, Settings()), group([parsed], ()))
     assert errors == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\A[0-9]{1,7}\Z"),
+            st.sampled_from(["404", "200", "0", "00", "1.5", "-1", "0x1F", "E_A", "١٢", "5xx"]),
+            st.text(alphabet="0123456789aZ_ .-(中", min_size=1, max_size=6),
+        ),
+        max_size=12,
+    )
+)
+def test_column_tally_counts_plain_numbers_as_the_general_tests_do(cells: list[str]) -> None:
+    # The plain-decimal shortcut must count exactly what is_numeric's branch counts.
+    from speclint.read import columns
+
+    fast = columns._tally(cells)
+    try:
+        columns._ASCII_DIGITS = frozenset()
+        general = columns._tally(cells)
+    finally:
+        columns._ASCII_DIGITS = frozenset("0123456789")
+    assert fast == general

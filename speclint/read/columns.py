@@ -227,6 +227,9 @@ _SEPARATOR = re.compile("[\\s/:=\u2013\\-(\uff08]")
 _DIGIT = re.compile("[0-9]")
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+
+
 def _may_be_compound(cell: str) -> bool:
     return _SEPARATOR.search(cell) is not None and _DIGIT.search(cell) is not None
 
@@ -240,6 +243,13 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
         if len(cell) <= SHORT_TEXT_CHARS:
             short += 1
         first = cell[0]
+        if first in _ASCII_DIGITS and cell.isdigit() and cell.isascii():
+            # A plain decimal (a value column's cells): what is_numeric's branch below counts,
+            # without its pattern.
+            numeric += 1
+            code_like += 1
+            http += _http_status(cell)
+            continue
         if not first.isascii() and first not in RANGE_STARTS and not first.isspace():
             # Prose (含义 cells): no number, identifier, code token, label or fraction starts
             # with a non-ASCII letter; only a name-and-number cell can be left to find.

@@ -172,6 +172,10 @@ class _TableReader:
 
     def _detectable_columns(self) -> list[list[str]]:
         texts = [r.texts for r in self.rows if r.group is None]
+        width = len(self.first_headers)
+        if self.groups == [slice(0, width)]:
+            # One group of every column (most tables): a row's cells unsliced.
+            return [[_detectable(t[i]) if i < len(t) else "" for t in texts] for i in range(width)]
         return [
             [
                 _detectable(t[group][i]) if i < len(t[group]) else ""
