@@ -75,10 +75,10 @@ class InconsistentValueKind(Rule):
     def _odd_ones(self, column: Sequence[Record]) -> Iterator[Diagnostic]:
         if len(column) < VALUE_KIND_MIN_VALUES:
             return
-        fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1
-        if fixed_width and any(value_kind(r.raw_value) == "padded" for r in column):
-            return  # fixed-width codes (00, A6, 10): one kind, whatever each cell parses as
         kinds = [_kind(r.raw_value) for r in column]
+        fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1
+        if fixed_width and "padded" in kinds:  # _kind says "padded" exactly where value_kind does
+            return  # fixed-width codes (00, A6, 10): one kind, whatever each cell parses as
         counts = Counter(k for k in kinds if k != "digit")
         if not counts:
             return

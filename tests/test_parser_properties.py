@@ -126,3 +126,13 @@ def test_column_tally_counts_plain_numbers_as_the_general_tests_do(cells: list[s
     finally:
         columns._ASCII_DIGITS = frozenset("0123456789")
     assert fast == general
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="0123456789-+xXaF\u2212 ", min_size=1, max_size=6))
+def test_value_kind_of_a_cell_says_padded_exactly_where_value_kind_does(raw: str) -> None:
+    # inconsistent-value-kind decides fixed-width columns from its own kinds.
+    from speclint.read.values import value_kind
+    from speclint.rules.inconsistent_value_kind import _kind
+
+    assert (_kind(raw) == "padded") == (value_kind(raw) == "padded")
