@@ -88,9 +88,11 @@ class NamingConvention(Rule):
             if convention is None:
                 continue  # labels, not identifiers
             if self.options.prefix is not None:
-                convention = replace(convention, prefix=self.options.prefix, prefix_configured=True)
+                convention = replace(
+                    convention, prefix=self.options.prefix, prefix_configured=True, breaking=None
+                )
             members = groups[heading]
-            breaking = [r for r in members if not convention.admits(r)]
+            breaking = convention.breaking_among(members)
             own = (
                 convention.source == "inferred"
                 and convention.scope == (heading or "the page")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from speclint.model import Record
 from speclint.registry.thresholds import (
@@ -78,6 +78,16 @@ class Convention:
     following: int = 0
     total: int = 0
     prefix_configured: bool = False
+    # When inferred: which of the records it was inferred from do not follow it (their ids), so
+    # that a rule judging those records need not ask ``admits`` of each again.
+    breaking: frozenset[int] | None = field(default=None, compare=False, repr=False)
+
+    def breaking_among(self, records: Sequence[Record]) -> list[Record]:
+        """The records of ``records`` that do not follow this convention, in order."""
+        if self.breaking is not None:
+            known = self.breaking
+            return [r for r in records if id(r) in known]
+        return [r for r in records if not self.admits(r)]
 
     def admits(self, record: Record) -> bool:
         name = record.name
@@ -189,8 +199,9 @@ def infer_convention(
     if not style.total:
         return None
     admits = Convention(prefix, style, "inferred").admits
-    following = sum(1 for r in records if admits(r))
-    return Convention(prefix, style, "inferred", scope, following, len(names))
+    breaking = frozenset(id(r) for r in records if not admits(r))
+    following = len(records) - len(breaking)
+    return Convention(prefix, style, "inferred", scope, following, len(names), breaking=breaking)
 
 
 def conventions(

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from hypothesis import example, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from speclint.registry.words import Vocabulary, common_prefix, normalise_text, split_words
@@ -139,3 +141,33 @@ def test_is_label_answers_as_the_label_pattern_does(name: str) -> None:
     from speclint.registry import conventions
 
     assert conventions.is_label(name) == (conventions._LABEL.search(name) is not None)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\A(ERR_|E_)?[A-Z]{1,4}(_[A-Z0-9]{1,3}){0,2}\Z"),
+            st.sampled_from(["OK", "SUCCESS", "errTimeout", "ErrNotFound", "market", "成功"]),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([0, 200, 5, 1001]), min_size=12, max_size=12),
+)
+def test_an_inferred_convention_names_the_records_that_break_it_as_admits_does(
+    names: list[str], values: list[int]
+) -> None:
+    from speclint.model import Record
+    from speclint.registry.conventions import infer_convention
+
+    records = [
+        Record("p.md", line, ("S",), 0, name, value, str(value), "", ())
+        for line, (name, value) in enumerate(zip(names, values, strict=False), start=1)
+    ]
+    convention = infer_convention(records, "S", 1, 1)
+    assume(convention is not None)  # no style to infer (only success names after a prefix)
+    assert convention is not None
+    expected = [r for r in records if not convention.admits(r)]
+    assert convention.breaking_among(records) == expected
+    assert convention.following == len(records) - len(expected)
+    assert replace(convention, breaking=None).breaking_among(records) == expected
