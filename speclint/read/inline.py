@@ -39,25 +39,25 @@ def _inline_parser() -> MarkdownIt:
 
 def reduce_inline(raw: str) -> str:
     """Return ``raw`` with inline markup removed: code spans, emphasis, links, escapes, tags."""
-    if _plain(raw) or not _MARKUP_OR_BLANKS.search(raw):
+    if (
+        "  " not in raw
+        and raw.isprintable()
+        and not _MARKUP_CHARACTER.search(raw)
+        and ("_" not in raw or _SNAKE_WORDS.fullmatch(raw) or not _EDGE_UNDERSCORE.search(raw))
+    ):
+        return raw.strip()  # plain (most cells): the cheap tests above say what _reduce would
+    return _reduce(raw)
+
+
+def _reduce(raw: str) -> str:
+    """``reduce_inline`` the general way (a test holds the two to the same answer)."""
+    if not _MARKUP_OR_BLANKS.search(raw):
         return raw.strip()
     if not _MARKUP.search(raw):
         return _SPACES.sub(" ", raw).strip()
     tokens = _inline_parser().parseInline(raw)
     text = "".join(_text_of(tokens[0].children or []))
     return _SPACES.sub(" ", text).strip()
-
-
-def _plain(raw: str) -> bool:
-    """Whether ``raw`` has neither markup nor a blank other than one plain space (a cheaper
-    ``not _MARKUP_OR_BLANKS.search(raw)``; False may still be plain)."""
-    if "  " in raw or not raw.isprintable() or _MARKUP_CHARACTER.search(raw):
-        return False
-    return (
-        "_" not in raw
-        or _SNAKE_WORDS.fullmatch(raw) is not None
-        or not _EDGE_UNDERSCORE.search(raw)
-    )
 
 
 def _text_of(tokens: list[Token]) -> list[str]:

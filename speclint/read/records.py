@@ -364,7 +364,11 @@ _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
-    texts = [_cell_text(c.raw) if c.raw else "" for c in cells]
+    # _cell_text, written out: asked of every cell of every row.
+    texts = [
+        (reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw) if (raw := c.raw) else "")
+        for c in cells
+    ]
     kept = cells if keep_cells else None
     # tuple.__new__: the named tuple without its Python-level __new__ (one per row of a page).
     return _tuple_new(_Row, (row, kept, texts, _group_heading(cells), len(cells)))

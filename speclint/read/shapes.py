@@ -26,11 +26,15 @@ _CODE_NAME = re.compile(r"^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 _NUMBER = re.compile(r"^-?(?:[0-9]+|0[xX][0-9a-fA-F]+)$")
 
 
+_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)
+_MARKER_LINE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
+
+
 def neutralise_conflict_markers(path: str, text: str) -> tuple[str, list[RowProblem]]:
     """``text`` with the conflict markers inside tables replaced by empty rows, and a problem
     for each. A page without markers is returned as it is, at the cost of one search."""
-    if not re.search(r"^(<{7}|={7}|>{7}|\|{7})", text, re.MULTILINE):
-        return text, []
+    if not any(marker in text for marker in _MARKERS) or not _MARKER_LINE.search(text):
+        return text, []  # most pages: a substring search or four (in C) tells
     lines = text.split("\n")
     problems = []
     for number, line in enumerate(lines):
