@@ -371,15 +371,24 @@ def _block_parser() -> MarkdownIt:
         .use(front_matter_plugin)
     )
     md.block.ruler.at("table", table_lines, {"alt": ["paragraph", "reference"]})
-    md.disable(["inline", "text_join"])
+    # "normalize" rewrites the whole page with a pattern that matches every line end; its work
+    # is done before the parse instead, only where there is any (see parse_blocks).
+    md.disable(["normalize", "inline", "text_join"])
     return md
+
+
+def parser_input(text: str) -> str:
+    """What markdown-it's "normalize" rule would make of ``text`` (its line ends normalised
+    already): NUL characters read as U+FFFD. The block parser is given this; the rows are still
+    cut from ``text``."""
+    return text.replace("\0", "\ufffd") if "\0" in text else text
 
 
 def parse_blocks(text: str) -> Blocks:
     """Return the tables and HTML comments of a page, each table with its section path."""
     # markdown-it reads CR and CRLF as line ends: lines and offsets must be counted the same.
     text = normalise_newlines(text)
-    tokens = _block_parser().parse(text)
+    tokens = _block_parser().parse(parser_input(text))
     tables: list[SourceTable] = []
     comments: list[Comment] = []
     suspect_fences: list[SuspectFence] = []

@@ -111,7 +111,9 @@ def build_registries(
     for parsed in sorted(files, key=lambda f: f.path):
         owners = [spec for spec in declared if spec.includes(parsed.path)]
         own = f"file:{parsed.path}"
-        for record in parsed.records:
+        if not owners:  # most pages: in no declared registry, every record its own page's
+            records[own].extend(parsed.records)
+        for record in parsed.records if owners else ():
             owner = next(
                 (spec.name for spec in owners if spec.includes_section(record.section)), own
             )
