@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speclint.model import Cell, Record, build_cell, build_record
+from speclint.read import blocks, columns
 from tests.conftest import record_fields
 
 texts = st.text(max_size=8)
@@ -38,10 +39,26 @@ def test_build_record_is_the_record_the_class_makes(values: tuple[object, ...]) 
     assert built.to_dict() == made.to_dict()
 
 
-@pytest.mark.parametrize(("build", "cls"), [(build_cell, Cell), (build_record, Record)])
+@pytest.mark.parametrize(
+    ("build", "cls"),
+    [
+        (build_cell, Cell),
+        (build_record, Record),
+        (blocks._cut_row, blocks.SourceRow),
+        (columns._new_column, columns._Column),
+    ],
+)
 def test_builders_take_every_field_in_order_and_stay_frozen(build: object, cls: type) -> None:
     names = [field.name for field in dataclasses.fields(cls)]
     assert list(inspect.signature(build).parameters) == names  # type: ignore[arg-type]
     instance = build(*range(len(names)))  # type: ignore[operator]
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(instance, names[0], "changed")
+
+
+def test_a_row_cut_from_its_page_is_the_row_of_its_text() -> None:
+    page = "# T\n\n  | a | b |\n"
+    start = page.index("|")
+    row = blocks.SourceRow.cut(3, page, start, len(page) - 1, 2)
+    assert row == blocks.SourceRow(3, "| a | b |", 2)
+    assert (row.line, row.text, row.offset) == (3, "| a | b |", 2)

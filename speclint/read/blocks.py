@@ -23,7 +23,7 @@ from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from speclint.model import SuspectFence
+from speclint.model import SuspectFence, positional_builder
 from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
 from speclint.read.source import normalise_newlines
@@ -49,9 +49,7 @@ class SourceRow:
 
     @classmethod
     def cut(cls, line: int, page: str, start: int, end: int, offset: int) -> SourceRow:
-        row = cls.__new__(cls)
-        row._set(line, offset, page, start, end)
-        return row
+        return _cut_row(line, offset, page, start, end)
 
     def _set(self, line: int, offset: int, page: str, start: int, end: int) -> None:
         set_field = object.__setattr__  # frozen: the fields are set once, here
@@ -78,6 +76,10 @@ class SourceRow:
 
     def __hash__(self) -> int:
         return hash(self._identity())
+
+
+# SourceRow's fields in order, set through their slots (one row of every table is cut so).
+_cut_row = positional_builder(SourceRow)
 
 
 class SourceRows(Sequence[SourceRow]):

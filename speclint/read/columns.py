@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from speclint.model import positional_builder
 from speclint.read.thresholds import (
     CLEARLY,
     HTTP_STATUS_HIGH,
@@ -207,6 +208,8 @@ class _Column:
         return _has(self.header, _ERROR_WORDS)
 
 
+_new_column = positional_builder(_Column)
+
 _FRACTION = re.compile(r"[-+]?[0-9]+\.[0-9]+")
 
 
@@ -281,7 +284,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     role = _header_role(folded, aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     count = len(filled) or 1
-    return _Column(
+    return _new_column(  # the class's own __init__ sets its 17 fields one by one, by name
         index=index,
         header=folded,
         filled=len(filled),
