@@ -109,21 +109,27 @@ def test_any_page_parses_and_every_rule_runs_without_failing(text: str) -> None:
         st.one_of(
             st.from_regex(r"\A[0-9]{1,7}\Z"),
             st.sampled_from(["404", "200", "0", "00", "1.5", "-1", "0x1F", "E_A", "١٢", "5xx"]),
-            st.text(alphabet="0123456789aZ_ .-(中", min_size=1, max_size=6),
+            st.from_regex(r"\A[A-Za-z_][A-Za-z0-9_]{0,60}\Z"),
+            st.text(alphabet="0123456789aZ_ .-(中é", min_size=1, max_size=6),
         ),
         max_size=12,
     )
 )
-def test_column_tally_counts_plain_numbers_as_the_general_tests_do(cells: list[str]) -> None:
-    # The plain-decimal shortcut must count exactly what is_numeric's branch counts.
+@example(["ERRCODE_" + "X" * 45, "_private", "E", "404", "١٢"])  # a name too long to be a label
+def test_column_tally_counts_plain_numbers_and_names_as_the_general_tests_do(
+    cells: list[str],
+) -> None:
+    # The plain-decimal and plain-identifier shortcuts count exactly what the tests they skip do.
     from speclint.read import columns
 
     fast = columns._tally(cells)
+    digits, identifier = columns._ASCII_DIGITS, columns._PLAIN_IDENTIFIER
     try:
         columns._ASCII_DIGITS = frozenset()
+        columns._PLAIN_IDENTIFIER = re.compile(r"(?!)")  # matches nothing
         general = columns._tally(cells)
     finally:
-        columns._ASCII_DIGITS = frozenset("0123456789")
+        columns._ASCII_DIGITS, columns._PLAIN_IDENTIFIER = digits, identifier
     assert fast == general
 
 

@@ -21,6 +21,7 @@ from speclint.read.thresholds import (
     CLEARLY,
     HTTP_STATUS_HIGH,
     HTTP_STATUS_LOW,
+    LABEL_MAX_CHARS,
     MOSTLY,
     SHORT_TEXT_CHARS,
 )
@@ -231,6 +232,7 @@ _DIGIT = re.compile("[0-9]")
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+_PLAIN_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def _may_be_compound(cell: str) -> bool:
@@ -252,6 +254,14 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
             numeric += 1
             code_like += 1
             http += _http_status(cell)
+            continue
+        if _PLAIN_IDENTIFIER.fullmatch(cell):
+            # ERRCODE_NOT_EXIST, InvalidParameter (a name column's cells): what the tests below
+            # count, in one: an identifier and so a code token, a label when it starts with a
+            # letter and is short enough; never a number, a compound or a fraction.
+            identifier += 1
+            code_like += 1
+            label += first != "_" and len(cell) <= LABEL_MAX_CHARS
             continue
         if not first.isascii() and first not in RANGE_STARTS and not first.isspace():
             # Prose (含义 cells): no number, identifier, code token, label or fraction starts
