@@ -83,7 +83,10 @@ class Convention:
     breaking: frozenset[int] | None = field(default=None, compare=False, repr=False)
 
     def breaking_among(self, records: Sequence[Record]) -> list[Record]:
-        """The records of ``records`` that do not follow this convention, in order."""
+        """The records of ``records`` that do not follow this convention, in order.
+
+        ``records`` must be among those it was inferred from (for what ``conventions`` returns:
+        the members of the category it was returned for); ``admits`` judges any record."""
         if self.breaking is not None:
             known = self.breaking
             return [r for r in records if id(r) in known]
