@@ -42,7 +42,8 @@ _ONE_TOKEN = re.compile(r"^\S+$")
 
 
 def obviously_valid(instance: dict[str, Any]) -> bool:
-    """A fast check that implies validity against the built-in ``record.schema.json``.
+    """A fast check that implies validity against the built-in ``record.schema.json``, on the
+    instance: the reference ``obviously_valid_record`` (what the rule asks) is held to.
 
     jsonschema costs tens of microseconds a record, and almost every record is valid; only the
     records this check doubts go through jsonschema, which then words the findings. A test

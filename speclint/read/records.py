@@ -81,11 +81,13 @@ class _Row(NamedTuple):
         return not any(self.texts)
 
 
-def _cell_text(raw: str) -> str:
-    # Inside a table an escaped pipe is a pipe, code span or not (as in GFM).
-    if not raw:
-        return ""
-    return reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw)
+def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
+    """Each cell's text as a reader sees it (one call per row, not per cell: every row of a
+    page is read so). Inside a table an escaped pipe is a pipe, code span or not (as in GFM)."""
+    return [
+        (reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw) if (raw := c.raw) else "")
+        for c in cells
+    ]
 
 
 def extract_records(
@@ -137,7 +139,7 @@ class _TableReader:
         self.path = path
         self.source = source
         self.index = -1
-        self.headers = tuple(_cell_text(c.raw) for c in split_row(source.header.text))
+        self.headers = tuple(_cell_texts(split_row(source.header.text)))
         # A long table keeps only its rows' texts while its columns' roles are decided, and
         # splits each row again to read it: its split cells would otherwise be held all at once.
         keep_cells = len(source.rows) <= KEEP_CELLS_MAX_ROWS
@@ -364,11 +366,7 @@ _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
-    # _cell_text, written out: asked of every cell of every row.
-    texts = [
-        (reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw) if (raw := c.raw) else "")
-        for c in cells
-    ]
+    texts = _cell_texts(cells)
     kept = cells if keep_cells else None
     # tuple.__new__: the named tuple without its Python-level __new__ (one per row of a page).
     return _tuple_new(_Row, (row, kept, texts, _group_heading(cells), len(cells)))
