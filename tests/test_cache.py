@@ -181,7 +181,7 @@ def test_the_pool_keeps_the_order_of_a_single_process(
     count_calls: Callable[[object, str], list[int]],
 ) -> None:
     docs = _docs(tmp_path / "docs", pages=PAGES)
-    pooled = count_calls(batch, "_pooled")
+    pooled = count_calls(batch, "share_out")
     in_pool = run_cli("check", ".", "--output-format", "json", cwd=docs)
     monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 10**9)
     alone = run_cli("check", ".", "--output-format", "json", cwd=docs)

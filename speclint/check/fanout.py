@@ -1,11 +1,12 @@
-"""Run the rules of a large registry side by side, one rule per worker at a time.
+"""Run the rules of a large registry side by side, one rule per process at a time.
 
 The rules are independent of one another: each reads the same record sets and yields its own
 findings. When a declared registry holds many records (one registry over a whole docs tree),
-running them one after the other keeps one processor busy while the others wait; forked workers
-start with the record sets in memory (shared, not copied, until they are written to) and send
-back only their findings. The findings are put back in rule order, so the output is the same as
-one process gives, whatever worker finished first.
+running them one after the other keeps one processor busy while the others wait. This process
+and forked helpers share them out (``speclint.sharing``): a helper starts with the record sets
+in memory (shared, not copied, until they are written to) and sends back only its findings. The
+findings are put back in rule order, so the output is the same as one process gives, whatever
+process finished first.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from speclint.read.plain import (
 )
 from speclint.registry.build import Grouping
 from speclint.rule import Rule, Scope
+from speclint.sharing import Tasks, share_out
 
 # Below this many records in the registries checked at once, forking workers costs more than
 # it saves: the registry rules take about 25 microseconds a record together (the benchmark's
@@ -36,7 +38,7 @@ PARALLEL_RULES_MIN_RECORDS = 20_000
 def run_rules_side_by_side(
     rules: Sequence[Rule], grouping: Grouping, timeout: float | None = None
 ) -> tuple[list[Diagnostic], list[RuleFailure]]:
-    """``run_rules``, with the rules shared among worker processes when the registries are
+    """``run_rules``, with the rules shared with helper processes when the registries are
     large enough to repay them; the same findings and failures, in the same order."""
     work = [rule for rule in rules if rule.scope is not Scope.GATE]
     records = sum(len(batch.records) for batch in grouping.registries)
@@ -47,52 +49,41 @@ def run_rules_side_by_side(
         return run_rules(rules, grouping, timeout)
     try:
         return _pooled(work, grouping, timeout, workers)
-    except (OSError, RuntimeError):
-        # A worker that could not start or died (BrokenProcessPool is a RuntimeError): the
-        # rules run here instead, as they would on a machine with one processor.
+    except OSError:
+        # No way to share the work at all (no semaphores for the claims, say): the rules run
+        # here instead, as they would on a machine with one processor. A helper that fails or
+        # dies is no error: what it did not send back runs here (``share_out``).
         return run_rules(rules, grouping, timeout)
 
 
 def _in_a_worker() -> bool:
-    """Whether this process is a worker already (reading pages): it never starts its own."""
+    """Whether this process is a helper already (reading pages): it never starts its own."""
     import multiprocessing
 
     return multiprocessing.parent_process() is not None
 
 
-_worker_job: list[tuple[Sequence[Rule], Grouping, float | None]] = []  # one per worker process
-
-
-def _start_worker(rules: Sequence[Rule], grouping: Grouping, timeout: float | None) -> None:
-    # A worker serves one run for its whole life; a process pool passes per-process state only
-    # through its initializer, hence this module-level slot (never set in the parent).
-    _worker_job.append((rules, grouping, timeout))
-
-
-def _run_one(index: int) -> bytes:
-    rules, grouping, timeout = _worker_job[0]
-    found, failed = run_rules([rules[index]], grouping, timeout)
-    return marshal.dumps((diagnostics_to_plain(found), failures_to_plain(failed)))
-
-
 def _pooled(
     rules: Sequence[Rule], grouping: Grouping, timeout: float | None, workers: int
 ) -> tuple[list[Diagnostic], list[RuleFailure]]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    # One rule per task: the rules' costs differ tenfold, so a process takes the next rule when
+    # it is done with one. This process takes rules from the front, the helpers from the back:
+    # the rules of one family (numbered together) mostly run in one process, and work out what
+    # they share (a registry's vocabulary, its categories) once.
+    def here(index: int) -> tuple[list[Diagnostic], list[RuleFailure]]:
+        return run_rules([rules[index]], grouping, timeout)
 
-    context = multiprocessing.get_context("fork")
-    give_back_free_memory()  # or every worker would start with what reading freed
-    found: list[Diagnostic] = []
-    failed: list[RuleFailure] = []
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(rules, grouping, timeout)
-    ) as pool:
-        # One rule per task: the rules' costs differ tenfold, so a worker takes the next rule
-        # when it is done with one. map keeps the rules' order.
-        for encoded in pool.map(_run_one, range(len(rules))):
-            # Bytes a worker of this very run marshalled, never read from disk.
-            plain_found, plain_failed = marshal.loads(encoded)
-            found.extend(diagnostics_from_plain(plain_found))
-            failed.extend(failures_from_plain(plain_failed))
+    def there(index: int) -> bytes:
+        found, failed = here(index)
+        return marshal.dumps((diagnostics_to_plain(found), failures_to_plain(failed)))
+
+    def back(data: bytes) -> tuple[list[Diagnostic], list[RuleFailure]]:
+        # Bytes a helper of this very run marshalled, never read from disk.
+        plain_found, plain_failed = marshal.loads(data)
+        return list(diagnostics_from_plain(plain_found)), list(failures_from_plain(plain_failed))
+
+    give_back_free_memory()  # or every helper would start with what reading freed
+    results = share_out(Tasks(len(rules), here, there, back), workers - 1)
+    found = [finding for each, _ in results for finding in each]
+    failed = [failure for _, each in results for failure in each]
     return found, failed

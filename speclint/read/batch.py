@@ -1,8 +1,8 @@
-"""Read many pages: from the cache where it has them, else parsed, in a process pool when there
-are enough pages to repay starting one.
+"""Read many pages: from the cache where it has them, else parsed, shared with forked helper
+processes when there are enough pages to repay starting them (``speclint.sharing``).
 
 Besides parsing, a page can be *checked* where it is read (``PageCheck``: the rules that judge
-one page alone), so that a worker hands back findings and counts rather than every record, and
+one page alone), so that a helper hands back findings and counts rather than every record, and
 the cache can answer for an unchanged page without parsing or checking it again. A page's
 records are kept only when the caller needs them (``keep_records``): pages of a declared
 registry, whose rules see all the registry's pages at once, and an export.
@@ -11,7 +11,7 @@ registry, whose rules see all the registry's pages at once, and an export.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -21,6 +21,7 @@ from speclint.model import Diagnostic, ParsedFile, RuleFailure
 from speclint.processes import usable_cpus
 from speclint.read.cache import PageCache
 from speclint.read.plain import (
+    Plain,
     diagnostics_from_plain,
     diagnostics_to_plain,
     failures_from_plain,
@@ -29,14 +30,16 @@ from speclint.read.plain import (
     page_to_plain,
 )
 from speclint.read.source import SourceError, decode, read_bytes
+from speclint.sharing import Tasks, helpers_for, share_out
 
-# Starting a worker (fork) and sending results back costs tens of milliseconds; parsing a page
+# Starting a helper (fork) and sending results back costs tens of milliseconds; parsing a page
 # of the benchmark's size (100 codes) costs about 4 ms. Below this many pages to parse per
-# worker the pool does not pay for itself, and one page (the pre-commit case) never uses one.
+# process a helper does not pay for itself, and one page (the pre-commit case) never uses one.
 MIN_PAGES_PER_WORKER = 24
-# Each worker gets its pages in chunks: fewer round trips than one page at a time, and small
-# enough that the workers finish together (the last chunk is the wait at the end: with 4 chunks
-# a worker, the benchmark's was about 0.75 s of work; with 16, about 0.2 s).
+# Pages are shared out in chunks, this many per process (this one and each helper): fewer
+# messages than one page at a time, and small enough that the processes finish together (the
+# last chunk is the wait at the end: with 4 chunks a process, the benchmark's was about 0.75 s
+# of work; with 16, about 0.2 s).
 CHUNKS_PER_WORKER = 16
 
 
@@ -80,7 +83,7 @@ class Unread:
 
 @dataclass(frozen=True)
 class ReadRequest:
-    """What to do with each page besides parsing it (a worker inherits it, never unpickled)."""
+    """What to do with each page besides parsing it (a helper inherits it, never unpickled)."""
 
     settings: Settings
     check: PageCheck | None = None
@@ -99,7 +102,7 @@ def read_all(
 ) -> list[PageOutcome | Unread]:
     """Every page's outcome, or why it cannot be read, in ``pages`` order.
 
-    The cache is asked here first: a worker only pays when there are enough pages left to parse.
+    The cache is asked here first: a helper only pays when there are enough pages left to parse.
     """
     results: list[PageOutcome | Unread | None] = [None] * len(pages)
     if request.cache is not None:
@@ -108,16 +111,9 @@ def read_all(
     missing = [i for i, result in enumerate(results) if result is None]
     if progress is not None and len(missing) < len(pages):
         progress(len(pages) - len(missing))
-    workers = _worker_count(len(missing))
-    if workers <= 1:
-        for index in missing:
-            results[index] = settle(pages[index], request)
-            if progress is not None:
-                progress(1)
-    else:
-        todo = [pages[i] for i in missing]
-        for index, outcome in zip(missing, _pooled(todo, request, workers, progress), strict=True):
-            results[index] = outcome
+    todo = [pages[i] for i in missing]
+    for index, outcome in zip(missing, _shared_out(todo, request, progress), strict=True):
+        results[index] = outcome
     return [result for result in results if result is not None]
 
 
@@ -220,81 +216,83 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
     return PageOutcome(parsed, tally, findings)
 
 
-# --- the pool ---------------------------------------------------------------------------------
+# --- sharing the pages with helpers -------------------------------------------------------------
 
 
-def _worker_count(pages: int) -> int:
+def _helpers(pages: int) -> int:
     if pages < 2 * MIN_PAGES_PER_WORKER:
-        return 1  # decided before importing multiprocessing, which a short run never needs
-    return max(1, min(usable_cpus(), pages // MIN_PAGES_PER_WORKER))
+        return 0  # decided before importing multiprocessing, which a short run never needs
+    return helpers_for(usable_cpus(), pages, MIN_PAGES_PER_WORKER)
 
 
-def _pooled(
-    pages: Sequence[Page], request: ReadRequest, workers: int, progress: Progress | None
-) -> Iterator[PageOutcome | Unread]:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # The parser is imported before the workers fork, once, rather than by each of them.
-    import speclint.read.page  # noqa: F401
-
-    # fork: a worker starts with speclint imported and the request in memory (nothing pickled
-    # but the pages going in and the marshalled outcomes coming back).
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, len(pages) // (workers * CHUNKS_PER_WORKER))
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(request,)
-    ) as pool:
-        # map keeps the order of ``pages``: the output never depends on which worker was first.
-        for encoded in pool.map(_settle_encoded, pages, chunksize=chunk):
+def _shared_out(
+    pages: Sequence[Page], request: ReadRequest, progress: Progress | None
+) -> list[PageOutcome | Unread]:
+    """Settle ``pages``, in chunks shared between this process and forked helpers (when there
+    are enough of them); in ``pages`` order whoever read them."""
+    helpers = _helpers(len(pages))
+    if helpers == 0:
+        outcomes = []
+        for page in pages:
+            outcomes.append(settle(page, request))
             if progress is not None:
                 progress(1)
-            outcome, warnings = _decode(encoded)
-            if request.cache is not None:
-                for warning in warnings:
-                    request.cache.warnings.add(warning)
-            yield outcome
+        return outcomes
+    # The parser is imported before the helpers fork, once, rather than by each of them.
+    import speclint.read.page  # noqa: F401
 
+    size = max(1, len(pages) // ((helpers + 1) * CHUNKS_PER_WORKER))
+    chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
 
-_worker_request: list[ReadRequest] = []  # set once in each worker process by its initializer
+    def here(chunk: int) -> list[PageOutcome | Unread]:
+        return [settle(pages[i], request) for i in chunks[chunk]]
 
-
-def _start_worker(request: ReadRequest) -> None:
-    # A worker process serves one request for its whole life; a process pool passes per-process
-    # state only through its initializer, hence this module-level slot (never set in the parent).
-    _worker_request.append(request)
-
-
-def _settle_encoded(page: Page) -> bytes:
-    request = _worker_request[0]
-    outcome = settle(page, request)
-    if isinstance(outcome, Unread):
-        return marshal.dumps(("unread", outcome.message, outcome.error))
-    warnings = tuple(request.cache.warnings.messages) if request.cache else ()
-    return marshal.dumps(
-        (
-            "page",
-            page_to_plain(outcome.parsed),
-            (outcome.tally.records, outcome.tally.sections),
-            diagnostics_to_plain(outcome.findings),
-            failures_to_plain(outcome.failures),
-            outcome.notice,
-            warnings,
+    def there(chunk: int) -> bytes:
+        # A helper sends its pages marshalled, with the cache's warnings it had.
+        return marshal.dumps(
+            (
+                tuple(_encoded(settle(pages[i], request)) for i in chunks[chunk]),
+                tuple(request.cache.warnings.messages) if request.cache else (),
+            )
         )
+
+    def back(data: bytes) -> list[PageOutcome | Unread]:
+        # Bytes a helper of this very run marshalled, never read from disk.
+        encoded, warnings = marshal.loads(data)
+        if request.cache is not None:
+            for warning in warnings:
+                request.cache.warnings.add(warning)
+        return [_decoded(item) for item in encoded]
+
+    def done(chunk: int, outcomes: list[PageOutcome | Unread]) -> None:
+        if progress is not None:
+            progress(len(outcomes))
+
+    tasks = Tasks(len(chunks), here, there, back)
+    return [outcome for outcomes in share_out(tasks, helpers, done) for outcome in outcomes]
+
+
+def _encoded(outcome: PageOutcome | Unread) -> Plain:
+    if isinstance(outcome, Unread):
+        return ("unread", outcome.message, outcome.error)
+    return (
+        "page",
+        page_to_plain(outcome.parsed),
+        (outcome.tally.records, outcome.tally.sections),
+        diagnostics_to_plain(outcome.findings),
+        failures_to_plain(outcome.failures),
+        outcome.notice,
     )
 
 
-def _decode(encoded: bytes) -> tuple[PageOutcome | Unread, tuple[str, ...]]:
-    # Bytes a worker of this very run marshalled, never read from disk.
-    data = marshal.loads(encoded)
+def _decoded(data: Plain) -> PageOutcome | Unread:
     if data[0] == "unread":
-        return Unread(data[1], data[2]), ()
-    _, plain_page, (records, sections), plain_findings, failures, notice, warnings = data
-    outcome = PageOutcome(
+        return Unread(data[1], data[2])
+    _, plain_page, (records, sections), plain_findings, failures, notice = data
+    return PageOutcome(
         page_from_plain(plain_page),
         PageTally(records, sections),
         diagnostics_from_plain(plain_findings),
         failures_from_plain(failures),
         notice,
     )
-    return outcome, tuple(warnings)

@@ -1,0 +1,80 @@
+"""Tasks shared between this process and forked helpers: every result, in task order, whoever
+ran it, and nothing lost to a helper that fails or dies."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import pytest
+
+from speclint.sharing import Tasks, helpers_for, share_out
+
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="helpers are forked on Linux only"
+)
+
+
+def _tasks(
+    count: int, fail_there: frozenset[int] = frozenset(), die_at: int = -1, slow: float = 0.0
+) -> Tasks[str]:
+    parent = os.getpid()
+
+    def here(index: int) -> str:
+        assert os.getpid() == parent
+        time.sleep(slow)  # long enough for the helper to start and take its share
+        return f"{index}:here"
+
+    def there(index: int) -> bytes:
+        assert os.getpid() != parent
+        if index == die_at:
+            os._exit(3)  # killed mid-run: nothing more comes from this helper
+        if index in fail_there:
+            raise RuntimeError("broken in a helper")
+        return f"{index}:there".encode()
+
+    def back(data: bytes) -> str:
+        return data.decode()
+
+    return Tasks(count, here, there, back)
+
+
+def _indices(results: list[str]) -> list[int]:
+    return [int(result.split(":")[0]) for result in results]
+
+
+def test_results_keep_the_task_order_and_neighbours_stay_together() -> None:
+    done: list[int] = []
+    results = share_out(_tasks(40, slow=0.01), helpers=1, done=lambda index, _: done.append(index))
+    assert _indices(results) == list(range(40))
+    assert sorted(done) == list(range(40)), "each task is reported done exactly once"
+    where = [result.split(":")[1] for result in results]
+    # This process takes from the front, the helper from the back: one run of each.
+    assert where == sorted(where, key=lambda w: w == "there")
+    assert "here" in where
+    assert "there" in where, "the helper took its share"
+
+
+def test_a_task_that_fails_in_a_helper_runs_here() -> None:
+    results = share_out(_tasks(30, fail_there=frozenset(range(30))), helpers=2)
+    assert results == [f"{index}:here" for index in range(30)]
+
+
+def test_a_helper_that_dies_loses_nothing() -> None:
+    results = share_out(_tasks(30, die_at=29), helpers=1)
+    assert _indices(results) == list(range(30))
+    assert results[29] == "29:here"
+
+
+def test_without_helpers_every_task_runs_here() -> None:
+    assert share_out(_tasks(5), helpers=0) == [f"{index}:here" for index in range(5)]
+    assert share_out(_tasks(0), helpers=3) == []
+
+
+@pytest.mark.parametrize(
+    ("cpus", "tasks", "each", "helpers"),
+    [(2, 1000, 24, 1), (2, 40, 24, 0), (8, 100, 24, 3), (1, 1000, 24, 0), (4, 3, 1, 2)],
+)
+def test_helpers_for(cpus: int, tasks: int, each: int, helpers: int) -> None:
+    assert helpers_for(cpus, tasks, each) == helpers
