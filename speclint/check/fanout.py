@@ -67,7 +67,7 @@ def _pooled(
     rules: Sequence[Rule], grouping: Grouping, timeout: float | None, workers: int
 ) -> tuple[list[Diagnostic], list[RuleFailure]]:
     # One rule per task: the rules' costs differ tenfold, so a process takes the next rule when
-    # it is done with one. This process takes rules from the front, the helpers from the back:
+    # it is done with one. The helpers take rules from the front, this process from the back:
     # the rules of one family (numbered together) mostly run in one process, and work out what
     # they share (a registry's vocabulary, its categories) once.
     def here(index: int) -> tuple[list[Diagnostic], list[RuleFailure]]:
