@@ -113,7 +113,9 @@ def build_registries(
         own = f"file:{parsed.path}"
         if not owners:  # most pages: in no declared registry, every record its own page's
             records[own].extend(parsed.records)
-        for record in parsed.records if owners else ():
+        elif not owners[0].sections:  # the first registry takes every section: all of them
+            records[owners[0].name].extend(parsed.records)
+        for record in parsed.records if owners and owners[0].sections else ():
             owner = next(
                 (spec.name for spec in owners if spec.includes_section(record.section)), own
             )

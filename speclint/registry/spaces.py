@@ -132,6 +132,8 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     statuses to codes, cites definitions; it does not define the codes a second time, so it
     must not count as a duplicate.
     """
+    if all(r.name for r in records):
+        return list(records), []  # every table has names: none is a list of references
     tables = _tables(records)
     if all(any(r.name for r in rows) for rows in tables.values()):
         return list(records), []  # only a nameless table can be a list of references
