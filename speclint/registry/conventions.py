@@ -202,7 +202,17 @@ def infer_convention(
     if not style.total:
         return None
     admits = Convention(prefix, style, "inferred").admits
-    breaking = frozenset(id(r) for r in records if not admits(r))
+    if style.following == len(rests) and style.pattern is not _COMPILED["free text"]:
+        # Every rest follows the style's pattern (as counted): a record it came from breaks the
+        # convention only by its prefix, so only a success code is asked the whole question
+        # (``admits`` again: a test holds the two ways to the same answer).
+        breaking = frozenset(
+            id(r)
+            for r in records
+            if (not admits(r) if prefix and is_success(r) else not r.name.startswith(prefix))
+        )
+    else:
+        breaking = frozenset(id(r) for r in records if not admits(r))
     following = len(records) - len(breaking)
     return Convention(prefix, style, "inferred", scope, following, len(names), breaking=breaking)
 

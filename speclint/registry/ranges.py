@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import DeclaredRange, Record
-from speclint.registry.categories import file_roots, section_heading
+from speclint.registry.categories import file_roots, group_by_section, section_heading
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
     RANGE_MIN_BLOCK,
@@ -286,13 +286,14 @@ def categories(
     """
     numbered = [r for r in records if isinstance(r.value, int)]
     roots = file_roots(numbered)
-    groups: dict[tuple[bool, str], list[Record]] = defaultdict(list)
-    for record in numbered:
-        heading = configured_heading(record.section, ranges)
+
+    def category_of(file: str, section: tuple[str, ...]) -> tuple[bool, str]:
+        heading = configured_heading(section, ranges)
         if heading is not None:
-            groups[(True, heading)].append(record)
-        else:
-            groups[(False, section_heading(record.section, roots[record.file]))].append(record)
+            return (True, heading)
+        return (False, section_heading(section, roots[file]))
+
+    groups = group_by_section(numbered, category_of)
     # Statements indexed by each heading above them: a category looks only at its own, not at
     # every statement of the run (a 10,000-section page would make that quadratic).
     stated: dict[str, list[DeclaredRange]] = defaultdict(list)

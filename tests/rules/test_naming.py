@@ -154,6 +154,11 @@ def test_is_label_answers_as_the_label_pattern_does(name: str) -> None:
     ),
     st.lists(st.sampled_from([0, 200, 5, 1001]), min_size=12, max_size=12),
 )
+# Every rest in the style, so only a prefix or a success code can break it (the fast way):
+# OK exempt from ERR_; SUCCESS with a value that is no success's, and E_X, breaking it.
+@example([*(f"ERR_{c}" for c in "ABCDEFGHI"), "OK", "E_X"], [5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 5, 5])
+@example([*(f"ERR_{c}" for c in "ABCDEFGHI"), "SUCCESS", "E_X"], [0] * 9 + [5, 5, 5])
+@example(["ERR_A", "ERR_B", "ERR_C"], [0] * 12)
 def test_an_inferred_convention_names_the_records_that_break_it_as_admits_does(
     names: list[str], values: list[int]
 ) -> None:
