@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speclint.model import Cell, Record, build_cell, build_record
+from speclint.model import Cell, Record, build_cell, build_record, positional_builder
 from speclint.read import blocks, columns
 from tests.conftest import record_fields
 
@@ -54,6 +54,32 @@ def test_builders_take_every_field_in_order_and_stay_frozen(build: object, cls: 
     instance = build(*range(len(names)))  # type: ignore[operator]
     with pytest.raises(dataclasses.FrozenInstanceError):
         setattr(instance, names[0], "changed")
+
+
+def test_the_records_and_cells_are_built_as_a_twin_of_their_layout() -> None:
+    # The fast way: a plain class with the same slots, then the frozen class given to it.
+    for build in (build_cell, build_record, blocks._cut_row, columns._new_column):
+        assert "_twin" in build.__globals__, build
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Base:
+    first: int
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Derived(_Base):
+    second: str
+
+
+def test_a_class_of_another_layout_is_built_through_its_slots() -> None:
+    build = positional_builder(_Derived)
+    assert "_twin" not in build.__globals__  # a base with a slot of its own: no twin fits
+    built = build(1, "two")
+    assert type(built) is _Derived
+    assert built == _Derived(1, "two")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.first = 3  # type: ignore[misc]
 
 
 def test_a_row_cut_from_its_page_is_the_row_of_its_text() -> None:
