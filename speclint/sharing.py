@@ -22,7 +22,6 @@ task: whatever it did not send back is run here.
 
 from __future__ import annotations
 
-import queue
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -155,6 +154,8 @@ def _collect(
 ) -> bool:
     """Take in what the helpers sent (waiting a moment for something when ``wait``); whether
     anything came."""
+    import queue  # only a run with helpers gets here (queue imports threading)
+
     came = False
     while True:
         try:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from speclint import sharing
 from speclint.cache_folder import CACHE_DIR
 from speclint.read import batch
 from speclint.read import page as page_module
@@ -181,7 +182,7 @@ def test_the_pool_keeps_the_order_of_a_single_process(
     count_calls: Callable[[object, str], list[int]],
 ) -> None:
     docs = _docs(tmp_path / "docs", pages=PAGES)
-    pooled = count_calls(batch, "share_out")
+    pooled = count_calls(sharing, "share_out")
     in_pool = run_cli("check", ".", "--output-format", "json", cwd=docs)
     monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 10**9)
     alone = run_cli("check", ".", "--output-format", "json", cwd=docs)

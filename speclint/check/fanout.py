@@ -26,7 +26,6 @@ from speclint.read.plain import (
 )
 from speclint.registry.build import Grouping
 from speclint.rule import Rule, Scope
-from speclint.sharing import Tasks, share_out
 
 # Below this many records in the registries checked at once, forking workers costs more than
 # it saves: the registry rules take about 25 microseconds a record together (the benchmark's
@@ -81,6 +80,8 @@ def _pooled(
         # Bytes a helper of this very run marshalled, never read from disk.
         plain_found, plain_failed = marshal.loads(data)
         return list(diagnostics_from_plain(plain_found)), list(failures_from_plain(plain_failed))
+
+    from speclint.sharing import Tasks, share_out  # only a large registry gets here
 
     give_back_free_memory()  # or every helper would start with what reading freed
     results = share_out(Tasks(len(rules), here, there, back), workers - 1)

@@ -30,7 +30,6 @@ from speclint.read.plain import (
     page_to_plain,
 )
 from speclint.read.source import SourceError, decode, read_bytes
-from speclint.sharing import Tasks, helpers_for, share_out
 
 # Starting a helper (fork) and sending results back costs tens of milliseconds; parsing a page
 # of the benchmark's size (100 codes) costs about 4 ms. Below this many pages to parse per
@@ -222,6 +221,8 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
 def _helpers(pages: int) -> int:
     if pages < 2 * MIN_PAGES_PER_WORKER:
         return 0  # decided before importing multiprocessing, which a short run never needs
+    from speclint.sharing import helpers_for
+
     return helpers_for(usable_cpus(), pages, MIN_PAGES_PER_WORKER)
 
 
@@ -240,6 +241,7 @@ def _shared_out(
         return outcomes
     # The parser is imported before the helpers fork, once, rather than by each of them.
     import speclint.read.page  # noqa: F401
+    from speclint.sharing import Tasks, share_out
 
     size = max(1, len(pages) // ((helpers + 1) * CHUNKS_PER_WORKER))
     chunks = [range(start, min(start + size, len(pages))) for start in range(0, len(pages), size)]
