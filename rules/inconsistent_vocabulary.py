@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.words import is_word, join_spelling, split_words
@@ -65,9 +65,11 @@ class InconsistentVocabulary(Rule):
         written = set().union(*map(split_words, first))
         whole = {negated(w) for w in written if is_word(w)}
         # Most registries spell every word one way: then there is nothing to count. (A spelling
-        # spells one word, whichever name it is in.) Each name's spellings are worked out again
-        # below rather than kept: a registry of 100,000 names would hold them all.
-        spelled = {text: word for name in first for text, word in _ways(name, whole)}
+        # spells one word, whichever name it is in, so every spelling is found among the words
+        # and the pairs of neighbouring words, each taken once rather than once per name.) Each
+        # name's spellings are worked out again below rather than kept: a registry of 100,000
+        # names would hold them all.
+        spelled = _spellings(first, written, whole)
         if len(set(spelled.values())) == len(spelled):
             return
         spellings: dict[str, dict[str, Spelling]] = {}
@@ -106,15 +108,35 @@ def _ways(name: str, whole: set[str]) -> list[tuple[str, str]]:
     words = split_words(name)
     ways: dict[str, str] = {word: negated(word) for word in words if not word.isdigit()}
     for left, right in pairwise(words):
-        joined = left + right
-        if joined.startswith("NO"):  # only such a word is respelt (and most pairs are not)
-            joined = negated(joined)
-        # V1_0 and V10 are versions, not spellings of one word. A negation and the word it
-        # negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
-        negation = left in NEGATIONS and len(right) >= MIN_NEGATED
-        if (joined in whole or negation) and is_word(left) and is_word(right):
+        joined = _pair_spelling(left, right, whole)
+        if joined is not None:
             ways[join_spelling((left, right))] = joined
     return list(ways.items())
+
+
+def _spellings(names: Iterable[str], written: set[str], whole: set[str]) -> dict[str, str]:
+    """Every spelling in ``names`` (whose words are ``written``) with the word it spells: what
+    ``_ways`` finds in each name, found among the words and the distinct pairs of neighbouring
+    words instead (a registry of 100,000 names has a few thousand of each)."""
+    spelled = {word: negated(word) for word in written if not word.isdigit()}
+    for left, right in set(chain.from_iterable(map(pairwise, map(split_words, names)))):
+        joined = _pair_spelling(left, right, whole)
+        if joined is not None:
+            spelled[join_spelling((left, right))] = joined
+    return spelled
+
+
+def _pair_spelling(left: str, right: str, whole: set[str]) -> str | None:
+    """The word two neighbouring words of a name spell together, if they spell one."""
+    joined = left + right
+    if joined.startswith("NO"):  # only such a word is respelt (and most pairs are not)
+        joined = negated(joined)
+    # V1_0 and V10 are versions, not spellings of one word. A negation and the word it
+    # negates (NO_EXIST, NOT_EXIST) always spell one, even in camelCase names.
+    negation = left in NEGATIONS and len(right) >= MIN_NEGATED
+    if (joined in whole or negation) and is_word(left) and is_word(right):
+        return joined
+    return None
 
 
 # Negations written several ways: NONEXIST, NOEXIST and NOTEXIST; NO_EXIST and NOT_EXIST.

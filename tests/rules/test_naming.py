@@ -177,3 +177,24 @@ def test_an_inferred_convention_names_the_records_that_break_it_as_admits_does(
     assert convention.breaking_among(records) == expected
     assert convention.following == len(records) - len(expected)
     assert replace(convention, breaking=None).breaking_among(records) == expected
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.from_regex(r"\A(NO|NOT|NON|ERR)?_?[A-Z]{2,5}(_(NO|NOT|NON|[A-Z]{2,5}|[0-9]))*\Z"),
+            st.sampled_from(["NOTEXIST", "NOT_EXIST", "NON_EXIST", "USER_NOEXIST", "V1_0", "V10"]),
+        ),
+        max_size=12,
+    )
+)
+@example(["ERR_NOT_EXIST", "ERR_NOTEXIST", "FILE_NON_EXIST", "V1_0"])
+def test_the_spellings_of_a_registry_are_those_its_names_have(names: list[str]) -> None:
+    from rules import inconsistent_vocabulary as rule
+    from speclint.registry.words import is_word, split_words
+
+    first = list(dict.fromkeys(names))
+    written = set().union(*map(split_words, first))
+    whole = {rule.negated(w) for w in written if is_word(w)}
+    per_name = {text: word for name in first for text, word in rule._ways(name, whole)}
+    assert rule._spellings(first, written, whole) == per_name
