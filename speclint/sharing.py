@@ -22,6 +22,7 @@ task: whatever it did not send back is run here.
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -61,25 +62,35 @@ def share_out(
 
     context = multiprocessing.get_context("fork")
     claims = _Claims(context, tasks.count)
-    outbox: Any = context.Queue()
-    started = []
+    started: list[Any] = []
+    inbox = _Inbox(tasks, finished)
     try:
         for _ in range(helpers):
-            process = context.Process(target=_help, args=(tasks, claims, outbox), daemon=True)
+            reader, writer = context.Pipe(duplex=False)
+            process = context.Process(target=_help, args=(tasks, claims, writer), daemon=True)
             process.start()
+            writer.close()  # the helper's alone: its end (exit, death) is this reader's EOF
             started.append(process)
+            inbox.readers.append(reader)
     except OSError:
         pass  # fewer helpers (or none): this process takes what they would have taken
+
+    def none_died() -> bool:
+        return not any(p.exitcode not in (None, 0) for p in started)
+
     try:
-        while (index := claims.back()) is not None:
-            finished(index, tasks.here(index))
-            _collect(outbox, tasks, finished, wait=False)
-        while finished.count < tasks.count:
-            if not _collect(outbox, tasks, finished, wait=True) and not any(
-                p.is_alive() for p in started
-            ):
-                _collect(outbox, tasks, finished, wait=False)  # what they sent before exiting
-                break
+        try:
+            while (index := claims.back(none_died)) is not None:
+                finished(index, tasks.here(index))
+                inbox.take(0)
+        except _BrokenClaims:
+            # A helper died holding the claims, which no other process can now take.
+            for process in started:
+                process.kill()
+        while inbox.readers:
+            if not inbox.take(POLL_SECONDS) and not none_died():
+                for process in started:  # one died: the others may wait on what it held
+                    process.kill()
         for index, result in enumerate(results):
             if result is _MISSING:  # claimed by a helper that failed or died
                 finished(index, tasks.here(index))
@@ -88,9 +99,39 @@ def share_out(
             if process.is_alive():
                 process.kill()
             process.join()
-        outbox.close()
-        outbox.join_thread()
+        for reader in inbox.readers:
+            reader.close()
     return results
+
+
+class _Inbox:
+    """What the helpers send, read as it comes: each helper's pipe until its end (EOF)."""
+
+    def __init__(self, tasks: Tasks[Any], finished: Callable[[int, Any], None]) -> None:
+        self.tasks = tasks
+        self.finished = finished
+        self.readers: list[Any] = []
+
+    def take(self, timeout: float) -> bool:
+        """Take in every whole message waiting (for up to ``timeout`` seconds for the first);
+        whether anything came. A pipe whose helper has ended is dropped: a message cut short
+        by a helper's death ends in EOF too, never in a wait."""
+        from multiprocessing.connection import wait
+
+        came = False
+        while self.readers and (ready := wait(self.readers, timeout)):
+            timeout = 0
+            for reader in ready:
+                try:
+                    index, encoded = marshal.loads(reader.recv_bytes())
+                except (EOFError, OSError):
+                    self.readers.remove(reader)
+                    reader.close()
+                    continue
+                came = True
+                if encoded is not None:  # None: it failed there; run here, as one process
+                    self.finished(index, self.tasks.back(encoded))
+        return came
 
 
 _MISSING: Any = object()
@@ -127,45 +168,56 @@ class _Claims:
             self.ends[0] = first + 1
             return int(first)
 
-    def back(self) -> int | None:
-        with self.lock:
+    def back(self, none_died: Callable[[], bool]) -> int | None:
+        """The next task from the back, for this process. While the claims are locked,
+        ``none_died()`` is asked now and then: a helper killed while it held them (``kill
+        -9``, the kernel out of memory) never lets go, and ``_BrokenClaims`` says so."""
+        while not self.lock.acquire(timeout=POLL_SECONDS):
+            if not none_died():
+                raise _BrokenClaims
+        try:
             first, end = self.ends[0], self.ends[1]
             if first >= end:
                 return None
             self.ends[1] = end - 1
             return int(end - 1)
+        finally:
+            self.lock.release()
 
 
-def _help(tasks: Tasks[Any], claims: _Claims, outbox: Any) -> None:
-    """A helper's life: claim from the front, send each result back, until nothing is left."""
+class _BrokenClaims(Exception):
+    """A helper died holding the claims."""
+
+
+def _help(tasks: Tasks[Any], claims: _Claims, writer: Any) -> None:
+    """A helper's life: claim from the front and send each result back, until nothing is left.
+
+    Results go out through a thread of their own: a pipe holds 64 KiB, and a helper waiting
+    for this process to read (it reads between its own tasks) would not be working."""
+    import queue
+    import threading
+
+    outgoing: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def send() -> None:
+        while (message := outgoing.get()) is not None:
+            writer.send_bytes(message)
+
+    sender = threading.Thread(target=send, daemon=True)
+    sender.start()
     try:
         while (index := claims.front()) is not None:
             try:
                 encoded: bytes | None = tasks.there(index)
             except Exception:  # noqa: BLE001 - the parent runs it again and says what broke
                 encoded = None
-            outbox.put((index, encoded))
+            outgoing.put(marshal.dumps((index, encoded)))
     except KeyboardInterrupt:
-        pass  # the user stopped the run: the parent says so, once
-
-
-def _collect(
-    outbox: Any, tasks: Tasks[Any], finished: Callable[[int, Any], None], *, wait: bool
-) -> bool:
-    """Take in what the helpers sent (waiting a moment for something when ``wait``); whether
-    anything came."""
-    import queue  # only a run with helpers gets here (queue imports threading)
-
-    came = False
-    while True:
-        try:
-            index, encoded = outbox.get(timeout=POLL_SECONDS) if wait else outbox.get_nowait()
-        except queue.Empty:
-            return came
-        came = True
-        wait = False
-        if encoded is not None:  # None: it failed there; run here at the end, as one process
-            finished(index, tasks.back(encoded))
+        return  # the user stopped the run: the parent says so, once
+    finally:
+        outgoing.put(None)
+    sender.join()
+    writer.close()
 
 
 def helpers_for(cpus: int, tasks: int, min_tasks_each: int = 1) -> int:

@@ -78,3 +78,63 @@ def test_without_helpers_every_task_runs_here() -> None:
 )
 def test_helpers_for(cpus: int, tasks: int, each: int, helpers: int) -> None:
     assert helpers_for(cpus, tasks, each) == helpers
+
+
+def test_a_helper_killed_while_it_holds_the_claims_does_not_hang_the_run() -> None:
+    import multiprocessing
+
+    from speclint import sharing
+
+    context = multiprocessing.get_context("fork")
+    claims = sharing._Claims(context, 10)
+
+    def die_holding_them() -> None:
+        claims.lock.acquire()
+        os._exit(9)
+
+    holder = context.Process(target=die_holding_them)
+    holder.start()
+    holder.join()
+    started = time.monotonic()
+    with pytest.raises(sharing._BrokenClaims):
+        claims.back(lambda: holder.exitcode in (None, 0))
+    assert time.monotonic() - started < 5
+
+
+def test_a_run_whose_helper_dies_holding_the_claims_still_gives_every_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from speclint import sharing
+
+    real_front = sharing._Claims.front
+
+    def front_then_die(self: sharing._Claims) -> int | None:
+        if os.getpid() != parent:
+            self.lock.acquire()
+            os._exit(9)  # killed holding the claims
+        return real_front(self)
+
+    parent = os.getpid()
+    monkeypatch.setattr(sharing._Claims, "front", front_then_die)
+    results = share_out(_tasks(20, slow=0.01), helpers=1)
+    assert results == [f"{index}:here" for index in range(20)]
+
+
+def test_a_message_cut_short_by_a_helpers_death_ends_in_eof_not_a_wait(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import struct
+
+    from speclint import sharing
+
+    def die_mid_message(tasks: Tasks[str], claims: sharing._Claims, writer: object) -> None:
+        claims.front()
+        # A length that promises 1,000 bytes, ten of them sent: then killed.
+        os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)  # type: ignore[attr-defined]
+        os._exit(9)
+
+    monkeypatch.setattr(sharing, "_help", die_mid_message)
+    started = time.monotonic()
+    results = share_out(_tasks(12, slow=0.01), helpers=1)
+    assert results == [f"{index}:here" for index in range(12)]
+    assert time.monotonic() - started < 10
