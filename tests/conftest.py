@@ -78,7 +78,7 @@ def write_page(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def count_calls(monkeypatch: pytest.MonkeyPatch) -> Callable[[object, str], list[int]]:
     """Wrap ``module.name`` so that each call is counted (the returned list grows by one) and
-    still made: to tell that a path was taken, such as a process pool."""
+    still made: to tell that a path was taken, such as sharing work with helpers."""
 
     def count(module: object, name: str) -> list[int]:
         calls: list[int] = []

@@ -1,5 +1,5 @@
-"""The page cache and the process pool: same findings as a fresh run, whatever happens to the
-cache, and the same output order whichever worker finishes first."""
+"""The page cache and the helper processes: same findings as a fresh run, whatever happens to the
+cache, and the same output order whichever process finishes first."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from speclint.read import page as page_module
 from tests.conftest import EXAMPLE_PAGE, ROOT, Run, no_parsing
 
 RunCli = Callable[..., Run]
-PAGES = 60  # more than the pool's threshold (2 x MIN_PAGES_PER_WORKER)
+PAGES = 60  # more than the threshold for helpers (2 x MIN_PAGES_PER_WORKER)
 
 
 def _docs(folder: Path, pages: int = 3) -> Path:
@@ -175,7 +175,7 @@ def test_export_from_the_cache(
     assert cold.out.count("\n") == 1 + 3 * 91
 
 
-def test_the_pool_keeps_the_order_of_a_single_process(
+def test_helpers_keep_the_order_of_a_single_process(
     run_cli: RunCli,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -187,7 +187,7 @@ def test_the_pool_keeps_the_order_of_a_single_process(
     monkeypatch.setattr(batch, "MIN_PAGES_PER_WORKER", 10**9)
     alone = run_cli("check", ".", "--output-format", "json", cwd=docs)
     if (os.cpu_count() or 1) > 1:
-        assert pooled, "60 pages on several processors should use the pool"
+        assert pooled, "60 pages on several processors should be shared with a helper"
     assert in_pool.out == alone.out
     assert json.loads(in_pool.out)["record_count"] == PAGES * 91
 
@@ -217,7 +217,7 @@ def test_parallel_runs_share_one_cache(tmp_path: Path) -> None:
     assert not list((docs / CACHE_DIR).rglob(".tmp-*")), "a temporary file was left behind"
 
 
-def test_the_pool_says_what_a_single_process_says_about_bad_pages(
+def test_helpers_say_what_a_single_process_says_about_bad_pages(
     run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = _docs(tmp_path / "docs", pages=PAGES)

@@ -1,6 +1,6 @@
 """Parsed pages and findings as plain tuples of ``str``/``int``, for ``marshal``.
 
-The cache and the process pool move whole pages between runs and processes. ``pickle`` of the
+The cache and the helper processes move whole pages between runs and processes. ``pickle`` of the
 model's frozen slots dataclasses calls a Python ``__setstate__`` per object and is slower than
 parsing again; ``marshal`` of plain tuples is about ten times faster, and rebuilding the
 dataclasses from them is the only Python-level cost left. Nothing here ever executes what it
