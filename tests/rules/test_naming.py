@@ -144,14 +144,18 @@ def test_is_label_answers_as_the_label_pattern_does(name: str) -> None:
     assert conventions.is_label(name) == (conventions._LABEL.search(name) is not None)
 
 
+def _names(pattern: str, samples: list[str], min_size: int = 0) -> st.SearchStrategy[list[str]]:
+    """Lists of up to 12 names, each drawn from ``pattern`` or among ``samples``."""
+    return st.lists(
+        st.one_of(st.from_regex(pattern), st.sampled_from(samples)), min_size=min_size, max_size=12
+    )
+
+
 @given(
-    st.lists(
-        st.one_of(
-            st.from_regex(r"\A(ERR_|E_)?[A-Z]{1,4}(_[A-Z0-9]{1,3}){0,2}\Z"),
-            st.sampled_from(["OK", "SUCCESS", "errTimeout", "ErrNotFound", "market", "成功"]),
-        ),
+    _names(
+        r"\A(ERR_|E_)?[A-Z]{1,4}(_[A-Z0-9]{1,3}){0,2}\Z",
+        ["OK", "SUCCESS", "errTimeout", "ErrNotFound", "market", "成功"],
         min_size=1,
-        max_size=12,
     ),
     st.lists(st.sampled_from([0, 200, 5, 1001]), min_size=12, max_size=12),
 )
@@ -180,12 +184,9 @@ def test_an_inferred_convention_names_the_records_that_break_it_as_admits_does(
 
 
 @given(
-    st.lists(
-        st.one_of(
-            st.from_regex(r"\A(NO|NOT|NON|ERR)?_?[A-Z]{2,5}(_(NO|NOT|NON|[A-Z]{2,5}|[0-9]))*\Z"),
-            st.sampled_from(["NOTEXIST", "NOT_EXIST", "NON_EXIST", "USER_NOEXIST", "V1_0", "V10"]),
-        ),
-        max_size=12,
+    _names(
+        r"\A(NO|NOT|NON|ERR)?_?[A-Z]{2,5}(_(NO|NOT|NON|[A-Z]{2,5}|[0-9]))*\Z",
+        ["NOTEXIST", "NOT_EXIST", "NON_EXIST", "USER_NOEXIST", "V1_0", "V10"],
     )
 )
 @example(["ERR_NOT_EXIST", "ERR_NOTEXIST", "FILE_NON_EXIST", "V1_0"])
