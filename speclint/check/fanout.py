@@ -43,11 +43,13 @@ def run_rules_side_by_side(
     records = sum(len(batch.records) for batch in grouping.registries)
     if records < PARALLEL_RULES_MIN_RECORDS or len(work) < 2 or _in_a_worker():
         return run_rules(rules, grouping, timeout)
-    workers = min(usable_cpus(), len(work))
-    if workers < 2:
+    from speclint.sharing import helpers_for  # only a large registry gets here
+
+    helpers = helpers_for(usable_cpus(), len(work))
+    if helpers < 1:
         return run_rules(rules, grouping, timeout)
     try:
-        return _pooled(work, grouping, timeout, workers)
+        return _pooled(work, grouping, timeout, helpers)
     except OSError:
         # No way to share the work at all (no semaphores for the claims, say): the rules run
         # here instead, as they would on a machine with one processor. A helper that fails or
@@ -63,7 +65,7 @@ def _in_a_worker() -> bool:
 
 
 def _pooled(
-    rules: Sequence[Rule], grouping: Grouping, timeout: float | None, workers: int
+    rules: Sequence[Rule], grouping: Grouping, timeout: float | None, helpers: int
 ) -> tuple[list[Diagnostic], list[RuleFailure]]:
     # One rule per task: the rules' costs differ tenfold, so a process takes the next rule when
     # it is done with one. The helpers take rules from the front, this process from the back:
@@ -81,10 +83,10 @@ def _pooled(
         plain_found, plain_failed = marshal.loads(data)
         return list(diagnostics_from_plain(plain_found)), list(failures_from_plain(plain_failed))
 
-    from speclint.sharing import Tasks, share_out  # only a large registry gets here
+    from speclint.sharing import Tasks, share_out
 
     give_back_free_memory()  # or every helper would start with what reading freed
-    results = share_out(Tasks(len(rules), here, there, back), workers - 1)
+    results = share_out(Tasks(len(rules), here, there, back), helpers)
     found = [finding for each, _ in results for finding in each]
     failed = [failure for _, each in results for failure in each]
     return found, failed
