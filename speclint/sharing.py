@@ -4,7 +4,7 @@ Why this process works rather than waiting: with two processors, two workers and
 decoding what they send keep three processes busy on two processors, and every result crosses a
 pipe twice (encoded in the worker, decoded here). With one helper and the parent doing tasks
 itself, the parent's share is never encoded or decoded at all (one registry over the benchmark's
-1,000 pages: about a quarter of reading's work is moving records between processes).
+1,000 pages, whose every record the parent needs: 2.25 -> 2.14 s, paired, from this alone).
 
 Tasks are claimed one at a time from a pair of shared counters: the helpers from the front,
 this process from the back, until they meet. Each process takes its next task when it is done
