@@ -43,7 +43,7 @@ def test_a_registry_checked_side_by_side_reports_what_one_process_does(
     count_calls: Callable[[object, str], list[int]],
 ) -> None:
     docs = _docs(tmp_path / "docs")
-    pooled = count_calls(fanout, "_pooled")
+    pooled = count_calls(fanout, "_shared_out")
     monkeypatch.setattr(fanout, "usable_cpus", lambda: 2)
     monkeypatch.setattr(fanout, "PARALLEL_RULES_MIN_RECORDS", 1)
     side_by_side = run_cli("check", ".", "--output-format", "json", cwd=docs)
@@ -96,7 +96,7 @@ def test_small_registries_and_workers_stay_in_one_process(
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a small registry must not start workers")
 
-    monkeypatch.setattr(fanout, "_pooled", no_pool)
+    monkeypatch.setattr(fanout, "_shared_out", no_pool)
     rules = [cls() for cls in load_rules().rules]
     assert fanout.run_rules_side_by_side(rules, grouping) == run_rules(rules, grouping)
     monkeypatch.setattr(fanout, "PARALLEL_RULES_MIN_RECORDS", 1)

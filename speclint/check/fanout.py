@@ -49,7 +49,7 @@ def run_rules_side_by_side(
     if helpers < 1:
         return run_rules(rules, grouping, timeout)
     try:
-        return _pooled(work, grouping, timeout, helpers)
+        return _shared_out(work, grouping, timeout, helpers)
     except OSError:
         # No way to share the work at all (no semaphores for the claims, say): the rules run
         # here instead, as they would on a machine with one processor. A helper that fails or
@@ -64,7 +64,7 @@ def _in_a_worker() -> bool:
     return multiprocessing.parent_process() is not None
 
 
-def _pooled(
+def _shared_out(
     rules: Sequence[Rule], grouping: Grouping, timeout: float | None, helpers: int
 ) -> tuple[list[Diagnostic], list[RuleFailure]]:
     # One rule per task: the rules' costs differ tenfold, so a process takes the next rule when

@@ -115,11 +115,12 @@ def build_registries(
             records[own].extend(parsed.records)
         elif not owners[0].sections:  # the first registry takes every section: all of them
             records[owners[0].name].extend(parsed.records)
-        for record in parsed.records if owners and owners[0].sections else ():
-            owner = next(
-                (spec.name for spec in owners if spec.includes_section(record.section)), own
-            )
-            records[owner].append(record)
+        else:
+            for record in parsed.records:
+                owner = next(
+                    (spec.name for spec in owners if spec.includes_section(record.section)), own
+                )
+                records[owner].append(record)
         for name in [spec.name for spec in owners] or [own]:
             members[name].append(parsed)
         if own in records and owners:
