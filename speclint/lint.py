@@ -16,7 +16,7 @@ from types import MappingProxyType
 
 from speclint.check.fanout import run_rules_side_by_side
 from speclint.check.local import PageRules
-from speclint.check.remembered import registry_memory
+from speclint.check.remembered import RegistryMemory, registry_memory
 from speclint.check.run import explain_rules
 from speclint.config import Settings
 from speclint.discover import plan
@@ -25,7 +25,7 @@ from speclint.model import Diagnostic, Inferred, ParsedFile, Snapshot
 from speclint.progress import progress_bar
 from speclint.read.batch import PageTally
 from speclint.read.cache import CacheWarnings, open_cache
-from speclint.read.pages import read_pages
+from speclint.read.pages import load_left, read_pages
 from speclint.registry.build import Grouping, group
 from speclint.rule import RecordSet, Rule
 
@@ -94,24 +94,28 @@ def lint(
     page_rules = PageRules(tuple(rules), settings.registries, gate.rule_timeout) if alone else None
     warned = CacheWarnings()
     cache = open_cache(settings, rules, warned) if run.cache else None
-    # The declared registries' findings, when none of their pages changed since a run that
-    # found them: then no page's records are needed here at all.
-    memory = (
-        registry_memory(pages.pages, page_rules, cache)
-        if page_rules is not None and cache is not None and not run.keep_records
-        else None
-    )
-    recalled = memory.recall() if memory is not None else None
-    if page_rules is None or run.keep_records:
-        keep = None
-    elif recalled is not None:
-        keep = _no_page
-    else:
-        keep = page_rules.in_declared_registry
+    # The declared registries' findings come back from the cache when no member page's parse
+    # changed since a run that found them: the cache's pages are read first without their
+    # records, and those are loaded only when the registries must be checked again.
+    remember = page_rules is not None and cache is not None and not run.keep_records
+    keep = None if page_rules is None or run.keep_records else page_rules.in_declared_registry
+    recalled: list[Diagnostic] | None = None
+    memory: RegistryMemory | None = None
     with progress_bar(len(pages.pages), enabled=run.progress) as advance:
         read = read_pages(
-            pages.pages, settings, page_rules, keep_records=keep, cache=cache, progress=advance
+            pages.pages,
+            settings,
+            page_rules,
+            keep_records=keep,
+            cache=cache,
+            progress=advance,
+            cached_records=not remember,
         )
+        if remember and page_rules is not None and cache is not None:
+            memory = registry_memory(read, page_rules, cache)
+            recalled = memory.recall() if memory is not None else None
+            if recalled is None:
+                read = load_left(read, pages.pages, settings, cache)
     files = list(read.files)
     needed = rules or base is not None
     if recalled is not None:
@@ -162,7 +166,3 @@ def lint(
         inferred=tuple(inferred),
         tallies=MappingProxyType({names.get(k, k): t for k, t in read.tallies.items()}),
     )
-
-
-def _no_page(page: str) -> bool:
-    return False

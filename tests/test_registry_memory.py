@@ -11,6 +11,8 @@ import pytest
 
 from speclint.check.local import PageRules
 from speclint.read import page as page_module
+from speclint.read.batch import MIN_PAGES_PER_WORKER
+from speclint.read.cache import PageCache
 from tests.conftest import EXAMPLE_PAGE, Run, no_parsing
 
 RunCli = Callable[..., Run]
@@ -82,3 +84,82 @@ def test_other_rules_options_are_another_memory(
     narrowed = _check(run_cli, docs, "--ignore", "SL103")
     assert narrowed == _check(run_cli, docs, "--ignore", "SL103", "--no-cache")
     assert "SL103" not in narrowed[1]
+
+
+def _loads_of_records(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every page whose records are read back from the cache (its "pages" entry)."""
+    loaded: list[str] = []
+    load = PageCache.load
+
+    def counting(self: PageCache, kind: str, key: str) -> object:
+        if kind == "pages":
+            loaded.append(key)
+        return load(self, kind, key)
+
+    monkeypatch.setattr(PageCache, "load", counting)
+    return loaded
+
+
+def test_a_member_page_whose_prose_changed_keeps_the_registry_findings(
+    run_cli: RunCli, tmp_path: Path, caching: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    cold = _check(run_cli, docs)
+    page = docs / "api" / "page-1.md"
+    # The same lines, rows and headings: only words of prose changed, and a comment was added
+    # after the last table (a blank line apart: a line right under a table is one of its rows).
+    text = page.read_text(encoding="utf-8")
+    edited = text.replace("description: 详细介绍", "description: 简要介绍", 1) + "\n<!-- ok -->\n"
+    assert edited != text
+    page.write_text(edited, encoding="utf-8")
+    loaded = _loads_of_records(monkeypatch)
+    monkeypatch.setattr(PageRules, "shared", _no_registry_check)
+    warm = _check(run_cli, docs)
+    assert loaded == []  # no member page's records were read back
+    monkeypatch.undo()
+    assert warm == cold == _check(run_cli, docs, "--no-cache")
+
+
+def test_a_line_moved_on_a_member_page_checks_the_registry_again(
+    run_cli: RunCli, tmp_path: Path, caching: None
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    cold = _check(run_cli, docs)
+    page = docs / "api" / "page-0.md"
+    text = page.read_text(encoding="utf-8")
+    # One line more above the tables: the registry's findings on this page move down a line.
+    page.write_text(text.replace("\n#", "\n\nA new paragraph.\n\n#", 1), encoding="utf-8")
+    warm = _check(run_cli, docs)
+    assert warm == _check(run_cli, docs, "--no-cache")
+    assert warm != cold
+
+
+def test_a_registry_checked_again_reads_records_the_cache_lost(
+    run_cli: RunCli, tmp_path: Path, caching: None
+) -> None:
+    docs = _docs(tmp_path / "docs")
+    _check(run_cli, docs)
+    # The unchanged pages' records are gone from the cache (a cleanup, another run): they are
+    # parsed again when a changed row needs the registry checked.
+    for entry in (docs / ".speclint_cache").rglob("pages/*.bin"):
+        entry.unlink()
+    page = docs / "api" / "page-2.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("| 300313 |", "| 300311 |"), "utf-8")
+    warm = _check(run_cli, docs)
+    assert warm == _check(run_cli, docs, "--no-cache")
+
+
+def test_pages_parsed_by_helpers_are_known_by_the_same_digest(
+    run_cli: RunCli, tmp_path: Path, caching: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enough pages for helper processes to parse them on the first run; a comment added to one
+    is then parsed here, and must be known by the digest its helper gave it."""
+    docs = _docs(tmp_path / "docs")
+    text = (docs / "api" / "page-0.md").read_text(encoding="utf-8")
+    for index in range(3, 3 + 3 * MIN_PAGES_PER_WORKER):
+        (docs / "api" / f"page-{index}.md").write_text(text, encoding="utf-8")
+    cold = _check(run_cli, docs)
+    page = docs / "api" / f"page-{MIN_PAGES_PER_WORKER}.md"
+    page.write_text(text + "\n<!-- reviewed -->\n", encoding="utf-8")
+    monkeypatch.setattr(PageRules, "shared", _no_registry_check)
+    assert _check(run_cli, docs) == cold

@@ -3,10 +3,13 @@
 A registry declared over many pages is checked over all their records at once, so a run must
 load every member page's records and run every registry rule again, even when none of those
 pages changed (another page was edited, CI ran again on the same pages). Its findings depend on
-nothing but the member pages' content (as the page cache keys them), the registries declared and
-the rules with their options, so they are kept under a key made of exactly those: a run in which
-no member page changed reads them back and loads no records at all. One changed member page
-changes the key, and the registry is checked again in full.
+nothing but what the rules see of the member pages (their parses: records, tables, problems,
+suppressions, with their lines and columns), the registries declared and the rules with their
+options, so they are kept under a key made of exactly those. The key of a page's parse is the
+digest the cache keeps it under, so a run knows it without loading any record: a run in which no
+member page's parse changed (none was edited, or only its prose, a comment, a page outside the
+registry) reads the findings back and loads no records at all. A member page whose parse
+changed (a row, or a line moved) changes the key, and the registry is checked again in full.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from speclint.check.local import PageRules
-from speclint.discover import Page
 from speclint.model import Diagnostic
 from speclint.read.cache import PageCache
+from speclint.read.pages import ReadPages
 from speclint.read.plain import diagnostics_from_plain, diagnostics_to_plain
 
 _KIND = "registries"
@@ -46,20 +49,14 @@ class RegistryMemory:
 
 
 def registry_memory(
-    pages: Sequence[Page], page_rules: PageRules, cache: PageCache
+    read: ReadPages, page_rules: PageRules, cache: PageCache
 ) -> RegistryMemory | None:
-    """The memory of the registries ``pages`` declare members of; None when there are none, or
-    a member cannot be read (reading it says why, and nothing is remembered)."""
-    members = sorted(
-        (page for page in pages if page_rules.in_declared_registry(page.key)),
-        key=lambda page: page.key,
-    )
+    """The memory of the registries the pages ``read`` declare members of; None when there are
+    none, or a member's parse has no digest (the cache could not keep it)."""
+    members = sorted(path for path in read.contents if page_rules.in_declared_registry(path))
     if not members:
         return None
-    keys: list[str] = []
-    for page in members:
-        key = cache.key_of(page.key, page.path)
-        if key is None:
-            return None
-        keys.append(key)
-    return RegistryMemory(cache, cache.registry_key(keys))
+    contents = [read.contents[path] for path in members]
+    if not all(contents):
+        return None
+    return RegistryMemory(cache, cache.registry_key(contents))

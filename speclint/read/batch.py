@@ -62,13 +62,21 @@ class PageTally:
 
 @dataclass(frozen=True, slots=True)
 class PageOutcome:
-    """One page read: ``parsed`` holds its records only if they were asked for."""
+    """One page read: ``parsed`` holds its records only if they were asked for.
+
+    ``content`` is, for a page whose records were asked for, the digest of its parse as the
+    cache keeps it (the same for two parses alike, b"" when the cache is off or cannot keep
+    it); ``left`` says its records were asked for but left in the cache
+    (``ReadRequest.cached_records``).
+    """
 
     parsed: ParsedFile
     tally: PageTally
     findings: tuple[Diagnostic, ...] = ()
     failures: tuple[RuleFailure, ...] = ()  # rules that failed on this page
     notice: str = ""  # the page was not UTF-8 and was decoded anyway
+    content: bytes = b""
+    left: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +96,9 @@ class ReadRequest:
     check: PageCheck | None = None
     keep_records: Callable[[str], bool] | None = None  # by page key; None keeps every page's
     cache: PageCache | None = None
+    # False: a kept page's records come back only when it is parsed; the cache's are left
+    # there (``left``) until the caller knows it needs them (``load_left``).
+    cached_records: bool = True
 
     def keeps(self, page: Page) -> bool:
         return self.keep_records is None or self.keep_records(page.key)
@@ -124,7 +135,7 @@ def cached(page: Page, request: ReadRequest) -> PageOutcome | None:
     key = request.cache.key_of(page.key, page.path)
     if key is None:
         return None
-    return _cached(request.cache, key, request.keeps(page), checked=request.check is not None)
+    return _cached(request.cache, key, request.keeps(page), request)
 
 
 def settle(page: Page, request: ReadRequest) -> PageOutcome | Unread:
@@ -152,7 +163,7 @@ def _settle(page: Page, request: ReadRequest) -> PageOutcome:
     cache = request.cache
     key = cache.key(page.key, data) if cache is not None else ""
     if cache is not None:
-        hit = _cached(cache, key, keep, checked=request.check is not None)
+        hit = _cached(cache, key, keep, request)
         if hit is not None:
             return hit
     # Imported here: a run the cache answers never loads the parser (markdown-it-py and
@@ -169,37 +180,46 @@ def _settle(page: Page, request: ReadRequest) -> PageOutcome:
     failures: list[RuleFailure] = []
     if request.check is not None:
         findings, failures = request.check(parsed)
+    content = b""
     # A page decoded from a guessed encoding is not cached: its notice is given on every run.
     if cache is not None and not notice:
         if keep:
-            cache.store("pages", key, page_to_plain(parsed))
+            content = cache.store("pages", key, page_to_plain(parsed))
         if request.check is not None and not failures:
             plain = (
                 page_to_plain(parsed, records=False),
                 (tally.records, tally.sections),
                 diagnostics_to_plain(findings),
+                content,
             )
             cache.store("findings", cache.findings_key(key), plain)
     kept = parsed if keep else replace(parsed, records=())
-    return PageOutcome(kept, tally, tuple(findings), tuple(failures), notice)
+    return PageOutcome(kept, tally, tuple(findings), tuple(failures), notice, content)
 
 
-def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOutcome | None:
+def _cached(cache: PageCache, key: str, keep: bool, request: ReadRequest) -> PageOutcome | None:
+    checked = request.check is not None
     findings: tuple[Diagnostic, ...] = ()
     parsed: ParsedFile | None = None
     tally: PageTally | None = None
+    content = b""
     if checked:
         entry = cache.load("findings", cache.findings_key(key))
         if entry is None:
             return None
         try:
-            plain_page, (records, sections), plain_findings = entry
+            plain_page, (records, sections), plain_findings, content = entry
+            if not isinstance(content, bytes):
+                raise TypeError("a page's digest is bytes")
             parsed = page_from_plain(plain_page)
             tally = PageTally(records, sections)
             findings = diagnostics_from_plain(plain_findings)
         except (TypeError, ValueError):
             cache.warnings.add(cache.corrupt())
             return None
+        if keep and not request.cached_records:
+            # Known by its digest alone until the caller needs its records.
+            return PageOutcome(parsed, tally, findings, content=content, left=True)
     if keep or not checked:
         entry = cache.load("pages", key)
         if entry is None:
@@ -212,7 +232,7 @@ def _cached(cache: PageCache, key: str, keep: bool, *, checked: bool) -> PageOut
         tally = PageTally.of(parsed)
     if parsed is None or tally is None:  # neither lookup ran: cannot happen, but say so
         return None
-    return PageOutcome(parsed, tally, findings)
+    return PageOutcome(parsed, tally, findings, content=content)
 
 
 # --- sharing the pages with helpers -------------------------------------------------------------
@@ -284,17 +304,21 @@ def _encoded(outcome: PageOutcome | Unread) -> Plain:
         diagnostics_to_plain(outcome.findings),
         failures_to_plain(outcome.failures),
         outcome.notice,
+        outcome.content,
+        outcome.left,
     )
 
 
 def _decoded(data: Plain) -> PageOutcome | Unread:
     if data[0] == "unread":
         return Unread(data[1], data[2])
-    _, plain_page, (records, sections), plain_findings, failures, notice = data
+    _, plain_page, (records, sections), plain_findings, failures, notice, content, left = data
     return PageOutcome(
         page_from_plain(plain_page),
         PageTally(records, sections),
         diagnostics_from_plain(plain_findings),
         failures_from_plain(failures),
         notice,
+        content,
+        left,
     )

@@ -186,10 +186,11 @@ class PageCache:
         """The key of a page's findings: its parse's key and the rules."""
         return digest(page_key, self.findings_namespace)
 
-    def registry_key(self, page_keys: Sequence[str]) -> str:
-        """The key of the declared registries' findings over pages with these parse keys (in
-        path order): the pages' content, the registries declared and the rules."""
-        return digest("registries", self.findings_namespace, *page_keys)
+    def registry_key(self, contents: Sequence[bytes]) -> str:
+        """The key of the declared registries' findings over pages whose parses have these
+        digests (``store``'s, in path order): what the rules see of the pages (a parse holds its
+        page's path), the registries declared and the rules."""
+        return digest("registries", self.findings_namespace, *contents)
 
     def corrupt(self) -> str:
         # One message per run, however many entries: each is simply parsed and written again.
@@ -217,13 +218,21 @@ class PageCache:
             return None
         return loaded if isinstance(loaded, tuple) else None
 
-    def store(self, kind: str, key: str, value: Plain) -> None:
-        if not self.writable:
-            return
+    def store(self, kind: str, key: str, value: Plain) -> bytes:
+        """Keep ``value`` under ``key``; return the digest of what was kept, which is the same
+        for equal values (b"" when ``value`` cannot be kept: a plugin's finding holds something
+        ``marshal`` cannot write). The digest is returned even when the folder is not
+        writable."""
         try:
             payload = marshal.dumps(value)
         except ValueError:
-            return  # a plugin's finding holds something marshal cannot write: not cached
+            return b""
+        checksum = _checksum(payload)
+        if self.writable:
+            self._write(kind, key, checksum + payload)
+        return checksum
+
+    def _write(self, kind: str, key: str, data: bytes) -> None:
         folder = self.folder / kind
         try:
             ensure_folder(self.root, folder)
@@ -232,7 +241,7 @@ class PageCache:
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(FORMAT + _checksum(payload) + payload)
+                    out.write(FORMAT + data)
                 os.replace(temporary, folder / f"{key}.bin")
             except BaseException:
                 _remove(temporary)
