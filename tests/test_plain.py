@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import sys
 
 import pytest
 
@@ -12,6 +13,7 @@ from speclint.read.page import parse_text
 from speclint.read.plain import (
     diagnostics_from_plain,
     diagnostics_to_plain,
+    page_digest,
     page_from_plain,
     page_to_plain,
 )
@@ -77,3 +79,34 @@ def test_findings_round_trip() -> None:
     assert diagnostics_from_plain(marshal.loads(marshal.dumps(diagnostics_to_plain(found)))) == (
         found
     )
+
+
+def _fresh(value: object) -> object:
+    """``value`` rebuilt with a new object for every string (none shared, none interned)."""
+    if isinstance(value, str):
+        return "".join(list(value))
+    if isinstance(value, tuple):
+        return tuple(_fresh(item) for item in value)
+    return value
+
+
+def _shared(value: object, seen: dict[str, str]) -> object:
+    """``value`` rebuilt with one interned object for all equal strings."""
+    if isinstance(value, str):
+        return seen.setdefault(value, sys.intern(value))
+    if isinstance(value, tuple):
+        return tuple(_shared(item, seen) for item in value)
+    return value
+
+
+def test_a_pages_digest_depends_on_its_content_alone() -> None:
+    """Two parses alike, made where different strings happen to be shared or interned (another
+    process, a memo), have one digest: a declared registry's remembered findings are found
+    again by it. Any change to what the rules see changes it."""
+    plain = page_to_plain(parse_text("api/page.md", EXAMPLE_PAGE.read_text("utf-8"), Settings()))
+    fresh, shared = _fresh(plain), _shared(plain, {})
+    assert marshal.dumps(fresh) != marshal.dumps(shared)  # the cache's own bytes differ
+    assert page_digest(fresh) == page_digest(shared) == page_digest(plain)
+    path, records, parts = plain
+    assert page_digest((path, records[:-1], parts)) != page_digest(plain)
+    assert page_digest(("api/other.md", records, parts)) != page_digest(plain)

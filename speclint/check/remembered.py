@@ -5,9 +5,9 @@ load every member page's records and run every registry rule again, even when no
 pages changed (another page was edited, CI ran again on the same pages). Its findings depend on
 nothing but what the rules see of the member pages (their parses: records, tables, problems,
 suppressions, with their lines and columns), the registries declared and the rules with their
-options, so they are kept under a key made of exactly those. The key of a page's parse is the
-digest the cache keeps it under, so a run knows it without loading any record: a run in which no
-member page's parse changed (none was edited, or only its prose, a comment, a page outside the
+options, so they are kept under a key made of exactly those. A page's parse is known by a digest
+kept with its findings (``plain.page_digest``), so a run knows it without loading any record: a
+run in which no member page's parse changed (none was edited, or only its prose, a comment, a page outside the
 registry) reads the findings back and loads no records at all. A member page whose parse
 changed (a row, or a line moved) changes the key, and the registry is checked again in full.
 """

@@ -26,6 +26,7 @@ from speclint.read.plain import (
     diagnostics_to_plain,
     failures_from_plain,
     failures_to_plain,
+    page_digest,
     page_from_plain,
     page_to_plain,
 )
@@ -64,10 +65,9 @@ class PageTally:
 class PageOutcome:
     """One page read: ``parsed`` holds its records only if they were asked for.
 
-    ``content`` is, for a page whose records were asked for, the digest of its parse as the
-    cache keeps it (the same for two parses alike, b"" when the cache is off or cannot keep
-    it); ``left`` says its records were asked for but left in the cache
-    (``ReadRequest.cached_records``).
+    ``content`` is, for a page whose records were asked for, the digest of its parse
+    (``plain.page_digest``; b"" when the cache is off or does not keep the page); ``left``
+    says its records were asked for but left in the cache (``ReadRequest.cached_records``).
     """
 
     parsed: ParsedFile
@@ -184,7 +184,9 @@ def _settle(page: Page, request: ReadRequest) -> PageOutcome:
     # A page decoded from a guessed encoding is not cached: its notice is given on every run.
     if cache is not None and not notice:
         if keep:
-            content = cache.store("pages", key, page_to_plain(parsed))
+            plain_page = page_to_plain(parsed)
+            cache.store("pages", key, plain_page)
+            content = page_digest(plain_page)
         if request.check is not None and not failures:
             plain = (
                 page_to_plain(parsed, records=False),

@@ -188,8 +188,8 @@ class PageCache:
 
     def registry_key(self, contents: Sequence[bytes]) -> str:
         """The key of the declared registries' findings over pages whose parses have these
-        digests (``store``'s, in path order): what the rules see of the pages (a parse holds its
-        page's path), the registries declared and the rules."""
+        digests (``plain.page_digest``, in path order): what the rules see of the pages (a
+        parse holds its page's path), the registries declared and the rules."""
         return digest("registries", self.findings_namespace, *contents)
 
     def corrupt(self) -> str:
@@ -218,21 +218,13 @@ class PageCache:
             return None
         return loaded if isinstance(loaded, tuple) else None
 
-    def store(self, kind: str, key: str, value: Plain) -> bytes:
-        """Keep ``value`` under ``key``; return the digest of what was kept, which is the same
-        for equal values (b"" when ``value`` cannot be kept: a plugin's finding holds something
-        ``marshal`` cannot write). The digest is returned even when the folder is not
-        writable."""
+    def store(self, kind: str, key: str, value: Plain) -> None:
+        if not self.writable:
+            return
         try:
             payload = marshal.dumps(value)
         except ValueError:
-            return b""
-        checksum = _checksum(payload)
-        if self.writable:
-            self._write(kind, key, checksum + payload)
-        return checksum
-
-    def _write(self, kind: str, key: str, data: bytes) -> None:
+            return  # a plugin's finding holds something marshal cannot write: not cached
         folder = self.folder / kind
         try:
             ensure_folder(self.root, folder)
@@ -241,7 +233,7 @@ class PageCache:
             handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    out.write(FORMAT + data)
+                    out.write(FORMAT + _checksum(payload) + payload)
                 os.replace(temporary, folder / f"{key}.bin")
             except BaseException:
                 _remove(temporary)

@@ -13,6 +13,8 @@ sections are shared between the records of a table, as parsing made them.
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 from typing import Any
 
 from speclint.model import (
@@ -102,6 +104,16 @@ def page_to_plain(parsed: ParsedFile, *, records: bool = True) -> Plain:
         for name, (_, in_file) in _PARTS.items()
     )
     return (parsed.path, plain_records, parts)
+
+
+def page_digest(plain: Plain) -> bytes:
+    """A digest of a page's parse (``page_to_plain``) that depends on its content alone.
+
+    ``marshal``'s current format marks strings shared within a value, or held elsewhere (by a
+    memo), as references, and interned ones as such: equal parses made in two processes can
+    differ in those bytes. Version 0 writes every string in full, without either mark.
+    """
+    return hashlib.blake2b(marshal.dumps(plain, 0), digest_size=16).digest()
 
 
 def page_from_plain(data: Plain) -> ParsedFile:
