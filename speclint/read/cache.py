@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 from speclint import __version__
 from speclint.cache_folder import CACHE_DIR, digest, ensure_folder
+from speclint.read.known import KnownPages
 from speclint.read.plain import LAYOUT, Plain
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 FORMAT = b"speclint-cache-1\n"
 _DIGEST_SIZE = 16  # bytes of BLAKE2b over the payload: detects torn and corrupt entries
 _PACKAGE = Path(__file__).resolve().parent.parent
+_KNOWN = "known"  # the kind and key of the entry of the pages' statuses (``read.known``)
 
 
 @dataclass
@@ -164,6 +166,7 @@ class PageCache:
         self.warnings = warnings
         self.writable = True
         self._keys_read: dict[str, str] = {}  # each page's key, read once per run (``key_of``)
+        self._known: KnownPages | None = None  # pages' statuses and keys, loaded on first use
 
     def key(self, page: str, content: bytes) -> str:
         """The key of a page's parse: its path (records carry it) and its bytes."""
@@ -171,16 +174,38 @@ class PageCache:
 
     def key_of(self, page: str, path: Path) -> str | None:
         """The key of the page ``page`` as it is on disk at ``path`` (None when it cannot be
-        read: reading it again says why). Worked out once per run: the registry memory and the
-        page lookups both ask for it."""
+        read: reading it again says why). Worked out once per run, and without reading the
+        page when its file's status is the one recorded with its key (``read.known``)."""
         found = self._keys_read.get(page)
         if found is None:
-            try:
-                content = path.read_bytes()
-            except OSError:
-                return None
-            found = self._keys_read[page] = self.key(page, content)
+            known = self._known_pages()
+            found = known.key(page, path)
+            if found is None:
+                try:
+                    content, status = known.read(page, path)
+                except OSError:
+                    return None
+                found = self.key(page, content)
+                known.record(page, status, found)
+            self._keys_read[page] = found
         return found
+
+    def _known_pages(self) -> KnownPages:
+        if self._known is None:
+            self._known = KnownPages()
+            entry = self.load(_KNOWN, _KNOWN)
+            if entry is not None:
+                try:
+                    self._known = KnownPages.from_plain(entry)
+                except (TypeError, ValueError):
+                    self.warnings.add(self.corrupt())
+        return self._known
+
+    def keep_known(self) -> None:
+        """Keep the statuses of the pages this run read (when any is new), for the next run."""
+        if self._known is not None and self._known.changed:
+            self.store(_KNOWN, _KNOWN, self._known.to_plain())
+            self._known.changed = False
 
     def findings_key(self, page_key: str) -> str:
         """The key of a page's findings: its parse's key and the rules."""

@@ -99,6 +99,7 @@ def read_pages(
     else:
         errors.extend(unreadable)  # nothing could be linted: that is a failure, not a warning
     if cache is not None:
+        cache.keep_known()
         warnings.extend(cache.warnings.messages)
     return ReadPages(
         tuple(files),
