@@ -284,6 +284,7 @@ def run_targets(main_corpus: Path, seed: int, repeat: int, skip_declared: bool) 
                 command = speclint([*declared, "--no-cache"], pure=False)
                 figures.append(measure("cold_declared_fast", command, repeat))
         changes = OnePageChanges(pages[len(pages) // 2])
+        changed = f"one code's meaning changed on one page before each run: {changes.page.name}"
         try:
             shutil.rmtree(ROOT / ".speclint_cache", ignore_errors=True)
             run_child(speclint(check, pure=not fast), ROOT)  # fill the cache
@@ -293,7 +294,7 @@ def run_targets(main_corpus: Path, seed: int, repeat: int, skip_declared: bool) 
                     speclint(check, pure=not fast),
                     repeat,
                     before=changes,
-                    note=f"one code's meaning changed on one page before each run: {changes.page.name}",
+                    note=changed,
                 )
             )
             if not skip_declared:
@@ -305,7 +306,7 @@ def run_targets(main_corpus: Path, seed: int, repeat: int, skip_declared: bool) 
                         speclint(declared, pure=not fast),
                         repeat,
                         before=changes,
-                        note=f"one code's meaning changed on one page before each run: {changes.page.name}",
+                        note=changed,
                     )
                 )
                 # Not figures of the issue: a member page whose records did not change (a

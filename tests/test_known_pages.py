@@ -28,8 +28,8 @@ def _docs(folder: Path) -> Path:
     return folder
 
 
-def _check(run_cli: RunCli, folder: Path) -> tuple[int, list[tuple[str, int, str]]]:
-    result = run_cli("check", ".", "--output-format", "json", cwd=folder)
+def _check(run_cli: RunCli, folder: Path, *extra: str) -> tuple[int, list[tuple[str, int, str]]]:
+    result = run_cli("check", ".", "--output-format", "json", *extra, cwd=folder)
     found = json.loads(result.out)["diagnostics"]
     return result.code, sorted((d["file"], d["line"], d["code"]) for d in found)
 
@@ -94,13 +94,7 @@ def test_a_page_rewritten_with_its_size_and_modification_time_is_read_again(
     assert reads == ["page-1.md"]
     assert ("page-1.md", 17, "SL101") in warm[1]  # the duplicate value the change made
     monkeypatch.undo()
-    assert warm == _check(run_cli, docs) == run_cli_no_cache(run_cli, docs)
-
-
-def run_cli_no_cache(run_cli: RunCli, folder: Path) -> tuple[int, list[tuple[str, int, str]]]:
-    result = run_cli("check", ".", "--output-format", "json", "--no-cache", cwd=folder)
-    found = json.loads(result.out)["diagnostics"]
-    return result.code, sorted((d["file"], d["line"], d["code"]) for d in found)
+    assert warm == _check(run_cli, docs) == _check(run_cli, docs, "--no-cache")
 
 
 def test_a_status_taken_just_after_a_change_is_not_trusted(
