@@ -53,12 +53,9 @@ def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(known_module, "RACY_SECONDS", 0.0)
 
 
+@pytest.mark.usefixtures("caching", "settled_at_once")
 def test_unchanged_pages_are_not_read_again(
-    run_cli: RunCli,
-    tmp_path: Path,
-    caching: None,
-    settled_at_once: None,
-    monkeypatch: pytest.MonkeyPatch,
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = _docs(tmp_path / "docs")
     cold = _check(run_cli, docs)
@@ -67,12 +64,9 @@ def test_unchanged_pages_are_not_read_again(
     assert reads == []
 
 
+@pytest.mark.usefixtures("caching", "settled_at_once")
 def test_a_page_rewritten_with_its_size_and_modification_time_is_read_again(
-    run_cli: RunCli,
-    tmp_path: Path,
-    caching: None,
-    settled_at_once: None,
-    monkeypatch: pytest.MonkeyPatch,
+    run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     docs = _docs(tmp_path / "docs")
     _check(run_cli, docs)
