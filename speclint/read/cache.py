@@ -182,7 +182,7 @@ class PageCache:
             found = known.key(page, path)
             if found is None:
                 try:
-                    content, status = known.read(page, path)
+                    content, status = known.read(path)
                 except OSError:
                     return None
                 found = self.key(page, content)

@@ -66,7 +66,8 @@ class KnownPages:
             return None
         return known[1] if known[0] == now else None
 
-    def read(self, page: str, path: Path) -> tuple[bytes, Status | None]:
+    @staticmethod
+    def read(path: Path) -> tuple[bytes, Status | None]:
         """The bytes of the file at ``path``, and its status when it may be recorded with their
         key (None: it changed too recently to be trusted later)."""
         with open(path, "rb") as file:
