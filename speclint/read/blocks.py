@@ -381,9 +381,41 @@ def _block_parser() -> MarkdownIt:
 
 def parser_input(text: str) -> str:
     """What markdown-it's "normalize" rule would make of ``text`` (its line ends normalised
-    already): NUL characters read as U+FFFD. The block parser is given this; the rows are still
-    cut from ``text``."""
-    return text.replace("\0", "\ufffd") if "\0" in text else text
+    already): NUL characters read as U+FFFD; and MkDocs' indented containers opened as list
+    items (see ``open_containers``). The block parser is given this, every line as long as it
+    was; the rows are still cut from ``text``."""
+    text = text.replace("\0", "\ufffd") if "\0" in text else text
+    if "!!!" in text or "???" in text or '=== "' in text:
+        text = open_containers(text)
+    return text
+
+
+# MkDocs' admonitions (``!!! note "Title"``, collapsible ``??? tip`` and ``???+ tip``) and
+# content tabs (``=== "Python"``): the lines indented four more spaces under such a marker are
+# Markdown, rendered in a box or a tab. CommonMark reads them as indented code.
+_CONTAINER = re.compile(r'^( *)(?:(?:!!!|\?\?\?\+?) +\S.*|===[!+]? +"[^"]*") *$')
+
+
+def open_containers(text: str) -> str:
+    """``text`` with each MkDocs container marker whose next non-blank line is indented four
+    more spaces written as a list item of the same length (``- x``), so that the block parser
+    reads the lines under it as the container's Markdown (a table in an admonition is a table,
+    as a reader of the site sees it). Lines, and so every offset, keep their length."""
+    lines = text.split("\n")
+    changed = False
+    for index, line in enumerate(lines):
+        if not line or line.lstrip(" ")[:1] not in ("!", "?", "="):
+            continue
+        marker = _CONTAINER.match(line)
+        if marker is None:
+            continue
+        indent = len(marker[1])
+        body = next((rest for rest in lines[index + 1 :] if rest.strip()), "")
+        if len(body) - len(body.lstrip(" ")) < indent + 4:
+            continue  # nothing indented under it: no container, or not one MkDocs renders
+        lines[index] = (" " * indent + "- x").ljust(len(line))
+        changed = True
+    return "\n".join(lines) if changed else text
 
 
 def parse_blocks(text: str) -> Blocks:

@@ -21,6 +21,8 @@ from speclint.read.thresholds import (
     CLEARLY,
     HTTP_STATUS_HIGH,
     HTTP_STATUS_LOW,
+    HTTP_SUCCESS_HIGH,
+    HTTP_SUCCESS_LOW,
     LABEL_MAX_CHARS,
     MOSTLY,
     SHORT_TEXT_CHARS,
@@ -97,6 +99,21 @@ def _words(block: str) -> frozenset[str]:
 
 def _has(header: str, words: Sequence[str]) -> bool:
     return any(word in header for word in words)
+
+
+def success_status(headers: Sequence[str], texts: Sequence[str]) -> bool:
+    """Whether a row says, under an HTTP or status header, that the request succeeded (a 2xx
+    status, bold or not): ``| **200** | | OK |`` under ``| HTTP状态码 | 错误码 | 描述 |``."""
+    for header, text in zip(headers, texts, strict=False):
+        status = text.strip("*_ ")
+        if (
+            len(status) == 3
+            and status.isdigit()
+            and HTTP_SUCCESS_LOW <= int(status) <= HTTP_SUCCESS_HIGH
+            and _has(normalise_header(header), (*_HTTP_WORDS, *_STATUS_WORDS))
+        ):
+            return True
+    return False
 
 
 def _last(header: str, words: Sequence[str]) -> int:

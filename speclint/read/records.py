@@ -33,11 +33,13 @@ from speclint.read.columns import (
     Roles,
     detect_roles,
     normalise_header,
+    success_status,
 )
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
 from speclint.read.values import (
     RANGE_STARTS,
+    is_code_token,
     is_numeric,
     parse_range,
     parse_value,
@@ -85,9 +87,32 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
     """Each cell's text as a reader sees it (one call per row, not per cell: every row of a
     page is read so). Inside a table an escaped pipe is a pipe, code span or not (as in GFM)."""
     return [
-        (reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw) if (raw := c.raw) else "")
+        (
+            (
+                reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw)
+                if "<" not in raw
+                else _text_with_tags(raw)
+            )
+            if (raw := c.raw)
+            else ""
+        )
         for c in cells
     ]
+
+
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+
+def _text_with_tags(raw: str) -> str:
+    """A cell's text when it holds HTML: codes listed one per line (``A <br> B``) read as a
+    list, ``A, B``, as a reader sees them (a line break is otherwise a blank, which cannot be
+    told from a code with a blank in it)."""
+    raw = raw.replace("\\|", "|") if "\\" in raw else raw
+    parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]
+    filled = [part for part in parts if part]
+    if len(filled) >= 2 and all(is_code_token(part) for part in filled):
+        return ", ".join(filled)
+    return reduce_inline(raw)
 
 
 def extract_records(
@@ -413,6 +438,8 @@ def _record(
     if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
     if not raw_value:
+        if success_status(headers, texts):
+            return None  # | 200 | | OK |: the request succeeded, there is no error code
         message = f"row has no value in column {headers[roles.value]!r}"
         return _problem(path, section, row, cells, message, at=roles.value)
     base = row.offset + 1

@@ -29,6 +29,10 @@ MAX_VALUE_DIGITS = 40
 # the codes travel with, not the code.
 HTTP_STATUS_LOW = 100
 HTTP_STATUS_HIGH = 599
+# The success statuses (RFC 9110, 2xx): a row of a table keyed by an HTTP status beside an
+# error-code column, with such a status and no error code, is the request that succeeded.
+HTTP_SUCCESS_LOW = 200
+HTTP_SUCCESS_HIGH = 299
 
 # A value column says what kind of code it holds (decimal, hex, zero-padded, string) once it has
 # this many values, the kind of at least CLEARLY of them; a value of another kind is then a
@@ -86,6 +90,19 @@ THRESHOLDS = (
         HTTP_STATUS_HIGH,
         "Highest HTTP status.",
         "columns.pin",
+    ),
+    Threshold(
+        "HTTP_SUCCESS_LOW",
+        HTTP_SUCCESS_LOW,
+        "Lowest success status: a row with an HTTP status from here to HTTP_SUCCESS_HIGH and "
+        "no error code is the request that succeeded, not a row missing its code (SL002).",
+        "fixed: HTTP's own definition of success (RFC 9110)",
+    ),
+    Threshold(
+        "HTTP_SUCCESS_HIGH",
+        HTTP_SUCCESS_HIGH,
+        "Highest success status.",
+        "fixed: HTTP's own definition of success (RFC 9110)",
     ),
     Threshold(
         "VALUE_KIND_MIN_VALUES",

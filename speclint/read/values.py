@@ -28,7 +28,33 @@ def parse_value(text: str) -> Value:
         return int(candidate)
     if _HEX.fullmatch(candidate):
         return int(candidate, 16)
+    if "(" in candidate or "\uff08" in candidate:
+        twice = dual_notation(candidate)
+        if twice is not None:
+            return twice
     return text.strip()
+
+
+# "12(0xc)", "0x0C (12)", "12（0xC）": one number written twice, in two notations.
+_DUAL = re.compile(r"(?P<first>[-+]?\w+)\s*[(（]\s*(?P<second>[-+]?\w+)\s*[)）]")
+
+
+def dual_notation(text: str) -> int | None:
+    """The number a cell writes twice, decimal and hexadecimal (``12(0xc)``, ``0x0C (12)``), or
+    None when it does not (two different numbers, or anything but two numbers)."""
+    match = _DUAL.fullmatch(text.strip())
+    if match is None:
+        return None
+    first, second = match["first"], match["second"]
+    numbers = []
+    for part in (first, second):
+        if _DECIMAL.fullmatch(part):
+            numbers.append(int(part))
+        elif _HEX.fullmatch(part):
+            numbers.append(int(part, 16))
+        else:
+            return None
+    return numbers[0] if numbers[0] == numbers[1] else None
 
 
 # Decimal, signed, hex or zero-padded: the union of the three, in one pass.
@@ -40,7 +66,9 @@ def is_numeric(text: str) -> bool:
     candidate = text.strip()
     if not candidate.isascii():
         candidate = candidate.translate(_MINUS_SIGNS)
-    return _NUMBER.fullmatch(candidate) is not None
+    if _NUMBER.fullmatch(candidate) is not None:
+        return True
+    return ("(" in candidate or "\uff08" in candidate) and dual_notation(candidate) is not None
 
 
 def is_identifier(text: str) -> bool:
@@ -61,14 +89,27 @@ def is_code_token(text: str) -> bool:
 _LABELLED = re.compile(r"(?P<number>\S+)\s*[(（](?P<label>[^()（）]+)[)）]")
 
 
+# "HTTP 404 Not Found", "HTTP/1.1 200 OK", "404 Not Found": an HTTP status line, a status and
+# its reason phrase.
+_STATUS_LINE_STARTS = frozenset("Hh12345")
+_STATUS_LINE = re.compile(
+    r"(?:HTTP(?:/[0-9.]+)?\s+)?(?P<number>[1-5][0-9]{2})\s+(?P<label>[A-Za-z].*)"
+)
+
+
 def split_compound(text: str) -> tuple[str, str] | None:
     """Split a cell holding a name and a number (``E_ABORT 0x80004004``, ``200 (OK)``) into
     (name, number)."""
     if "(" in text or "\uff08" in text:
         labelled = _LABELLED.fullmatch(text.strip())
         number = labelled["number"] if labelled is not None else ""
+        if number and is_numeric(labelled["label"].strip()):  # type: ignore[index]
+            return None  # "12(0xc)", "5 (6)": numbers in both places, no name
         if number and (is_numeric(number) or parse_range(number)):
             return labelled["label"].strip(), number  # type: ignore[index]
+    status = _STATUS_LINE.fullmatch(text.strip()) if text[:1] in _STATUS_LINE_STARTS else None
+    if status is not None and is_label(status["label"]):
+        return status["label"], status["number"]
     match = _COMPOUND.fullmatch(text.strip())
     if match is None:
         return None
@@ -101,7 +142,8 @@ _RANGE = re.compile(
 RANGE_STARTS = frozenset("-+0123456789\u2212\uff0d\u2013")
 _LABEL_AFTER = re.compile(r"\s*[(（][^()（）]*[)）]$")
 # "5xx", "4XX": every code of a hundred (HTTP's way of naming a class of statuses).
-_CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>[xX]+)")
+# "13nnn", "15**", "11060*": the same, with the placeholders other pages use for a digit.
+_CLASS = re.compile(r"(?P<digits>[1-9][0-9]*)(?P<wild>x+|X+|n+|N+|\*+)")
 
 
 def parse_range(text: str) -> tuple[int, int] | None:
@@ -134,6 +176,10 @@ def value_kind(raw: str) -> str:
     """What kind of code a value cell holds: ``decimal`` (300311, -1), ``hex`` (0x1A),
     ``padded`` (0001: a number written at a fixed width) or ``string`` (InvalidParameter)."""
     candidate = raw.strip().translate(_MINUS_SIGNS)
+    if "(" in candidate or "\uff08" in candidate:
+        twice = _DUAL.fullmatch(candidate)
+        if twice is not None and dual_notation(candidate) is not None:
+            return value_kind(twice["first"])  # 12(0xc): decimal, as it is written first
     if _DECIMAL.fullmatch(candidate):
         return "decimal"
     if _HEX.fullmatch(candidate):
@@ -146,15 +192,22 @@ def value_kind(raw: str) -> str:
 # "500, 502, 503, 504", "40001/40002": several codes that share a row.
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b/]\\s*")
+# "QuotaExceeded, QuotaLimitReached": string codes are listed with a comma or a semicolon (and
+# a line break, which a cell's text shows as ", ": see records._cell_texts). Never a slash,
+# which string codes hold themselves (``Storage/Full``).
+_IDENTIFIER_LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b]\\s*")
 
 
 def split_list(text: str) -> list[str] | None:
-    """The values of a cell that lists several numeric codes, or None when it lists fewer
-    than two (or anything that is not a number)."""
+    """The values of a cell that lists several codes (numbers, or string codes), or None when
+    it lists fewer than two (or anything but codes)."""
     stripped = text.strip()
     parts = _LIST_SEPARATOR.split(stripped)
     if len(parts) < 2 or _THOUSANDS.fullmatch(stripped):
         return None  # one value; 10,000 is one number too
-    if not all(is_numeric(p) for p in parts):
-        return None
-    return parts
+    if all(is_numeric(p) for p in parts):
+        return parts
+    parts = _IDENTIFIER_LIST_SEPARATOR.split(stripped)
+    if len(parts) >= 2 and all(is_identifier(p) for p in parts):
+        return parts
+    return None
