@@ -38,17 +38,23 @@ class CategoryOverlap(Rule):
 
     | 错误码 | 十进制数值 | 含义 |
     | --- | --- | --- |
-    | ERRCODE_MISS_GROUPNAME | 300501 | 群名称为空 |
-    | ERRCODE_OVERLIMIT_GROUPNAME | 300503 | 群名称长度超过限制 |
-    | ERRCODE_GROUP_NOTEXIST | 300504 | 不存在该群 |
-    | ERRCODE_GROUP_ACCESS_ERROR | 300505 | 非法访问群 |
-    | ERRCODE_MISS_GROUPID | 300506 | 缺少群ID |
+    | ERRCODE_MISS_GROUPNAME | 300150 | 群名称为空 |
+    | ERRCODE_OVERLIMIT_GROUPNAME | 300152 | 群名称长度超过限制 |
+    | ERRCODE_GROUP_NOTEXIST | 300153 | 不存在该群 |
+    | ERRCODE_GROUP_ACCESS_ERROR | 300154 | 非法访问群 |
+    | ERRCODE_MISS_GROUPID | 300155 | 缺少群ID |
     ```
 
     ## How to fix
     Move one category to a block of its own (群组 to 500000..599999 above), or, if the two are
     really one category, put their tables under one heading. If an inferred range is wrong,
     configure the right one.
+
+    An inferred range is a guess from the category's codes, so an overlap that involves one
+    is reported only when the categories' codes themselves meet: when the span of one
+    category's codes (from its lowest to its highest in its range) reaches into the other's
+    range or span. Sibling categories that split one block between them (19000-19004,
+    19100-19110, 19150-19154) hold no code of each other's, whatever width was inferred.
 
     ## Options
     - `ranges`: as for category-range, e.g. `ranges = { "组织架构" = [300000, 399999] }`;
@@ -76,9 +82,12 @@ class CategoryOverlap(Rule):
         # first of them and counting the others: never one per pair, let alone per record.
         overlapped: dict[int, tuple[int, int]] = {}  # later -> (earliest overlapped, count)
         active: list[tuple[Range, int, Category]] = []
+        extents: dict[int, Range] = {}
         for current in ranged:
             active = [entry for entry in active if entry[0].high >= current[0].low]
             for entry in active:
+                if not _extents_meet(entry, current, extents):
+                    continue
                 earlier, later = sorted((entry[1], current[1]))
                 first, count = overlapped.get(later, (earlier, 0))
                 overlapped[later] = (min(first, earlier), count + 1)
@@ -100,3 +109,24 @@ class CategoryOverlap(Rule):
             subject=[first, other],
             severity=min(self.level, Severity.WARNING) if guessed else None,
         )
+
+
+def _extents_meet(
+    a: tuple[Range, int, Category], b: tuple[Range, int, Category], extents: dict[int, Range]
+) -> bool:
+    """Whether two categories whose ranges overlap really share codes: a stated range is
+    what it says, an inferred one only where the category's own codes are. Blocks split
+    between siblings (19100-19110 and 19150-19154, both inferred 19100..19199 or wider) hold
+    no code of each other's: what overlaps is two guesses, not the categories."""
+    return _extent(a, extents).overlaps(_extent(b, extents))
+
+
+def _extent(entry: tuple[Range, int, Category], extents: dict[int, Range]) -> Range:
+    block, position, category = entry
+    if category.configured:
+        return block
+    known = extents.get(position)
+    if known is None:
+        inside = [r.value for r in category.records if r.value in block]
+        known = extents[position] = Range(min(inside), max(inside)) if inside else block
+    return known

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.conventions import is_label
+from speclint.registry.dictionary import is_english_word
 from speclint.registry.thresholds import (
     COMMON_WORD_MIN_LETTERS,
     MISSPELLING_MIN_LETTERS,
@@ -20,6 +21,7 @@ from speclint.rule import RecordSet, Rule, Scope
 @dataclass(frozen=True)
 class MisspelledWordOptions:
     words: tuple[str, ...] = ()
+    dictionary: bool = True
 
 
 @dataclass(slots=True)
@@ -63,8 +65,14 @@ class MisspelledWord(Rule):
     finding (a suppression with a reason, or the baseline), or add the word to `words` when it
     is spelt as intended.
 
+    English words spelt right are never reported either (`LOGIC` beside `LOGIN`, `STALLED`
+    beside `STALE`, `TIMER` beside `TIMED`): they are checked against pyspellchecker's English
+    word list, which leaves out common typos.
+
     ## Options
     - `words`: words spelt as intended, never reported (e.g. product names).
+    - `dictionary`: never report an English word spelt right (default `true`); `false` reports
+      a word one edit from the registry's vocabulary even when it is an English word.
     """
 
     code = "SL203"
@@ -123,7 +131,9 @@ class MisspelledWord(Rule):
         own = vocabulary | {stem(w) for w in vocabulary}
         for word in suspects:
             likely = _likely_spelling(word, near.get(word, set()), words, own)
-            if likely is not None:
+            # An English word is spelt as meant, whatever registry word it is one edit from
+            # (LOGIC, LOGIN): asked last, of the few words about to be reported.
+            if likely is not None and not (self.options.dictionary and is_english_word(word)):
                 yield self._finding(word, words[word], likely, words.get(likely))
 
     def _finding(self, word: str, misspelt: _Word, likely: str, uses: _Word | None) -> Diagnostic:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import DeclaredRange, Record
+from speclint.read.values import parse_value
 from speclint.registry.categories import file_roots, group_by_section, section_heading
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
@@ -312,6 +313,7 @@ def categories(
         if (position := _position(key, members, ranges, statements.get(key))) is not None
     )
     found = []
+    twinned = _hex_twinned_tables(numbered)
     for (configured, heading), members in groups.items():
         if configured:
             found.append(Category(heading, tuple(members), ranges[heading]))
@@ -323,13 +325,15 @@ def categories(
             continue
         inference = None
         if infer:
-            # Decimal blocks say nothing about codes written in hex (0x80000001, 0x80000101):
-            # their ranges are not inferred.
+            # Decimal blocks say nothing about codes written in hex (0x80000001, 0x80000101),
+            # nor about codes whose row gives them in hex too (| 1280 | 0x500 |): such codes
+            # are laid out in hex blocks (0x500..0x5FF), and their ranges are not inferred.
             decimal = [
                 r.value
                 for r in members
                 if isinstance(r.value, int)
                 and not r.raw_value.lower().lstrip("-+").startswith("0x")
+                and not (twinned and (r.file, r.table) in twinned)
             ]
             inference = infer_range(
                 decimal, siblings=siblings, heading=heading, min_share=min_share
@@ -343,6 +347,26 @@ def categories(
             )
         )
     return found
+
+
+def _hex_twinned_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
+    """The tables that give each code in hex too, in a column of their own (``| 1280 | 0x500
+    |``): asked of each table's first code (a layout is the table's), in one pass over records
+    that come table by table."""
+    twinned: set[tuple[str, int]] = set()
+    last_file, last_table = "", -1
+    for record in records:
+        if record.table == last_table and record.file == last_file:
+            continue
+        last_file, last_table = record.file, record.table
+        if any(
+            cell.role != "value"
+            and cell.text[:2].lower() == "0x"
+            and parse_value(cell.text) == record.value
+            for cell in record.cells
+        ):
+            twinned.add((record.file, record.table))
+    return twinned
 
 
 def _position(

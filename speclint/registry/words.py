@@ -163,6 +163,13 @@ def normalise_text(text: str) -> str:
     return folded.translate(_DROPPED)
 
 
+# Descriptions that say the meaning is not written yet (as normalise_text leaves them): two
+# codes "meaning" TBD share no meaning. "同上" ("as above") points at another row's meaning.
+PLACEHOLDER_MEANINGS = frozenset(
+    {"tbd", "tba", "todo", "na", "待定", "待补充", "待完善", "暂无", "无", "略", "同上"}
+)
+
+
 class _DroppedCharacters(dict[int, int | None]):
     """A ``str.translate`` table that drops punctuation, separators and control characters
     (Unicode categories P*, Z*, C*) and keeps the rest, learning each character's category on
