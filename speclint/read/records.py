@@ -108,6 +108,8 @@ def _text_with_tags(raw: str) -> str:
     list, ``A, B``, as a reader sees them (a line break is otherwise a blank, which cannot be
     told from a code with a blank in it)."""
     raw = raw.replace("\\|", "|") if "\\" in raw else raw
+    if _LINE_BREAK.search(raw) is None:
+        return reduce_inline(raw)  # other HTML (<font>, <code>): a plain cell's text
     parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]
     filled = [part for part in parts if part]
     if len(filled) >= 2 and all(is_code_token(part) for part in filled):
