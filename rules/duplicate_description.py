@@ -2,8 +2,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from speclint.model import Diagnostic, Record, Severity
+from speclint.read.columns import normalise_header
 from speclint.registry.categories import by_category
 from speclint.registry.thresholds import MODULE_WORD_MIN_NAMES
 from speclint.registry.words import (
@@ -13,6 +15,27 @@ from speclint.registry.words import (
     split_words,
 )
 from speclint.rule import RecordSet, Rule, Scope
+
+# Headers of a column that sets a table's codes apart as a heading would: each API or module
+# has codes of its own, and its own "Success" or "reference not found" among them.
+SCOPE_HEADERS = (
+    "api",
+    "接口",
+    "module",
+    "模块",
+    "endpoint",
+    "service",
+    "服务",
+    "method",
+    "方法",
+    "product",
+    "产品",
+)
+
+
+@dataclass(frozen=True)
+class DuplicateDescriptionOptions:
+    scope_headers: tuple[str, ...] = SCOPE_HEADERS
 
 
 class DuplicateDescription(Rule):
@@ -26,7 +49,9 @@ class DuplicateDescription(Rule):
     report those), nor the same error of two modules in one table: names that differ in one
     word, each word naming a module (used in the names of at least `MODULE_WORD_MIN_NAMES` (3)
     codes: `ErrorAppleParams` beside `ErrorMarketParams`, or the classes `Data Read Error`
-    and `Data Write Error`, each the name of several codes).
+    and `Data Write Error`, each the name of several codes). A column headed as an API or a
+    module (`| Status | Code | API | Message |`) sets codes apart as a heading does: each API's
+    success code may mean `Success`.
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -45,15 +70,22 @@ class DuplicateDescription(Rule):
     Say what sets the codes apart (`无效的群成员userId`), or merge them into one code if they
     are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `待定`), are
     not compared.
+
+    ## Options
+    - `scope-headers`: words of a column header that make the column set codes apart, as a
+      heading does (default: `api`, `接口`, `module`, `模块`, `endpoint`, `service`, `服务`,
+      `method`, `方法`, `product`, `产品`); `[]` compares across them.
     """
 
     code = "SL105"
     name = "duplicate-description"
     severity = Severity.WARNING
     scope = Scope.REGISTRY
+    Options = DuplicateDescriptionOptions
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        found = [pair for m in by_category(records.records).values() for pair in _copies(m)]
+        scopes = _Scopes(self.options.scope_headers)
+        found = [pair for m in by_category(records.records).values() for pair in _copies(m, scopes)]
         if not found:
             return
         names = [r.name for r in records.records if r.name]
@@ -108,26 +140,54 @@ def _parallel(earlier: Record, record: Record, uses: Counter[str]) -> bool:
     return uses[x] >= MODULE_WORD_MIN_NAMES and uses[y] >= MODULE_WORD_MIN_NAMES
 
 
-def _copies(members: list[Record]) -> Iterator[tuple[Record, Record]]:
-    """Each record whose meaning an earlier record of another value already has, with it."""
-    # Per meaning, its first record and then the first record of each value seen so far: a
-    # value listed twice with the same meaning is a duplicate row (SL101/SL102), not two codes
-    # sharing a meaning. Most meanings are one record's: their values are indexed only once a
-    # second record has the meaning (not a dict per record).
+def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Record]]:
+    """Each record whose meaning an earlier record of another value already has, in its
+    scope (the API or module column of its table, if it has one), with that record."""
+    # Per meaning, its first record; once a second has the meaning, the first record of each
+    # scope, and of each value seen so far in it: a value listed twice with the same meaning is
+    # a duplicate row (SL101/SL102), not two codes sharing a meaning. Most meanings are one
+    # record's: scopes and values are looked at only once a second record has the meaning.
     first: dict[str, Record] = {}
-    shared: dict[str, dict[tuple[str, object], Record]] = {}
+    by_scope: dict[tuple[str, tuple[str, ...]], Record] = {}
+    shared: dict[tuple[str, tuple[str, ...]], dict[tuple[str, object], Record]] = {}
     for record in members:
         meaning = normalise_text(record.description)
         if not meaning or meaning in PLACEHOLDER_MEANINGS:
             continue  # TBD, 待定: no meaning written yet, none to share
-        earlier = first.setdefault(meaning, record)
+        earliest = first.setdefault(meaning, record)
+        if earliest is record:
+            continue
+        by_scope.setdefault((meaning, scopes.of(earliest)), earliest)
+        key = (meaning, scopes.of(record))
+        earlier = by_scope.setdefault(key, record)
         if earlier is record:
             continue
-        values = shared.get(meaning)
+        values = shared.get(key)
         if values is None:
-            values = shared[meaning] = {earlier.value_key: earlier}
+            values = shared[key] = {earlier.value_key: earlier}
         value = record.value_key
         if value in values:
             continue
         values[value] = record
         yield record, earlier
+
+
+class _Scopes:
+    """What sets a table's codes apart besides their heading: the cells of its columns headed
+    as an API, a module, an endpoint (``| Status | Code | API | Message |``). Worked out once
+    per table, from its first record asked about (a layout is the table's)."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        self.words = tuple(normalise_header(word) for word in words)
+        self._columns: dict[tuple[str, int], tuple[int, ...]] = {}
+
+    def of(self, record: Record) -> tuple[str, ...]:
+        key = (record.file, record.table)
+        columns = self._columns.get(key)
+        if columns is None:
+            columns = self._columns[key] = tuple(
+                i
+                for i, cell in enumerate(record.cells)
+                if not cell.role and any(w in normalise_header(cell.header) for w in self.words)
+            )
+        return tuple(record.cells[i].text for i in columns)

@@ -206,6 +206,7 @@ class _Column:
     short: float  # ... as short text of any script (at most SHORT_TEXT_CHARS characters)
     http_like: float  # ... as integers an HTTP status could be (400, 404, 500)
     repeats: bool  # some value heads several rows (a status shared by codes, not a key)
+    distinct: float  # share of filled cells that differ from every other (a key's: all)
     fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
     is_name: bool
     is_value: bool
@@ -311,7 +312,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     role = _header_role(folded, aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     count = len(filled) or 1
-    return _new_column(  # the class's own __init__ sets its 17 fields one by one, by name
+    return _new_column(  # the class's own __init__ sets its 18 fields one by one, by name
         index=index,
         header=folded,
         filled=len(filled),
@@ -322,7 +323,8 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         label=label / count,
         short=short / count,
         http_like=http / count,
-        repeats=len(set(filled)) < len(filled),
+        repeats=(distinct := len(set(filled))) < len(filled),
+        distinct=distinct / count,
         fractions=fractions,
         is_name=role == NAME,
         is_value=role == VALUE,
@@ -441,6 +443,9 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
             # Numbers under "value" beat numbers under "code"; strings under "code" (SUCCESS)
             # beat strings under "value" (S).
             p.is_value if _numeric(p) else p.is_code,
+            # A code per row beats a class many rows share (| Status | Code | with Success,
+            # Failed beside SCRK01, FPRA01): a key's cells are distinct, a slip or two aside.
+            p.distinct >= CLEARLY,
             -p.index,
         ),
     )
