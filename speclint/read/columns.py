@@ -49,7 +49,7 @@ _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 �
 # Headers that name either the code's identifier or its number: cell content decides.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
     code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode"""
-_DESCRIPTION_HEADERS = """含义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
+_DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment info"""
 # Parameter and field tables: a header among these marks one, unless its column holds numbers.
@@ -456,6 +456,10 @@ def _name_column(
     profiles: Sequence[_Column], value: int, description: int | None, string_codes: bool
 ) -> int | None:
     free = [p for p in profiles if p.index not in (value, description) and p.filled]
+    # A column filled on a few rows only is a remark, not the codes' names: only a header that
+    # says "name" makes it the name column (whose empty cells are then a finding).
+    fullest = max((p.filled for p in profiles), default=0)
+    free = [p for p in free if p.is_name or p.filled >= MOSTLY * fullest]
     if string_codes:
         # The string in the value column is the code's identity; a separate name is rare.
         candidates = [p for p in free if p.is_name and p.short >= CLEARLY]
