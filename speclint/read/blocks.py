@@ -138,6 +138,7 @@ class SourceTable:
     header: SourceRow
     rows: Sequence[SourceRow]  # a tuple, or SourceRows for a Markdown table
     delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
+    caption: str = ""  # the paragraph right before the table, as written ("Examples:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,8 +461,14 @@ def parse_blocks(text: str) -> Blocks:
         elif token.type == "table_open" and token.meta:
             section = tuple(title for _, title in headings)
             tabled.add(section)
+            # The paragraph that ends right before the table (open, inline, close, table).
+            caption = (
+                tokens[index - 2].content
+                if index >= 3 and tokens[index - 3].type == "paragraph_open"
+                else ""
+            )
             # Popped: a large table's spans are garbage once its rows exist (peak memory).
-            tables.append(_source_table(text, token.meta.pop("spans"), section))
+            tables.append(_source_table(text, token.meta.pop("spans"), section, caption))
         elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
             assert token.map is not None
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
@@ -516,8 +523,25 @@ def _closes(line: str, opening: str) -> bool:
     return len(stripped) >= len(opening) and set(stripped) == {opening[0]}
 
 
-def _source_table(text: str, spans: _RowSpans, section: tuple[str, ...]) -> SourceTable:
+# "Examples `Quantity` values:", "Example:", "示例：": one clause that says the table below
+# shows examples (valid and invalid encodings, a sample response), not the codes themselves.
+_EXAMPLE_CAPTION = re.compile(
+    r"(?:(?:examples?|samples?)\b|示例|样例|举例|例子)[^.。!?\uff01\uff1f:\uff1a]{0,80}[:\uff1a]",
+    re.IGNORECASE,
+)
+
+
+def shows_examples(source: SourceTable) -> bool:
+    """Whether the text right before a table says it shows examples, not the codes."""
+    return bool(source.caption) and _EXAMPLE_CAPTION.fullmatch(source.caption.strip()) is not None
+
+
+def _source_table(
+    text: str, spans: _RowSpans, section: tuple[str, ...], caption: str = ""
+) -> SourceTable:
     rows = SourceRows(text, spans)
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
     body = SourceRows(text, spans[6:])
-    return SourceTable(section=section, header=rows[0], rows=body, delimiter=rows[1])
+    return SourceTable(
+        section=section, header=rows[0], rows=body, delimiter=rows[1], caption=caption
+    )

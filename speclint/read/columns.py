@@ -41,7 +41,7 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 
 # Whole headers (after folding) that name a role. Decorated headers are matched by the keyword
 # lists below.
-_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
+_NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误标记 错误标志 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
     conditionname event"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal

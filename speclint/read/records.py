@@ -23,7 +23,7 @@ from speclint.model import (
     build_cell,
     build_record,
 )
-from speclint.read.blocks import SourceRow, SourceTable
+from speclint.read.blocks import SourceRow, SourceTable, shows_examples
 from speclint.read.cells import RawCell, split_row
 from speclint.read.columns import (
     DESCRIPTION,
@@ -229,6 +229,9 @@ class _TableReader:
         """Decide the column roles from this table's cells, or take ``pooled`` (the roles read
         from every table of the page headed alike) when it agrees on where the codes are."""
         headers = self.first_headers
+        where = (self.path, self.source.header.line, self.source.section, self.headers)
+        if shows_examples(self.source):
+            return Table(*where, skipped="an example: the text right before it says so")
         roles = self.own_roles(aliases, pinned)
         agrees = (
             isinstance(roles, Roles)
@@ -237,7 +240,6 @@ class _TableReader:
         )
         if agrees:
             roles = pooled
-        where = (self.path, self.source.header.line, self.source.section, self.headers)
         if isinstance(roles, str):
             return Table(*where, skipped=roles)
         values = [r.texts[roles.value] for r in self.rows if len(r.texts) > roles.value]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from speclint.model import RowProblem, Table
-from speclint.read.blocks import Blocks, SourceTable
+from speclint.read.blocks import Blocks, SourceTable, shows_examples
 from speclint.read.cells import split_row
 from speclint.read.columns import HeaderAliases, normalise_header
 from speclint.read.limits import MAX_NESTING
@@ -42,6 +42,8 @@ def structure_problems(
         source = sources.get(table.line)
         if not table.skipped or source is None or not _has_data(source):
             continue
+        if shows_examples(source):
+            continue  # "Examples:" above it: not the codes, and not meant to be
         width = _uniform_width(source)
         if width > len(table.headers) and _names_a_role(table.headers, vocabulary):
             # | 错误代号 | 含义 | over rows of three cells: the code column has no header, so

@@ -92,6 +92,11 @@ _LABELLED = re.compile(r"(?P<number>\S+)\s*[(（](?P<label>[^()（）]+)[)）]")
 # "HTTP 404 Not Found", "HTTP/1.1 200 OK", "404 Not Found": an HTTP status line, a status and
 # its reason phrase.
 _STATUS_LINE_STARTS = frozenset("Hh12345")
+# "ERROR 1045 (28000): Access denied for user ...": an error line as a server prints it (MySQL's
+# ERROR <code> (<SQLSTATE>): <message>), whose code is the number after ERROR.
+_ERROR_LINE = re.compile(
+    r"(?:ERROR|Error|ERR|Err)\s+(?P<number>[0-9]+)\s*(?:\([0-9A-Z]{5}\))?\s*:\s*\S.*"
+)
 _STATUS_LINE = re.compile(
     r"(?:HTTP(?:/[0-9.]+)?\s+)?(?P<number>[1-5][0-9]{2})\s+(?P<label>[A-Za-z].*)"
 )
@@ -107,6 +112,8 @@ def split_compound(text: str) -> tuple[str, str] | None:
             return None  # "12(0xc)", "5 (6)": numbers in both places, no name
         if number and (is_numeric(number) or parse_range(number)):
             return labelled["label"].strip(), number  # type: ignore[index]
+    if text[:1] in "Ee" and (line := _ERROR_LINE.fullmatch(text.strip())) is not None:
+        return "", line["number"]  # the message is the server's words, not the code's name
     status = _STATUS_LINE.fullmatch(text.strip()) if text[:1] in _STATUS_LINE_STARTS else None
     if status is not None and is_label(status["label"]):
         return status["label"], status["number"]
