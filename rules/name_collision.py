@@ -51,10 +51,16 @@ class NameCollision(Rule):
             earlier = first.setdefault(record.name, record)
             if earlier is record or earlier.value == record.value:
                 continue
+            if record.section == earlier.section and record.file == earlier.file:
+                where = f"{record.raw_value} here but {earlier.raw_value} on line {earlier.line}"
+            else:
+                where = (
+                    f"{record.raw_value} in {record.section_title} but {earlier.raw_value} in "
+                    f"{earlier.section_title}"
+                )
             yield self.report(
                 record,
-                f"{record.name} is {record.raw_value} in {record.section_title} but "
-                f"{earlier.raw_value} in {earlier.section_title}",
+                f"{record.name} is {where}",
                 field="name",
                 related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
             )
