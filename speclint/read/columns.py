@@ -310,6 +310,11 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
+    if role is None and "(" in header:
+        # A header in two languages, "describe(描述)": the words in brackets may name the role.
+        inner = _BRACKETED.search(unicodedata.normalize("NFKC", header))
+        if inner is not None:
+            role = _header_role(normalise_header(inner.group()[1:-1]), aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     count = len(filled) or 1
     return _new_column(  # the class's own __init__ sets its 18 fields one by one, by name
@@ -477,7 +482,14 @@ def _name_column(
                 and (not p.is_description or p.identifier >= CLEARLY)
             )
         ]
-    best = min(candidates, key=lambda p: (not p.is_name, p.is_description, p.index), default=None)
+    # Of two columns headed as names, the one with a name per row: "module name" holding the
+    # same module on every row is a label of the table, the enumeration names beside it are
+    # the codes' names.
+    best = min(
+        candidates,
+        key=lambda p: (not p.is_name, p.distinct < CLEARLY, p.is_description, p.index),
+        default=None,
+    )
     return best.index if best is not None else None
 
 
