@@ -1,11 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
+from speclint.registry.ranges import is_generic
 from speclint.registry.spaces import shared_status_tables
+from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
+from speclint.registry.words import meanings_differ
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -16,7 +19,11 @@ class DuplicateValueOptions:
 
 class DuplicateValue(Rule):
     """## What it does
-    Flags a value used by more than one code in the same code space.
+    Flags a value used by more than one code in the same code space. A row without a name that
+    lists a number again in another table cites it (a summary, a per-endpoint list) unless it
+    gives it a clearly different meaning (`MEANING_DIFFERS`: "Generic decline" and "Network
+    issue" for 200) in a table of codes of its own (under `CITING_SHARE` (50%) of its values
+    listed before it); one-digit codes such as 0 are every code space's own and never count.
 
     ## Why it matters
     Clients switch on the value. One value with two meanings means a client cannot tell the two
@@ -52,14 +59,17 @@ class DuplicateValue(Rule):
             "registry": lambda r: (),
         }[self.options.scope]
         # A row without a name has no identity but its value: listed again in another table
-        # (a summary, an HTTP mapping) it cites the code rather than defining a second one.
-        # So a named record is compared with the first named one, and any record with the
-        # first of its own table.
+        # (a summary, an HTTP mapping) it cites the code rather than defining a second one,
+        # unless it gives the value a clearly different meaning. So a named record is compared
+        # with the first named one, and any record with the first of its own table, and a
+        # nameless one with the first record of its value, by meaning.
         # Keyed by scope (or table), then by value: the values are objects the records hold
         # already, where a key tuple per record would be 100,000 new objects on a large page.
         first_named: dict[tuple[object, ...], dict[Value, Record]] = {}
         first_in_table: dict[tuple[str, int], dict[Value, Record]] = {}
+        first_any: dict[tuple[object, ...], dict[Value, Record]] = {}
         unkeyed = shared_status_tables(records.records)
+        redefined: list[tuple[Record, Record]] = []  # nameless rows that give a number anew
         for record in records.records:
             table = (record.file, record.table)
             if not record.name and table in unkeyed:
@@ -67,27 +77,78 @@ class DuplicateValue(Rule):
             # The value itself, not value_key: an int never equals a str.
             value = record.value
             in_table = _index(first_in_table, table).setdefault(value, record)
+            first = _index(first_any, scope(record)).setdefault(value, record)
             earlier = None
             if record.name:
                 earlier = _index(first_named, scope(record)).setdefault(value, record)
                 if earlier is record:
                     earlier = None
             earlier = earlier or (in_table if in_table is not record else None)
+            if earlier is None and first is not record and _redefines(record, first):
+                redefined.append((record, first))
+                continue
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
             yield self._finding(record, earlier)
+        if redefined:
+            summaries = _summaries(records.records, redefined, first_any, scope)
+            for record, first in redefined:
+                if (record.file, record.table) not in summaries:
+                    yield self._finding(record, first)
 
     def _finding(self, record: Record, earlier: Record) -> Diagnostic:
         value = _show(record.value)
         if record.name or earlier.name:
             message = f"value {value} of {record.label} is already used by {earlier.label}"
-        else:
+        elif (record.file, record.table) == (earlier.file, earlier.table):
             message = f"value {value} is listed twice in this table"
+        else:
+            message = (
+                f"value {value} means {record.description!r} here but "
+                f"{earlier.description!r} in {earlier.section_title}"
+            )
         return self.report(
             record,
             message,
             related=[(earlier, f"{earlier.title} is listed here")],
         )
+
+
+def _redefines(record: Record, first: Record) -> bool:
+    """Whether a row without a name, listing a value an earlier table has, defines it again
+    rather than citing it: it gives a clearly different meaning (a citation repeats the
+    meaning, or says less: "Generic decline" is not "Network issue"). One-digit codes (0, -1)
+    are every code space's own (a page's opcodes and its JSON errors both have a 0), and a
+    string code (resyncRequired) is one code however two tables word it: never."""
+    if not isinstance(record.value, int) or is_generic(record.value):
+        return False  # a string code names itself: two wordings of it are one code
+    return not record.name and meanings_differ(
+        first.description,
+        record.description,
+        below=MEANING_DIFFERS,
+        overlap_below=MEANING_OVERLAP,
+    )
+
+
+def _summaries(
+    records: Sequence[Record],
+    redefined: Sequence[tuple[Record, Record]],
+    first_any: dict[tuple[object, ...], dict[Value, Record]],
+    scope: Callable[[Record], tuple[object, ...]],
+) -> set[tuple[str, int]]:
+    """Of the tables holding ``redefined`` rows, those that list at least CITING_SHARE of their
+    values from earlier tables: summaries, whose rows cite codes whatever they say of them."""
+    tables = {(record.file, record.table) for record, _ in redefined}
+    cited: dict[tuple[str, int], list[int]] = {table: [0, 0] for table in tables}
+    for record in records:
+        table = (record.file, record.table)
+        counts = cited.get(table)
+        if counts is None:
+            continue
+        first = first_any.get(scope(record), {}).get(record.value)
+        counts[0] += first is not None and (first.file, first.table) != table
+        counts[1] += 1
+    return {table for table, (n, total) in cited.items() if total and n >= CITING_SHARE * total}
 
 
 def _index(indexes: dict[Any, dict[Value, Record]], key: object) -> dict[Value, Record]:

@@ -8,6 +8,11 @@ from speclint.thresholds import Threshold
 # A nameless table is a list of references when more than half its rows cite codes defined
 # before it with the same meaning (what one endpoint returns, an HTTP-status map).
 REFERENCE_SHARE = 0.5
+# A nameless table that lists at least this share of its values from earlier tables is a
+# summary (the codes an endpoint returns, with remarks of its own): its rows cite those codes,
+# whatever they say. Below it, a row giving an earlier number a clearly different meaning
+# defines that number a second time (SL101).
+CITING_SHARE = 0.5
 # A table that repeats at least this share (and at least two) of a code space's values is
 # another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
 RESTATED_SHARE = 0.3
@@ -88,6 +93,14 @@ THRESHOLDS = (
         "A nameless table citing more than this share of earlier codes (same meaning) holds "
         "references, not definitions.",
         "columns.pin (give the table a name column) or a registry of its own",
+    ),
+    Threshold(
+        "CITING_SHARE",
+        CITING_SHARE,
+        "A nameless table listing at least this share of its values from earlier tables is a "
+        "summary that cites them; below it, a row giving an earlier number a clearly different "
+        "meaning defines it again (SL101).",
+        "duplicate-value's scope, or a name column for the table (columns.pin)",
     ),
     Threshold(
         "RESTATED_SHARE",
