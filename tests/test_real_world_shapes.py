@@ -94,14 +94,26 @@ def test_conflict_markers_in_a_table_are_reported_and_the_rest_read() -> None:
         + "=======\n| E_B | 3 | b |\n>>>>>>> feature\n| E_C | 4 | c |\n"
     )
     parsed = parse(page)
+    # One conflict, one problem; its first side is read (both would make E_B a name with three
+    # values, three findings of the one conflict), and the rows after it.
     assert [(r.line, r.name, r.value) for r in parsed.records] == [
-        (3, "E_A", 1), (5, "E_B", 2), (7, "E_B", 9), (9, "E_B", 3), (11, "E_C", 4),
+        (3, "E_A", 1), (5, "E_B", 2), (11, "E_C", 4),
     ]  # fmt: skip
-    assert [line for line, _ in problems(parsed)] == [4, 6, 8, 10]
-    assert problems(parsed)[0][1] == (
-        "merge-conflict marker '<<<<<<< HEAD' committed in a table: the rows of both sides are "
-        "read; resolve the conflict"
-    )
+    assert problems(parsed) == [
+        (
+            4,
+            (
+                "merge conflict committed in a table (lines 4-10), marker '<<<<<<< HEAD': its "
+                "first side is read; resolve the conflict"
+            ),
+        )
+    ]
+
+
+def test_a_stray_conflict_marker_in_a_table_is_reported_alone() -> None:
+    parsed = parse(HEAD + "| E_A | 1 | a |\n=======\n| E_B | 2 | b |\n")
+    assert [(r.line, r.name) for r in parsed.records] == [(3, "E_A"), (5, "E_B")]
+    assert [line for line, _ in problems(parsed)] == [4]
 
 
 def test_conflict_markers_away_from_tables_are_left_alone() -> None:

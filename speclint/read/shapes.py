@@ -2,9 +2,10 @@
 
 - Merge-conflict markers committed inside a table (``<<<<<<< HEAD``, ``=======``,
   ``>>>>>>> branch``, diff3's ``||||||| base``): a ``>>>>>>>`` line starts a block quote and
-  would end the table, hiding the rows after it. Before parsing, each marker next to a table row
-  is replaced by an empty row (which the table reading skips), so the rest of the table is still
-  read, and each marker is reported. Lines and columns do not move.
+  would end the table, hiding the rows after it. Before parsing, the markers, and the rows of a
+  conflict's base and other side, are replaced by empty rows (which the table reading skips),
+  so the table is read as its first side and the rows after the conflict, and each conflict is
+  reported once. Lines and columns do not move.
 - A row split across lines, and a line of tab-separated cells pasted from a spreadsheet: the
   table reading sees a row with too few cells; the message then says what happened.
 - A header row that is a code (``| ERRCODE_OK | 0 | 成功 |`` above the delimiter row): the first
@@ -31,28 +32,73 @@ _MARKER_LINE = re.compile(r"^(<{7}|={7}|>{7}|\|{7})", re.MULTILINE)
 
 
 def neutralise_conflict_markers(path: str, text: str) -> tuple[str, list[RowProblem]]:
-    """``text`` with the conflict markers inside tables replaced by empty rows, and a problem
-    for each. A page without markers is returned as it is, at the cost of one search."""
+    """``text`` with each merge conflict committed inside a table read as its first side only,
+    and one problem per conflict. A page without markers is returned as it is, at the cost of
+    one search."""
     if not any(marker in text for marker in _MARKERS) or not _MARKER_LINE.search(text):
         return text, []  # most pages: a substring search or four (in C) tells
     lines = text.split("\n")
     problems = []
-    for number, line in enumerate(lines):
-        if not _MARKER.match(line):
+    number = 0
+    while number < len(lines):
+        marker = _MARKER.match(lines[number])
+        row = _neighbouring_row(lines, number) if marker else None
+        if marker is None or row is None:
+            number += 1
             continue
-        row = _neighbouring_row(lines, number)
-        if row is None:
+        end = _conflict_end(lines, number) if marker.group(1) == "<" * 7 else None
+        if end is None:
+            # A marker with no conflict around it (one side pasted, a stray line): its own row.
+            problems.append(_conflict_problem(path, number, lines[number].strip(), ""))
+            lines[number] = _empty_row(row)
+            number += 1
             continue
+        # One conflict, one problem. The lines from the first "|||||||" or "=======" to
+        # ">>>>>>>" (the base and the other side) are read as empty rows: reading both sides
+        # would report every code the conflict changes as a duplicate of itself.
+        other = next(i for i in range(number + 1, end) if lines[i][:7] in ("|" * 7, "=" * 7))
         problems.append(
-            RowProblem(
-                path, number + 1, 1, (),
-                f"merge-conflict marker {line.strip()!r} committed in a table: the rows of "
-                "both sides are read; resolve the conflict",
-                line.strip(),
+            _conflict_problem(
+                path, number, lines[number].strip(), f" (lines {number + 1}-{end + 1})"
             )
-        )  # fmt: skip
-        lines[number] = "|" + " |" * max(len(split_row(row)), 1)
+        )
+        for index in [number, *range(other, end + 1)]:
+            if "|" in lines[index] or _MARKER.match(lines[index]):
+                lines[index] = _empty_row(row)
+        number = end + 1
     return "\n".join(lines), problems
+
+
+def _conflict_end(lines: Sequence[str], start: int) -> int | None:
+    """The line of the ">>>>>>>" closing the conflict opened at ``start``, when a "======="
+    comes between them; None otherwise."""
+    divided = False
+    for index in range(start + 1, len(lines)):
+        head = lines[index][:7]
+        if head == "<" * 7 or (head == ">" * 7 and not divided):
+            return None
+        if head == "=" * 7 and _MARKER.match(lines[index]):
+            divided = True
+        elif head == ">" * 7 and _MARKER.match(lines[index]):
+            return index
+    return None
+
+
+def _conflict_problem(path: str, number: int, marker: str, span: str) -> RowProblem:
+    read = "its first side is read" if span else "the rows around it are read"
+    return RowProblem(
+        path,
+        number + 1,
+        1,
+        (),
+        f"merge conflict committed in a table{span}, marker {marker!r}: {read}; resolve "
+        "the conflict",
+        marker,
+    )
+
+
+def _empty_row(row: str) -> str:
+    return "|" + " |" * max(len(split_row(row)), 1)
 
 
 def _neighbouring_row(lines: Sequence[str], number: int) -> str | None:
