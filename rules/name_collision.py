@@ -51,6 +51,8 @@ class NameCollision(Rule):
             earlier = first.setdefault(record.name, record)
             if earlier is record or earlier.value == record.value:
                 continue
+            if earlier.line == record.line and earlier.file == record.file:
+                continue  # | 9/34 | PIO0_05 |: one row listing two values, not two definitions
             if record.section == earlier.section and record.file == earlier.file:
                 where = f"{record.raw_value} here but {earlier.raw_value} on line {earlier.line}"
             else:

@@ -97,6 +97,23 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(normalise_header(word) for word in block.split())
 
 
+# Headers of hardware and network layouts: a pin, port or register "number" or "address" says
+# where something is, and a table of them (a pin map, a register map) holds no codes.
+_PLACE_WORDS = frozenset(
+    {"pin", "pins", "port", "ports", "register", "registers", "address", "gpio"}
+)
+_PLACE_CHINESE = ("引脚", "管脚", "端口", "寄存器", "地址")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
+def _names_a_place(header: str) -> bool:
+    folded = unicodedata.normalize("NFKC", header).casefold()
+    if any(word in folded for word in _PLACE_CHINESE):
+        return True
+    return not _PLACE_WORDS.isdisjoint(_LATIN_WORD.findall(folded))
+
+
 def _has(header: str, words: Sequence[str]) -> bool:
     return any(word in header for word in words)
 
@@ -310,6 +327,8 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
+    if role in (VALUE, "code") and _names_a_place(header):
+        role = None  # "Board pin number", "寄存器地址": where a thing is wired, not a code
     if role is None and "(" in header:
         # A header in two languages, "describe(描述)": the words in brackets may name the role.
         inner = _BRACKETED.search(unicodedata.normalize("NFKC", header))
