@@ -169,6 +169,8 @@ def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Re
         if value in values:
             continue
         values[value] = record
+        if record.line == earlier.line and record.file == earlier.file:
+            continue  # "-4000002<br>-4000004": the codes one row lists share its meaning
         yield record, earlier
 
 

@@ -34,6 +34,7 @@ from speclint.read.values import (
     is_label,
     is_numeric,
     split_compound,
+    split_list,
 )
 
 NAME, VALUE, DESCRIPTION = "name", "value", "description"
@@ -96,6 +97,14 @@ def normalise_header(header: str) -> str:
 def _words(block: str) -> frozenset[str]:
     return frozenset(normalise_header(word) for word in block.split())
 
+
+# Headers of a column of remarks, not meanings, when it is mostly empty.
+_REMARK_HEADERS = frozenset(
+    {"comment", "comments", "remark", "remarks", "note", "notes", "备注", "附注", "注"}
+)
+
+# What a cell says when it answers yes or no.
+_BOOLEANS = frozenset({"true", "false", "yes", "no", "y", "n", "是", "否", "✓", "✗", "✔", "✘"})
 
 # Headers of hardware and network layouts: a pin, port or register "number" or "address" says
 # where something is, and a table of them (a pin map, a register map) holds no codes.
@@ -224,6 +233,7 @@ class _Column:
     http_like: float  # ... as integers an HTTP status could be (400, 404, 500)
     repeats: bool  # some value heads several rows (a status shared by codes, not a key)
     distinct: float  # share of filled cells that differ from every other (a key's: all)
+    boolean: float  # ... that say yes or no (True, False, 是, 否): a condition, never a code
     fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
     is_name: bool
     is_value: bool
@@ -309,6 +319,10 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
             code_like += first.isascii() and (first.isalnum() or first == "_")
             http += _http_status(cell)
             continue
+        if "," in cell and (listed := split_list(cell)) is not None and is_numeric(listed[0]):
+            numeric += 1  # "-4000002, -4000004": the numbers of one row (one per line in it)
+            code_like += 1
+            continue
         if is_identifier(cell):
             identifier += 1
             code_like += 1  # an identifier is a code token
@@ -336,7 +350,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
             role = _header_role(normalise_header(inner.group()[1:-1]), aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     count = len(filled) or 1
-    return _new_column(  # the class's own __init__ sets its 18 fields one by one, by name
+    return _new_column(  # the class's own __init__ sets its 19 fields one by one, by name
         index=index,
         header=folded,
         filled=len(filled),
@@ -349,6 +363,12 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         http_like=http / count,
         repeats=(distinct := len(set(filled))) < len(filled),
         distinct=distinct / count,
+        # Asked only of a column whose first cell says yes or no (a column of codes never does).
+        boolean=(
+            sum(1 for c in filled if c.casefold() in _BOOLEANS) / count
+            if filled and filled[0].casefold() in _BOOLEANS
+            else 0.0
+        ),
         fractions=fractions,
         is_name=role == NAME,
         is_value=role == VALUE,
@@ -432,8 +452,8 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
     def eligible(p: _Column) -> bool:
-        if not p.filled or p.is_description:
-            return False
+        if not p.filled or p.is_description or p.boolean >= CLEARLY:
+            return False  # a meaning, or whether a condition holds (True, False): no codes
         if p.is_value or (p.is_parameter and p.numeric >= CLEARLY):
             return _numeric(p) or p.identifier >= CLEARLY
         if p.is_code:
@@ -513,7 +533,16 @@ def _name_column(
 
 
 def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> int | None:
-    candidates = [p for p in profiles if p.is_description and p.index not in taken]
+    # A remark column (Comment, 备注) filled on a few rows notes a version or a caveat: the
+    # codes' meaning is elsewhere, or not written, and its empty cells are no missing meaning.
+    table_fullest = max((p.filled for p in profiles), default=0)
+    candidates = [
+        p
+        for p in profiles
+        if p.is_description
+        and p.index not in taken
+        and not (p.header in _REMARK_HEADERS and p.filled < MOSTLY * table_fullest)
+    ]
     fullest = max((p.filled for p in candidates), default=0)
 
     def strength(p: _Column) -> tuple[bool, bool, int, int]:

@@ -45,6 +45,7 @@ from speclint.read.values import (
     parse_value,
     split_compound,
     split_list,
+    without_remark,
 )
 
 # A table of more rows than this keeps only its rows' texts until it is read (each row is split
@@ -112,7 +113,7 @@ def _text_with_tags(raw: str) -> str:
         return reduce_inline(raw)  # other HTML (<font>, <code>): a plain cell's text
     parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]
     filled = [part for part in parts if part]
-    if len(filled) >= 2 and all(is_code_token(part) for part in filled):
+    if len(filled) >= 2 and all(is_code_token(part) or is_numeric(part) for part in filled):
         return ", ".join(filled)
     return reduce_inline(raw)
 
@@ -362,7 +363,12 @@ def _plural(count: int, word: str) -> str:
 
 
 def _detectable(text: str) -> str:
-    """A cell as column detection sees it: a range row says nothing about the column's kind."""
+    """A cell as column detection sees it, as the row is read: a range row says nothing about
+    the column's kind, nor does a remark where no code is; a code's remark is left out."""
+    if text and text[-1] in _CLOSING:
+        if text[0] in _OPENING:
+            return ""  # "(base class, not raised directly)"
+        text = without_remark(text)  # "1 (default)"
     if not text or (text[0] not in RANGE_STARTS and not text[0].isspace()):
         return text  # most cells: no range starts so (asked of every cell of every table)
     return "" if parse_range(text) is not None else text
@@ -388,6 +394,9 @@ def column_groups(headers: Sequence[str]) -> list[slice]:
 
 # What pages write in a cell that has nothing to say.
 _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
+# Brackets around a remark in a value cell, ASCII and full-width.
+_OPENING = frozenset("(\uff08")
+_CLOSING = frozenset(")\uff09")
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
@@ -441,6 +450,11 @@ def _record(
     raw_value = texts[roles.value]
     if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
+    if raw_value and raw_value[-1] in _CLOSING:
+        if raw_value[0] in _OPENING:
+            return None  # "(base class, not raised directly)": a remark where no code is
+        if not roles.compound:
+            raw_value = without_remark(raw_value)  # "1 (default)": the code is 1
     if not raw_value:
         if success_status(headers, texts):
             return None  # | 200 | | OK |: the request succeeded, there is no error code

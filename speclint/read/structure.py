@@ -17,7 +17,9 @@ from speclint.model import RowProblem, Table
 from speclint.read.blocks import Blocks, SourceTable, shows_examples
 from speclint.read.cells import split_row
 from speclint.read.columns import HeaderAliases, normalise_header
+from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
+from speclint.read.values import is_code_token, parse_range
 
 
 def structure_problems(
@@ -54,7 +56,7 @@ def structure_problems(
                 f"{len(table.headers)}: a header cell is missing, so the table is not read"
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
-        elif _headed_like_code_table(table.headers, vocabulary):
+        elif _headed_like_code_table(table.headers, vocabulary) and not _about_codes(source):
             shown = ", ".join(h for h in table.headers if h)
             message = (
                 f"this table is headed like a code table ({shown}) but no row holds a "
@@ -76,6 +78,20 @@ def _names_a_role(headers: Sequence[str], aliases: HeaderAliases) -> bool:
     folded = {normalise_header(header) for header in headers}
     roles = aliases.code | aliases.value | aliases.name | aliases.description
     return bool(folded & roles) and not folded & aliases.parameter
+
+
+def _about_codes(source: SourceTable) -> bool:
+    """Whether a table headed like a code table is about codes rather than a list of them: most
+    of its rows give a range or a class (``100***``, ``0 - 255``), or hold no code-like token at
+    all (a table of modules linking to their code pages). Neither is a code table that failed
+    to read."""
+    rows = [[reduce_inline(cell.raw) for cell in split_row(row.text)] for row in source.rows]
+    rows = [cells for cells in rows if any(cells)]
+    if not rows:
+        return False
+    ranged = sum(1 for cells in rows if any(parse_range(c) for c in cells if c))
+    coded = sum(1 for cells in rows if any(is_code_token(c) for c in cells if c))
+    return ranged * 2 >= len(rows) or coded * 2 < len(rows)
 
 
 def _has_data(source: SourceTable) -> bool:

@@ -102,6 +102,15 @@ _STATUS_LINE = re.compile(
 )
 
 
+def without_remark(text: str) -> str:
+    """A value cell's code without a remark in brackets after it: ``1 (default)`` -> ``1``.
+    Numbers in the brackets are another notation of the code (``12(0xc)``), kept."""
+    labelled = _LABELLED.fullmatch(text.strip())
+    if labelled is None or not is_numeric(labelled["number"]):
+        return text
+    return text if is_numeric(labelled["label"].strip()) else labelled["number"]
+
+
 def split_compound(text: str) -> tuple[str, str] | None:
     """Split a cell holding a name and a number (``E_ABORT 0x80004004``, ``200 (OK)``) into
     (name, number)."""
