@@ -8,7 +8,7 @@ from typing import Any
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
 from speclint.registry.categories import by_category
-from speclint.registry.conventions import Convention, conventions
+from speclint.registry.conventions import Convention, conventions, infer_style
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -34,10 +34,15 @@ class NamingConvention(Rule):
     (8) names of which `PREFIX_SHARE` (80%) share it. A category too small or too mixed is held to the registry's convention
     (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
     rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
-    Request`) is not judged. A success code (`OK`, `SUCCESS`, `成功` with value 0 or 200) is
-    exempt from an error prefix. When a convention the category does not keep itself (a
+    Request`) is not judged. A success code (`OK`, `SUCCESS`, `成功` whatever its value, `S_OK`
+    with value 0 or 200) is exempt from an error prefix. A prefix is the head of a name up to
+    its first separator (`ERR_`), or, when no style rules the names whole, a type prefix in lower
+    case run into the name (`tec` of XRPL's `tecNO_DST`). A one-word name (`validation`) is
+    kebab-case as well as snake_case. When a convention the category does not keep itself (a
     configured pattern, the registry's) is broken by the whole category, that is one finding
-    for the category, with a count. The message names the convention and how it was inferred;
+    for the category, with a count; `WHOLE_CATEGORY_MIN` (3) or more names next to each other
+    that follow one other style (a block of UPPER_SNAKE names in a PascalCase table) are one
+    finding for the block. The message names the convention and how it was inferred;
     `speclint check -v` lists each category's.
 
     ## Why it matters
@@ -105,10 +110,17 @@ class NamingConvention(Rule):
             ):
                 yield self._whole_category(heading, breaking, len(members), convention)
                 continue
-            for record in breaking:
-                yield self.report(
-                    record, f"{record.name} does not follow {_described(convention)}", field="name"
-                )
+            for run in _runs(breaking, members):
+                if len(run) >= WHOLE_CATEGORY_MIN:
+                    # Names in a row written in one other convention: one block, one problem.
+                    yield self._block(run, convention)
+                    continue
+                for record in run:
+                    yield self.report(
+                        record,
+                        f"{record.name} does not follow {_described(convention)}",
+                        field="name",
+                    )
 
     def explain(self, records: RecordSet) -> Iterator[str]:
         named = [r for r in records.records if _ALNUM.search(r.name)]
@@ -120,6 +132,18 @@ class NamingConvention(Rule):
                 yield f"naming of {title}: {convention.describe()}"
             else:
                 yield f"naming of {title}: held to {convention.describe()}"
+
+    def _block(self, run: list[Record], convention: Convention) -> Diagnostic:
+        first, last = run[0], run[-1]
+        names = ", ".join(r.name for r in run[:3]) + (", ..." if len(run) > 3 else "")
+        style = infer_style([r.name for r in run]).name
+        return self.report(
+            first,
+            f"the {len(run)} names of lines {first.line}-{last.line} ({names}) follow {style}, "
+            f"not {_described(convention)} as the others do",
+            field="name",
+            subject=run,
+        )
 
     def _whole_category(
         self, heading: str, breaking: list[Record], total: int, convention: Convention
@@ -133,6 +157,28 @@ class NamingConvention(Rule):
             field="name",
             subject=breaking,
         )
+
+
+def _runs(breaking: list[Record], members: list[Record]) -> Iterator[list[Record]]:
+    """The breaking records in runs: next to each other in the category, and following one
+    style between them (a block of UPPER_SNAKE names in a PascalCase table); each other
+    breaking record a run of its own."""
+    position = {id(record): i for i, record in enumerate(members)}
+    run: list[Record] = []
+    for record in breaking:
+        if run and (
+            position[id(record)] != position[id(run[-1])] + 1 or not _one_style([*run, record])
+        ):
+            yield run
+            run = []
+        run.append(record)
+    if run:
+        yield run
+
+
+def _one_style(run: list[Record]) -> bool:
+    style = infer_style([r.name for r in run])
+    return style.total > 0 and style.following == len(run) and style.name != "free text"
 
 
 # A letter or digit of any script (what str.isalnum accepts): a name with none is a placeholder.

@@ -37,7 +37,9 @@ STYLES = {
     "camelCase": r"^[a-z][a-zA-Z0-9]*$",
     "dotted.PascalCase": r"^[A-Z][a-zA-Z0-9]*(\.[A-Z][a-zA-Z0-9]*)+$",
     "Title Case Words": r"^[A-Z][^\s_]*( \S+)*$",
-    "kebab-case": r"^[a-z][a-z0-9]*(-[a-z0-9]+)+$",
+    # One word (validation) is kebab-case as much as snake_case: a registry of kebab-case names
+    # holds some.
+    "kebab-case": r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
     # Names written for people (CJK, emoji, sentences): no identifier convention to hold.
     "free text": r"",
 }
@@ -123,11 +125,14 @@ class Convention:
 
 
 def is_success(record: Record) -> bool:
-    """OK, SUCCESS, 成功, S_OK with the value 0 or 200: the code for "no error"."""
+    """The code for "no error": named OK, SUCCESS or 成功, whatever its value (an APDU's OK is
+    0x9000), or S_OK, ERR_SUCCESS with the value 0 or 200."""
+    if record.name.upper() in SUCCESS_NAMES:
+        return True
     if record.value not in SUCCESS_VALUES:
         return False
     words = split_words(record.name)
-    return record.name.upper() in SUCCESS_NAMES or bool(words and words[-1] in SUCCESS_NAMES)
+    return bool(words and words[-1] in SUCCESS_NAMES)
 
 
 # Either of the two, as one pattern: what ``is_label`` answers (a test holds them together).
@@ -150,6 +155,15 @@ def is_label(name: str) -> bool:
 def are_labels(names: Sequence[str]) -> bool:
     """Whether a category's names are labels for people, not identifiers."""
     return bool(names) and sum(1 for n in names if is_label(n)) >= STYLE_SHARE * len(names)
+
+
+_LOWER_HEAD = re.compile(r"[a-z]{2,}(?=[A-Z])")
+
+
+def _lower_head(name: str) -> str:
+    """A type prefix in lower case run into the name that follows: tec of tecNO_DST."""
+    match = _LOWER_HEAD.match(name)
+    return match.group(0) if match else ""
 
 
 def head(name: str) -> str:
@@ -199,6 +213,17 @@ def infer_convention(
         if not (prefix and is_success(r))
     ]
     style = infer_style(rests)
+    if not style.total and not prefix and len(names) >= prefix_min_names:
+        # No style rules the names whole: they may share a type prefix in lower case run into
+        # the name (XRPL's tecNO_DST, tecPATH_DRY), followed by a style of their own.
+        lowered = Counter(_lower_head(n) for n in names)
+        lowered.pop("", None)
+        if lowered:
+            text, sharing = max(lowered.items(), key=lambda item: (item[1], item[0]))
+            if sharing >= PREFIX_SHARE * len(names):
+                prefix = text
+                rests = [n.removeprefix(prefix) for n in names]
+                style = infer_style(rests)
     if not style.total:
         return None
     admits = Convention(prefix, style, "inferred").admits

@@ -30,6 +30,7 @@ from speclint.registry.thresholds import (
     RANGE_MIN_VALUES,
     SIBLING_NARROWING_MIN_BLOCK,
     SIBLING_NARROWING_SHARE,
+    WHOLE_CATEGORY_MIN,
 )
 from speclint.rule import RecordSet
 
@@ -181,7 +182,9 @@ def infer_range(
     The block's width starts from the values' magnitude (six-digit codes: blocks of 100000) and
     narrows by tens while a sibling category sits inside it and the values still fit a narrower
     block: sections at 900000, 1000000 and 1100000 step by 100000, so the one at 1000000 is
-    1000000..1099999, not 1000000..1999999. Generic one-digit codes are left out of the evidence
+    1000000..1099999, not 1000000..1999999. It does not narrow past a block the values
+    fill in part only, when those left out fill a block of their own (WHOLE_CATEGORY_MIN of them:
+    103xxx beside 105001-105009 is one category of two sub-blocks). Generic one-digit codes are left out of the evidence
     unless they are most of it (a section of basic codes such as 0..5 and -1: -9..9).
     """
     index = siblings if isinstance(siblings, SiblingIndex) else SiblingIndex(siblings)
@@ -207,6 +210,8 @@ def infer_range(
         narrower = _fit(evidence, size // 10, share)
         if narrower is None:
             break  # the values do not fit a narrower block: the categories really overlap
+        if relaxed and _sub_block_left_out(evidence, size // 10, narrower[0]):
+            break  # 105001-105009 beside 103xxx: a sub-block of the category, not strays
         size, fit, narrowed_by = size // 10, narrower, intruder
     block = block_range(fit[0], size)
     if block.low < 0 < block.high:
@@ -214,6 +219,15 @@ def infer_range(
         # category with a range: nothing is inferred for them.
         return None
     return Inference(block, fit[1], len(evidence), narrowed_by)
+
+
+def _sub_block_left_out(values: Sequence[int], size: int, kept: int) -> bool:
+    """Whether the values a narrower block would leave out hold a block of their own: at
+    least WHOLE_CATEGORY_MIN of them in one other block of ``size`` (a sub-block the category
+    fills, not a stray or two)."""
+    counts = Counter(block_of(v, size) for v in values)
+    counts.pop(kept, None)
+    return any(n >= WHOLE_CATEGORY_MIN for n in counts.values())
 
 
 def _fit(values: Sequence[int], size: int, min_share: float) -> tuple[int, int] | None:
