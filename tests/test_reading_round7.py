@@ -133,3 +133,18 @@ def test_opening_containers_keeps_every_line_and_its_length(lines: list[str]) ->
     opened = open_containers(text)
     assert [len(line) for line in opened.split("\n")] == [len(line) for line in text.split("\n")]
     parse_blocks(text)  # and the page still parses
+
+
+def test_classes_of_codes_listed_one_per_line_are_ranges_not_a_malformed_code() -> None:
+    page = (
+        "| Error code | Description |\n| --- | --- |\n"
+        + "".join(f"| {code} | Code {code}. |\n" for code in range(200500, 200508))
+        + "| `102***`<br>`103***` | Invalid parameters. |\n"
+    )
+    parsed = parse_text("p.md", page, Settings())
+    assert [r.value for r in parsed.records] == list(range(200500, 200508))
+    assert not parsed.problems
+    assert [(d.low, d.high) for d in parsed.declared_ranges if d.line == 11] == [
+        (102000, 102999),
+        (103000, 103999),
+    ]

@@ -113,7 +113,9 @@ def _text_with_tags(raw: str) -> str:
         return reduce_inline(raw)  # other HTML (<font>, <code>): a plain cell's text
     parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]
     filled = [part for part in parts if part]
-    if len(filled) >= 2 and all(is_code_token(part) or is_numeric(part) for part in filled):
+    if len(filled) >= 2 and all(
+        is_code_token(part) or is_numeric(part) or parse_range(part) for part in filled
+    ):
         return ", ".join(filled)
     return reduce_inline(raw)
 
@@ -287,8 +289,8 @@ class _TableReader:
                 if value[:1] in RANGE_STARTS and not value.isdigit():
                     # Only such a cell can hold a range (most hold one plain number).
                     declared = self._range_row(row, texts, section)
-                    if declared is not None:
-                        ranges.append(declared)
+                    if declared:
+                        ranges.extend(declared)
                         continue
                 kept = False
                 for each in [texts] if value.isdigit() else self._each_value(texts):
@@ -316,16 +318,22 @@ class _TableReader:
 
     def _range_row(
         self, row: _Row, texts: list[str], section: tuple[str, ...]
-    ) -> DeclaredRange | None:
-        """A row whose value is a range documents reserved codes; it defines none."""
+    ) -> list[DeclaredRange]:
+        """A row whose value is a range (or lists ranges: ``102***, 103***``) documents
+        reserved codes; it defines none."""
         assert self.roles is not None
         value = texts[self.roles.value] if self.roles.value < len(texts) else ""
         bounds = parse_range(value)
-        if bounds is None:
-            return None
+        if bounds is not None:
+            listed = [bounds]
+        elif "," in value:
+            parts = [parse_range(part) for part in value.split(",")]
+            listed = [b for b in parts if b is not None] if all(parts) else []
+        else:
+            listed = []
         meaning = self.roles.description
         text = texts[meaning] if meaning is not None and meaning < len(texts) else ""
-        return DeclaredRange(self.path, row.source.line, section, *bounds, "row", text)
+        return [DeclaredRange(self.path, row.source.line, section, *b, "row", text) for b in listed]
 
     def _ragged(self, row: _Row) -> str:
         return _ragged(row.cells_of(), self.headers)
