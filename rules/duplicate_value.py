@@ -77,10 +77,11 @@ class DuplicateValue(Rule):
             # The value itself, not value_key: an int never equals a str.
             value = record.value
             in_table = _index(first_in_table, table).setdefault(value, record)
-            first = _index(first_any, scope(record)).setdefault(value, record)
+            key = scope(record)
+            first = _index(first_any, key).setdefault(value, record)
             earlier = None
             if record.name:
-                earlier = _index(first_named, scope(record)).setdefault(value, record)
+                earlier = _index(first_named, key).setdefault(value, record)
                 if earlier is record:
                     earlier = None
             earlier = earlier or (in_table if in_table is not record else None)

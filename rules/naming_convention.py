@@ -163,6 +163,8 @@ def _runs(breaking: list[Record], members: list[Record]) -> Iterator[list[Record
     """The breaking records in runs: next to each other in the category, and following one
     style between them (a block of UPPER_SNAKE names in a PascalCase table); each other
     breaking record a run of its own."""
+    if not breaking:
+        return  # most categories: every name follows (no index of the category's names)
     position = {id(record): i for i, record in enumerate(members)}
     run: list[Record] = []
     for record in breaking:

@@ -373,12 +373,16 @@ def _plural(count: int, word: str) -> str:
 def _detectable(text: str) -> str:
     """A cell as column detection sees it, as the row is read: a range row says nothing about
     the column's kind, nor does a remark where no code is; a code's remark is left out."""
-    if text and text[-1] in _CLOSING:
-        if text[0] in _OPENING:
+    if not text:
+        return text
+    first = text[0]
+    if first not in RANGE_STARTS and not first.isspace():
+        # Most cells (asked of every cell of every table): no number or range starts so.
+        if first in _OPENING and text[-1] in _CLOSING:
             return ""  # "(base class, not raised directly)"
+        return text
+    if text[-1] in _CLOSING:
         text = without_remark(text)  # "1 (default)"
-    if not text or (text[0] not in RANGE_STARTS and not text[0].isspace()):
-        return text  # most cells: no range starts so (asked of every cell of every table)
     return "" if parse_range(text) is not None else text
 
 
