@@ -502,8 +502,8 @@ def _record(
 
     at, count = roles.name, len(texts)
     name = texts[at] if at is not None and at < count else ""
-    if name in _PLACEHOLDERS:
-        name = ""
+    if name in _PLACEHOLDERS or (name[:1] in _OPENING and name[-1:] in _CLOSING):
+        name = ""  # "—", "(Click)": no name, or a remark where the name would be
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
     if roles.compound:

@@ -111,6 +111,12 @@ def without_remark(text: str) -> str:
     return text if is_numeric(labelled["label"].strip()) else labelled["number"]
 
 
+# Words a cell writes before a code as its key (code=10001, errno: 5), never names.
+_VALUE_KEYS = frozenset(
+    {"code", "errcode", "errorcode", "error", "err", "errno", "status", "ret", "retcode", "rc"}
+)
+
+
 def split_compound(text: str) -> tuple[str, str] | None:
     """Split a cell holding a name and a number (``E_ABORT 0x80004004``, ``200 (OK)``) into
     (name, number)."""
@@ -131,7 +137,8 @@ def split_compound(text: str) -> tuple[str, str] | None:
         return None
     first, second = match["a"], match["b"]
     if is_identifier(first) and is_numeric(second):
-        return first, second
+        # "code=10001": the column's own key written before the number, not a name.
+        return ("" if first.casefold() in _VALUE_KEYS else first), second
     if is_numeric(first) and is_identifier(second):
         return second, first
     return None

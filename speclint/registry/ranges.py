@@ -188,6 +188,8 @@ def infer_range(
     unless they are most of it (a section of basic codes such as 0..5 and -1: -9..9).
     """
     index = siblings if isinstance(siblings, SiblingIndex) else SiblingIndex(siblings)
+    if _enumeration(values):
+        return None  # opcodes 0..20: an enumeration that grows past a block, no category
     specific = [v for v in values if not is_generic(v)]
     evidence = specific if len(specific) >= min_values else values
     if len(evidence) < min_values:
@@ -219,6 +221,14 @@ def infer_range(
         # category with a range: nothing is inferred for them.
         return None
     return Inference(block, fit[1], len(evidence), narrowed_by)
+
+
+def _enumeration(values: Sequence[int]) -> bool:
+    """Whether ``values`` count up from 0 or 1 without a gap (opcodes 0..20): an enumeration,
+    whose blocks of ten mean nothing."""
+    distinct = set(values)
+    low, high = min(distinct, default=0), max(distinct, default=0)
+    return 0 <= low <= 1 and high >= MIN_BLOCK and len(distinct) == high - low + 1
 
 
 def _sub_block_left_out(values: Sequence[int], size: int, kept: int) -> bool:

@@ -104,7 +104,10 @@ def cited_keys(records: Sequence[Record]) -> dict[Value, str]:
     for record in records:
         keys.setdefault(record.value, record.description)
         if record.name:
-            keys.setdefault(record.name, record.description)
+            # A numbered code cited by its name (| Branch is trunk | INVALID_STATE |) is cited
+            # whatever the row says of it: "" is a meaning any row's agrees with.
+            by_name = "" if isinstance(record.value, int) else record.description
+            keys.setdefault(record.name, by_name)
     return keys
 
 

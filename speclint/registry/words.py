@@ -163,10 +163,30 @@ def normalise_text(text: str) -> str:
     return folded.translate(_DROPPED)
 
 
-# Descriptions that say the meaning is not written yet (as normalise_text leaves them): two
-# codes "meaning" TBD share no meaning. "同上" ("as above") points at another row's meaning.
+# Descriptions that say the meaning is not written yet, or is elsewhere (as normalise_text
+# leaves them): two codes "meaning" TBD or 见示例 ("see the example") share no meaning. "同上"
+# ("as above") points at another row's meaning.
 PLACEHOLDER_MEANINGS = frozenset(
-    {"tbd", "tba", "todo", "na", "待定", "待补充", "待完善", "暂无", "无", "略", "同上"}
+    {
+        "tbd",
+        "tba",
+        "todo",
+        "na",
+        "待定",
+        "待补充",
+        "待完善",
+        "暂无",
+        "无",
+        "略",
+        "同上",
+        "见示例",
+        "见下文",
+        "见上文",
+        "见下表",
+        "seeexample",
+        "seebelow",
+        "seeabove",
+    }
 )
 
 
