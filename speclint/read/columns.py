@@ -493,6 +493,25 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
             -p.index,
         ),
     )
+    if _numeric(best) and best.distinct < MOSTLY:
+        # | ID | ... | MySQL Error Code |: numbers most rows share (0) to the right of a column
+        # of one code-like token per row (VT09021) under a header naming no role: the numbers
+        # are an attribute (another system's code), the tokens the codes.
+        keyed = next(
+            (
+                p
+                for p in profiles
+                if p.index < best.index
+                and p.filled
+                and not (p.is_name or p.is_value or p.is_code or p.is_description)
+                and not p.is_parameter
+                and p.identifier >= CLEARLY
+                and p.distinct >= CLEARLY
+            ),
+            None,
+        )
+        if keyed is not None:
+            return keyed.index
     return best.index
 
 
