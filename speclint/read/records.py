@@ -10,6 +10,7 @@ disagrees with every row about the number of columns is one problem, not one per
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -80,8 +81,9 @@ class _Row(NamedTuple):
 
     @property
     def blank(self) -> bool:
-        """``| | | |``, ``|||``: a visual gap, whatever its number of cells."""
-        return not any(self.texts)
+        """``| | | |``, ``|||``: a visual gap, whatever its number of cells (a stray byte-order
+        mark or zero-width space shows nothing either)."""
+        return not any(text.strip(_INVISIBLE) for text in self.texts)
 
 
 def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
@@ -176,12 +178,15 @@ class _TableReader:
         self.rows = [_read_row(row, keep_cells) for row in source.rows]
         data = [r for r in self.rows if r.group is None and not r.blank]
         self.groups = column_groups(self.headers)
-        # Every data row has the same number of cells, but not the header's: one defect of the
-        # header (a column missing or extra), not one per row.
-        widths = {r.width for r in data}
+        # (Nearly) every data row has the same number of cells, but not the header's: one defect
+        # of the header (a column missing or extra, such as a 备注 no row fills), not one per row;
+        # a row of yet another width (two rows run together) is still its own.
+        widths = Counter(r.width for r in data)
+        common, sharing = widths.most_common(1)[0] if widths else (0, 0)
         self.uniform_width = (
-            widths.pop() if len(data) >= 2 and len(widths) == 1 else len(self.headers)
+            common if len(data) >= 2 and sharing >= CLEARLY * len(data) else len(self.headers)
         )
+        self.rows_of_uniform_width = sharing
         self.roles: Roles | None = None
         self._columns: list[list[str]] | None = None
         self._own_roles: Roles | str | None = None
@@ -341,14 +346,20 @@ class _TableReader:
     def _shape_problem(self) -> RowProblem:
         header = self.source.header
         have, want = self.uniform_width, len(self.headers)
+        data = sum(1 for r in self.rows if r.group is None and not r.blank)
+        rows = (
+            "every row has"
+            if self.rows_of_uniform_width == data
+            else f"{self.rows_of_uniform_width} of the {data} rows have"
+        )
         if have > want:
             message = (
-                f"every row has {have} cells but the header has {want}: the header is missing "
+                f"{rows} {have} cells but the header has {want}: the header is missing "
                 f"{_plural(have - want, 'column')}"
             )
         else:
             message = (
-                f"every row has {have} cells but the header has {want}: the rows are missing "
+                f"{rows} {have} cells but the header has {want}: the rows are missing "
                 f"{_plural(want - have, 'column')}"
             )
         column = header.offset + 1
@@ -406,6 +417,9 @@ def column_groups(headers: Sequence[str]) -> list[slice]:
 
 # What pages write in a cell that has nothing to say.
 _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
+# Characters that show nothing: a byte-order mark left mid-file, zero-width spaces, the
+# object replacement character an editor leaves where an embedded object was.
+_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\ufffc"
 # Brackets around a remark in a value cell, ASCII and full-width.
 _OPENING = frozenset("(\uff08")
 _CLOSING = frozenset(")\uff09")
