@@ -51,7 +51,7 @@ _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 �
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
     code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode"""
 _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
-    错误提示 提示信息 返回信息 应答信息 业务语意 description meaning desc reason explanation details
+    错误提示 提示信息 返回信息 应答信息 业务语意 讯息 错误讯息 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment info"""
 # Parameter and field tables: a header among these marks one, unless its column holds numbers.
 _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 属性名 类型 数据类型 必填 必选 必须 是否必填
@@ -62,7 +62,7 @@ _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名
 _DESCRIPTION_WORDS = (
     "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
     "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
-    "场景", "scenario", "中文", "chinese", "英文", "english", "text",
+    "场景", "scenario", "中文", "chinese", "英文", "english", "text", "讯息",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
@@ -86,10 +86,19 @@ _HEADER_PUNCTUATION = re.compile(r"[\s_\-./:*`'\"]+")
 HEADER_MEMO_SIZE = 4096
 
 
+# Traditional characters of the words headers use, as their Simplified forms (Taiwan's and
+# Hong Kong's pages: 錯誤碼, 狀態碼, 說明): a header is looked up once in Simplified Chinese.
+_TRADITIONAL = str.maketrans(
+    "錯誤碼狀態說訊稱數義釋類參應結傳號編處預設備註詳細業務標識記範圍須欄餘個資貨幣",
+    "错误码状态说讯称数义释类参应结传号编处预设备注详细业务标识记范围须栏余个资货币",
+)
+
+
 @lru_cache(maxsize=HEADER_MEMO_SIZE)
 def normalise_header(header: str) -> str:
-    """Fold a header for alias lookup: width, case, blanks and punctuation don't matter."""
-    folded = unicodedata.normalize("NFKC", header).casefold()
+    """Fold a header for alias lookup: width, case, blanks, punctuation and Traditional or
+    Simplified characters don't matter."""
+    folded = unicodedata.normalize("NFKC", header).casefold().translate(_TRADITIONAL)
     folded = _BRACKETED.sub("", folded) or folded
     return _HEADER_PUNCTUATION.sub("", folded)
 
