@@ -187,6 +187,7 @@ class _TableReader:
             common if len(data) >= 2 and sharing >= CLEARLY * len(data) else len(self.headers)
         )
         self.rows_of_uniform_width = sharing
+        self.data_rows = len(data)
         self.roles: Roles | None = None
         self._columns: list[list[str]] | None = None
         self._own_roles: Roles | str | None = None
@@ -346,11 +347,10 @@ class _TableReader:
     def _shape_problem(self) -> RowProblem:
         header = self.source.header
         have, want = self.uniform_width, len(self.headers)
-        data = sum(1 for r in self.rows if r.group is None and not r.blank)
         rows = (
             "every row has"
-            if self.rows_of_uniform_width == data
-            else f"{self.rows_of_uniform_width} of the {data} rows have"
+            if self.rows_of_uniform_width == self.data_rows
+            else f"{self.rows_of_uniform_width} of the {self.data_rows} rows have"
         )
         if have > want:
             message = (
@@ -389,7 +389,7 @@ def _detectable(text: str) -> str:
     first = text[0]
     if first not in RANGE_STARTS and not first.isspace():
         # Most cells (asked of every cell of every table): no number or range starts so.
-        if first in _OPENING and text[-1] in _CLOSING:
+        if _is_remark(text):
             return ""  # "(base class, not raised directly)"
         return text
     if text[-1] in _CLOSING:
@@ -423,6 +423,13 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\ufffc"
 # Brackets around a remark in a value cell, ASCII and full-width.
 _OPENING = frozenset("(\uff08")
 _CLOSING = frozenset(")\uff09")
+
+
+def _is_remark(text: str) -> bool:
+    """Whether a cell is only a remark in brackets: ``(base class, not raised directly)``."""
+    return bool(text) and text[0] in _OPENING and text[-1] in _CLOSING
+
+
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 
@@ -476,11 +483,10 @@ def _record(
     raw_value = texts[roles.value]
     if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
-    if raw_value and raw_value[-1] in _CLOSING:
-        if raw_value[0] in _OPENING:
-            return None  # "(base class, not raised directly)": a remark where no code is
-        if not roles.compound:
-            raw_value = without_remark(raw_value)  # "1 (default)": the code is 1
+    if _is_remark(raw_value):
+        return None  # "(base class, not raised directly)": a remark where no code is
+    if not roles.compound and raw_value[-1:] in _CLOSING:
+        raw_value = without_remark(raw_value)  # "1 (default)": the code is 1
     if not raw_value:
         if success_status(headers, texts):
             return None  # | 200 | | OK |: the request succeeded, there is no error code
@@ -516,7 +522,7 @@ def _record(
 
     at, count = roles.name, len(texts)
     name = texts[at] if at is not None and at < count else ""
-    if name in _PLACEHOLDERS or (name[:1] in _OPENING and name[-1:] in _CLOSING):
+    if name in _PLACEHOLDERS or _is_remark(name):
         name = ""  # "—", "(Click)": no name, or a remark where the name would be
     at = roles.description
     description = texts[at] if at is not None and at < count else ""

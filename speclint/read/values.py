@@ -45,16 +45,10 @@ def dual_notation(text: str) -> int | None:
     match = _DUAL.fullmatch(text.strip())
     if match is None:
         return None
-    first, second = match["first"], match["second"]
-    numbers = []
-    for part in (first, second):
-        if _DECIMAL.fullmatch(part):
-            numbers.append(int(part))
-        elif _HEX.fullmatch(part):
-            numbers.append(int(part, 16))
-        else:
-            return None
-    return numbers[0] if numbers[0] == numbers[1] else None
+    first, second = parse_value(match["first"]), parse_value(match["second"])
+    if isinstance(first, int) and first == second:
+        return first
+    return None
 
 
 # Decimal, signed, hex or zero-padded: the union of the three, in one pass.
