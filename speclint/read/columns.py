@@ -55,8 +55,9 @@ _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详�
     detail summary message errormessage errmsg msg text remark remarks comment info"""
 # Parameter and field tables: a header among these marks one, unless its column holds numbers.
 _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 属性名 类型 数据类型 必填 必选 必须 是否必填
-    是否必须 默认值 取值范围 parameter parameters param field fieldname property attribute type
-    datatype required default defaultvalue optional"""
+    是否必须 默认值 取值范围 位域 访问类型 访问权限 读写属性 parameter parameters param field fieldname
+    property attribute type datatype required default defaultvalue optional bitfield bitfields
+    access accesstype"""
 
 # Keywords found inside decorated headers, strongest first within each role.
 _DESCRIPTION_WORDS = (
@@ -121,6 +122,9 @@ _PLACE_WORDS = frozenset(
     {"pin", "pins", "port", "ports", "register", "registers", "address", "gpio"}
 )
 _PLACE_CHINESE = ("引脚", "管脚", "端口", "寄存器", "地址")
+# A register field's reset value or mask is its default, the same in most rows (0x0): a layout's
+# column, never a code, though its header says "value" (复位值, Reset value).
+_LAYOUT_HEADERS = frozenset({"复位值", "复位", "resetvalue", "reset", "mask", "掩码", "bitmask"})
 _LATIN_WORD = re.compile(r"[a-z]+")
 
 
@@ -350,7 +354,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
-    if role in (VALUE, "code") and _names_a_place(header):
+    if role in (VALUE, "code") and (folded in _LAYOUT_HEADERS or _names_a_place(header)):
         role = None  # "Board pin number", "寄存器地址": where a thing is wired, not a code
     if role is None and "(" in header:
         # A header in two languages, "describe(描述)": the words in brackets may name the role.
@@ -418,7 +422,7 @@ def detect_roles(
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
-        if named is not None and any(p.is_http for p in profiles):
+        if named is not None and any(p.is_http or _sent_with(p) for p in profiles):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
         compound = next(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
@@ -449,6 +453,13 @@ def detect_roles(
         # of a code explained), not a list of codes.
         return f"a single row with neither a name nor a meaning (headers: {shown})"
     return Roles(value, name, description)
+
+
+def _sent_with(p: _Column) -> bool:
+    """Numbers that could all be HTTP statuses, many rows sharing one (under CLEARLY of them
+    distinct), under a header that does not say "value": the status errors are sent with. One
+    repeat in a list of statuses (GONE taking NOT_FOUND's 404) leaves it their codes."""
+    return p.http_like >= CLEARLY and p.distinct < CLEARLY and not p.is_value
 
 
 def _numeric(p: _Column) -> bool:
@@ -502,6 +513,12 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
             -p.index,
         ),
     )
+    if _sent_with(best) and any(
+        p.is_name and p.identifier >= CLEARLY and p.distinct >= CLEARLY for p in profiles
+    ):
+        # | 错误名称 | 状态码 |: a named constant per row, beside HTTP statuses the rows share
+        # (403 for three errors): the status says how an error is sent, the name is its code.
+        return None
     if _numeric(best) and best.distinct < MOSTLY:
         # | ID | ... | MySQL Error Code |: numbers most rows share (0) to the right of a column
         # of one code-like token per row (VT09021) under a header naming no role: the numbers

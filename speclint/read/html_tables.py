@@ -26,6 +26,10 @@ from speclint.read.blocks import Blocks, HtmlBlock, SourceRow, SourceTable
 # Synthetic row r sits at offset r * _ROW_BASE: far beyond any real line's length.
 _ROW_BASE = 10**12
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+# A backslash before ASCII punctuation in a cell's text: a Markdown escape that docs converted
+# from HTML write into their HTML tables (INVALID\_API\_KEY), and that the sites rendering them
+# (MDX, Docusaurus, Mintlify) resolve. A reader sees INVALID_API_KEY.
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _MAX_SPAN = 1000  # rowspan/colspan above this are typos (or attacks): clamp them
 
 
@@ -198,7 +202,8 @@ def _expand(rows: Sequence[_RawRow]) -> list[HtmlRow]:
         placed: list[HtmlCell] = []
         for raw in row.cells:
             _fill_spanned(pending, placed)
-            cell = HtmlCell(" ".join("".join(raw.text).split()), raw.line, raw.column)
+            text = _MARKDOWN_ESCAPE.sub(r"\1", " ".join("".join(raw.text).split()))
+            cell = HtmlCell(text, raw.line, raw.column)
             for _ in range(raw.colspan):
                 if raw.rowspan > 1:
                     pending[len(placed)] = (raw.rowspan - 1, cell)

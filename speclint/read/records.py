@@ -306,7 +306,9 @@ class _TableReader:
                         kept = True
                     elif made is not None:
                         problems.append(made)
-                if kept and ragged:
+                if ragged and (kept or _markup_only(value)):
+                    # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
+                    # whether or not a code was read from it.
                     problems.append(
                         _problem(self.path, section, row.source, row_cells, self._ragged(row))
                     )
@@ -432,6 +434,8 @@ def _is_remark(text: str) -> bool:
 
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
+# A letter or digit of any script: a value cell without one holds no code.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
@@ -483,6 +487,8 @@ def _record(
     raw_value = texts[roles.value]
     if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
+    if _markup_only(raw_value):
+        return None  # "**" of a bold row a stray pipe split: markup alone, no code
     if _is_remark(raw_value):
         return None  # "(base class, not raised directly)": a remark where no code is
     if not roles.compound and raw_value[-1:] in _CLOSING:
@@ -538,6 +544,17 @@ def _record(
         raw_value,
         description,
         record_cells,
+    )
+
+
+def _markup_only(value: str) -> bool:
+    """A value cell with text but no letter or digit ("**", "~~"), and no placeholder ("—")."""
+    return (
+        bool(value)
+        and not value[:1].isalnum()
+        and not _ALNUM.search(value)
+        and value not in _PLACEHOLDERS
+        and value not in _ELLIPSES
     )
 
 

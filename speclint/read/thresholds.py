@@ -81,8 +81,9 @@ THRESHOLDS = (
     Threshold(
         "HTTP_STATUS_LOW",
         HTTP_STATUS_LOW,
-        "Lowest HTTP status: numbers from here to HTTP_STATUS_HIGH beside string codes are "
-        "the status the codes are sent with, an extra column.",
+        "Lowest HTTP status: numbers from here to HTTP_STATUS_HIGH beside string codes, or "
+        "beside a named constant per row when under CLEARLY of them are distinct (403 for "
+        "three errors), are the status the codes are sent with, an extra column.",
         "columns.pin",
     ),
     Threshold(
