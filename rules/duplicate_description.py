@@ -33,9 +33,29 @@ SCOPE_HEADERS = (
 )
 
 
+# Headers of a column of messages the product shows its users: one message for many failures is
+# a choice there (the codes are told apart by their names), not a meaning copied.
+USER_MESSAGE_HEADERS = (
+    "shown to user",
+    "show to user",
+    "shown to the user",
+    "displayed to user",
+    "user message",
+    "display message",
+    "customer message",
+    "message to display",
+    "用户提示",
+    "提示用户",
+    "展示给用户",
+    "显示给用户",
+    "前端提示",
+)
+
+
 @dataclass(frozen=True)
 class DuplicateDescriptionOptions:
     scope_headers: tuple[str, ...] = SCOPE_HEADERS
+    user_message_headers: tuple[str, ...] = USER_MESSAGE_HEADERS
 
 
 class DuplicateDescription(Rule):
@@ -51,7 +71,12 @@ class DuplicateDescription(Rule):
     codes: `ErrorAppleParams` beside `ErrorMarketParams`, or the classes `Data Read Error`
     and `Data Write Error`, each the name of several codes). A column headed as an API or a
     module (`| Status | Code | API | Message |`) sets codes apart as a heading does: each API's
-    success code may mean `Success`.
+    success code may mean `Success`. A meaning several codes share is one finding, at its first
+    copy, naming every code that has it.
+
+    A column headed as the message shown to users (`Message Shown to User`, `用户提示`) is not
+    compared: one generic message for many failures is the product's choice there, and the
+    codes are told apart by their names.
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -68,13 +93,18 @@ class DuplicateDescription(Rule):
 
     ## How to fix
     Say what sets the codes apart (`无效的群成员userId`), or merge them into one code if they
-    are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `待定`), are
-    not compared.
+    are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `待定`, or
+    an unassigned slot's `Reserved`, `Currently unspecified`, `保留`), are not compared.
 
     ## Options
     - `scope-headers`: words of a column header that make the column set codes apart, as a
       heading does (default: `api`, `接口`, `module`, `模块`, `endpoint`, `service`, `服务`,
       `method`, `方法`, `product`, `产品`); `[]` compares across them.
+    - `user-message-headers`: words of a meaning column's header that make it the message shown
+      to users, whose texts are not compared (default: `shown to user`, `show to user`,
+      `shown to the user`, `displayed to user`, `user message`, `display message`,
+      `customer message`, `message to display`, `用户提示`, `提示用户`, `展示给用户`,
+      `显示给用户`, `前端提示`); `[]` compares them too.
     """
 
     code = "SL105"
@@ -85,7 +115,15 @@ class DuplicateDescription(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         scopes = _Scopes(self.options.scope_headers)
-        found = [pair for m in by_category(records.records).values() for pair in _copies(m, scopes)]
+        messages = _user_message_tables(records.records, self.options.user_message_headers)
+        found = [
+            pair
+            for members in by_category(records.records).values()
+            for pair in _copies(
+                [r for r in members if (r.file, r.table) not in messages] if messages else members,
+                scopes,
+            )
+        ]
         if not found:
             return
         names = [r.name for r in records.records if r.name]
@@ -93,20 +131,36 @@ class DuplicateDescription(Rule):
         # Each code's name counts: a name several codes share (Data Read Error, the class of
         # nine codes) shows its words as the same error's family as a module's name does.
         uses = Counter(word for name in names for word in set(split_words(name)))
+        # One meaning several codes share is one problem: one finding, at its first copy, with
+        # every other code that has it as related records.
+        copies: dict[int, tuple[Record, list[Record]]] = {}
         for record, earlier in found:
             if _same_name(earlier, record, vocabulary) or _parallel(earlier, record, uses):
                 continue
-            yield self._finding(record, earlier)
+            copies.setdefault(id(earlier), (earlier, []))[1].append(record)
+        for earlier, later in copies.values():
+            yield self._finding(earlier, later)
 
-    def _finding(self, record: Record, earlier: Record) -> Diagnostic:
+    def _finding(self, earlier: Record, later: list[Record]) -> Diagnostic:
+        record, others = later[0], later[1:]
         wording = (
             "" if record.description == earlier.description else f"{earlier.description!r} of "
         )
+        more = ""
+        if others:
+            shown = ", ".join(other.title for other in others[:3])
+            more = f", and so {'do' if len(others) > 1 else 'does'} {shown}" + (
+                f" and {len(others) - 3} more" if len(others) > 3 else ""
+            )
         return self.report(
             record,
-            f"{record.title} means {record.description!r}, the same as {wording}{earlier.title}",
+            f"{record.title} means {record.description!r}, the same as {wording}{earlier.title}"
+            f"{more}",
             field="description",
-            related=[(earlier, f"{earlier.title} has this meaning")],
+            related=[
+                (earlier, f"{earlier.title} has this meaning"),
+                *((other, f"{other.title} has it too") for other in others),
+            ],
         )
 
 
@@ -172,6 +226,26 @@ def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Re
         if record.line == earlier.line and record.file == earlier.file:
             continue  # "-4000002<br>-4000004": the codes one row lists share its meaning
         yield record, earlier
+
+
+def _user_message_tables(
+    records: tuple[Record, ...], words: tuple[str, ...]
+) -> set[tuple[str, int]]:
+    """The tables (file, index) whose meaning column is headed as the message shown to users;
+    each table is asked once, at its first record."""
+    folded = tuple(normalise_header(word) for word in words)
+    found: set[tuple[str, int]] = set()
+    if not folded:
+        return found
+    last: Record | None = None
+    for record in records:
+        if last is not None and record.table == last.table and record.file == last.file:
+            continue
+        last = record
+        headers = [normalise_header(c.header) for c in record.cells if c.role == "description"]
+        if any(w in h for h in headers for w in folded):
+            found.add((record.file, record.table))
+    return found
 
 
 class _Scopes:

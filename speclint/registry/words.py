@@ -165,9 +165,25 @@ def normalise_text(text: str) -> str:
 
 # Descriptions that say the meaning is not written yet, or is elsewhere (as normalise_text
 # leaves them): two codes "meaning" TBD or 见示例 ("see the example") share no meaning. "同上"
-# ("as above") points at another row's meaning.
+# ("as above") points at another row's meaning. A slot nobody gave a meaning yet (Reserved,
+# Currently unspecified, 保留, 预留) has none to share either: protocols list their unassigned
+# codes so.
 PLACEHOLDER_MEANINGS = frozenset(
     {
+        "reserved",
+        "reservedforfutureuse",
+        "reservedforfuture",
+        "unspecified",
+        "currentlyunspecified",
+        "unassigned",
+        "notassigned",
+        "unused",
+        "notused",
+        "保留",
+        "预留",
+        "未定义",
+        "未使用",
+        "未分配",
         "tbd",
         "tba",
         "todo",
