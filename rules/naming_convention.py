@@ -118,7 +118,8 @@ class NamingConvention(Rule):
                 for record in run:
                     yield self.report(
                         record,
-                        f"{record.name} does not follow {_described(convention)}",
+                        f"{record.name}{_hidden_tags(record)} does not follow "
+                        f"{_described(convention)}",
                         field="name",
                     )
 
@@ -181,6 +182,26 @@ def _runs(breaking: list[Record], members: list[Record]) -> Iterator[list[Record
 def _one_style(run: list[Record]) -> bool:
     style = infer_style([r.name for r in run])
     return style.total > 0 and style.following == len(run) and style.name != "free text"
+
+
+# An HTML tag as Markdown reads one inline (<package name>, <Parameter>): a page shows nothing of it.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
+
+
+def _hidden_tags(record: Record) -> str:
+    """Why a name reads oddly when a placeholder in angle brackets was taken for an HTML tag
+    (ERROR_SDK_<Parameter>_EMPTY, which the page shows as ERROR_SDK__EMPTY)."""
+    cell = record.cell("name")
+    if cell is None or "<" not in cell.raw:
+        return ""
+    tags = [tag for tag in dict.fromkeys(_TAG.findall(cell.raw)) if tag not in cell.text]
+    if not tags:
+        return ""
+    shown = ", ".join(f"`{tag}`" for tag in tags)
+    return (
+        f" (as the page shows it: {shown} in the cell is read as an HTML tag and hidden; "
+        "escape it to show it)"
+    )
 
 
 # A letter or digit of any script (what str.isalnum accepts): a name with none is a placeholder.

@@ -105,7 +105,8 @@ class Convention:
             return bool(self.style.pattern.search(rest) or self.style.pattern.search(name))
         if not name.startswith(self.prefix):
             return False
-        return bool(self.style.pattern.search(name[len(self.prefix) :]))
+        rest = name[len(self.prefix) :]
+        return bool(self.style.pattern.search(after_prefix(rest) if self.prefix else rest))
 
     def describe(self) -> str:
         configured_prefix = (
@@ -123,6 +124,16 @@ class Convention:
         if self.source == "default":
             return f"{shape}, the default where no naming convention rules"
         return f"{shape}, which {self.following} of the {self.total} names of {self.scope} follow"
+
+
+def after_prefix(rest: str) -> str:
+    """The rest of a name after its prefix, as a style is asked about it. The rest may begin with
+    a digit (SW_2FA_INITIALIZED_KEY, ERR_3des_key): the name as a whole begins with the prefix's
+    letter, so a letter of the case of the rest's first letter is put before it."""
+    if not rest[:1].isdigit():
+        return rest
+    first = next((c for c in rest if c.isalpha()), "A")
+    return ("a" if first.islower() else "A") + rest
 
 
 def is_success(record: Record) -> bool:
@@ -210,7 +221,7 @@ def infer_convention(
         if sharing >= PREFIX_SHARE * len(names):
             prefix = text
     rests = [
-        n.removeprefix(prefix)
+        after_prefix(n.removeprefix(prefix)) if prefix else n
         for n, r in zip(names, records, strict=True)
         if not (prefix and is_success(r))
     ]

@@ -45,3 +45,28 @@ def test_a_registry_of_pascal_case_names_is_clean_and_a_stray_name_is_named(
         "of the page follow; set rules.naming-convention.pattern to pin another "
         "(naming-convention)"
     )
+
+
+def test_a_name_whose_placeholder_the_page_hides_as_a_tag_says_so(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    rows = "".join(f"| ERROR_SDK_{word} | {i} | {word} |\n" for i, word in enumerate("ABCDEFGHI"))
+    page = write_page("page.md", HEAD + rows + "| ERROR_SDK_<Parameter>_EMPTY | 10 | 空 |\n")
+    write_page("speclint.toml", "")
+    result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
+    assert result.out.splitlines()[0] == (
+        "page.md:12:3: SL201 [error] ERROR_SDK__EMPTY (as the page shows it: `<Parameter>` in "
+        "the cell is read as an HTML tag and hidden; escape it to show it) does not follow "
+        "ERROR_ then UPPER_SNAKE_CASE, which 9 of the 10 names of the page follow; set "
+        "rules.naming-convention.pattern to pin another (naming-convention)"
+    )
+
+
+def test_the_rest_of_a_name_after_its_prefix_may_begin_with_a_digit(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    rows = "".join(f"| SW_{word}_KEY | {i} | {word} |\n" for i, word in enumerate("ABCDEFGHI"))
+    page = write_page("page.md", HEAD + rows + "| SW_2FA_KEY | 10 | 2FA |\n| SW_3des | 11 | x |\n")
+    write_page("speclint.toml", "")
+    result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
+    assert [line.split(" SL201")[0] for line in result.out.splitlines()[:-1]] == ["page.md:13:3:"]
