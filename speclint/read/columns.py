@@ -414,7 +414,11 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return f"a table of measurements (headers: {shown})"
-    parameters = [p for p in profiles if p.is_parameter and p.numeric < CLEARLY]
+    parameters = [
+        p
+        for p in profiles
+        if p.is_parameter and p.numeric < CLEARLY and not _lists_members(p, profiles)
+    ]
     numbered = any(p.is_name and p.numeric >= CLEARLY for p in profiles)
     if parameters and not numbered and not any(p.is_code for p in profiles):
         return f"a parameter table: no code column (headers: {shown})"
@@ -453,6 +457,22 @@ def detect_roles(
         # of a code explained), not a list of codes.
         return f"a single row with neither a name nor a meaning (headers: {shown})"
     return Roles(value, name, description)
+
+
+# The data-type column of a parameter table (int, String), which an SDK reference generated from
+# headers also uses for an enum's members (| 类型 | 值 | 说明 | with kErrorCodeOk, 0).
+_TYPE_HEADERS = frozenset({"类型", "type"})
+
+
+def _lists_members(p: _Column, profiles: Sequence[_Column]) -> bool:
+    """A type column that holds a distinct named constant per row beside a column of numbers
+    headed as values: an enum's members, not data types (which repeat: int, int, String)."""
+    return (
+        p.header in _TYPE_HEADERS
+        and p.identifier >= CLEARLY
+        and p.distinct >= CLEARLY
+        and any(o.is_value and o.numeric >= CLEARLY for o in profiles)
+    )
 
 
 def _sent_with(p: _Column) -> bool:
@@ -565,6 +585,7 @@ def _name_column(
                 and max(p.identifier, p.label) >= CLEARLY
                 and (not p.is_description or p.identifier >= CLEARLY)
             )
+            or _lists_members(p, profiles)  # | 类型 | 值 |: the enum's members are its names
         ]
     # Of two columns headed as names, the one with a name per row: "module name" holding the
     # same module on every row is a label of the table, the enumeration names beside it are
