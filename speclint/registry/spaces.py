@@ -7,13 +7,19 @@ before them (what one endpoint returns). The thresholds are in ``registry/thresh
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
 from speclint.read.columns import normalise_header
-from speclint.registry.thresholds import REFERENCE_SHARE, RESTATED_SHARE, SHARED_STATUS_ROWS
+from speclint.registry.thresholds import (
+    REFERENCE_SHARE,
+    RESTATED_SHARE,
+    SHARED_STATUS_ROWS,
+    TYPE_NAME_MIN_WORDS,
+)
 
 
 def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
@@ -37,8 +43,9 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
                 citing.add(rows)
                 continue
         # Numbers and string codes under one header are two code spaces too (WebSocket close
-        # codes beside an API's string error codes, both under "Code").
-        header = (_code_header(rows[0]), _kind(rows))
+        # codes beside an API's string error codes, both under "Code"), and so are the tables
+        # of two types (an SDK reference's enums, one per heading: LoginErrorCode, RtsErrorCode).
+        header = (_code_header(rows[0]), _kind(rows), type_heading(rows[0].section))
         values = {r.value for r in rows}
         joining = next(
             (s for s in spaces if s.header == header and not _restates(values, s.values)), None
@@ -58,9 +65,28 @@ def _kind(rows: Sequence[Record]) -> str:
     return "numbers" if numbers * 2 >= len(rows) else "strings"
 
 
+# A heading that names a type: two or more capitalised words run together, maybe qualified
+# (AudioRecordingErrorCode, bytertc::ErrorCode, Status.Code). A category named in words
+# (Errors, 订单模块, Authentication errors) is a part of one code space.
+_TYPE_NAME = re.compile(
+    r"(?:[A-Za-z_][A-Za-z0-9_]*(?:::|\.))*(?:[A-Z][a-z0-9]+)"
+    rf"{{{TYPE_NAME_MIN_WORDS},}}"
+)
+
+
+def type_heading(section: tuple[str, ...]) -> str:
+    """The deepest heading of ``section`` that names a type ("" if none): each type numbers
+    its own members (an enum's start at 0 again), so its table is a code space of its own."""
+    for heading in reversed(section):
+        text = heading.strip().strip("`")
+        if _TYPE_NAME.fullmatch(text):
+            return text
+    return ""
+
+
 @dataclass
 class _Space:
-    header: tuple[str, str]
+    header: tuple[str, str, str]
     with_keys: bool = True  # whether a reference may cite its codes (see ``keys``)
     records: list[Record] = field(default_factory=list)
     values: set[Value] = field(default_factory=set)

@@ -16,6 +16,10 @@ CITING_SHARE = 0.5
 # A table that repeats at least this share (and at least two) of a code space's values is
 # another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
 RESTATED_SHARE = 0.3
+# A heading of at least this many capitalised words run together names a type (LoginErrorCode):
+# each type numbers its own members, so its tables are a code space of their own. One such word
+# (Errors, General) is a category of the page's one code space.
+TYPE_NAME_MIN_WORDS = 2
 # In a nameless table, a value heading this many rows is a status many errors share
 # (Telegram's 400s), not a key that slipped: a slip repeats a value once.
 SHARED_STATUS_ROWS = 3
@@ -108,6 +112,14 @@ THRESHOLDS = (
         "A table repeating this share of a code space's values (and at least two) is a code "
         "space of its own.",
         "registries",
+    ),
+    Threshold(
+        "TYPE_NAME_MIN_WORDS",
+        TYPE_NAME_MIN_WORDS,
+        "A heading of this many capitalised words run together (LoginErrorCode, "
+        "bytertc::ErrorCode) names a type: its tables are a code space of their own, each "
+        "enum numbering its own members.",
+        "registries (a registry declared over the page holds its tables as one code space)",
     ),
     Threshold(
         "SHARED_STATUS_ROWS",
