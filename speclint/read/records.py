@@ -36,6 +36,7 @@ from speclint.read.columns import (
     normalise_header,
     success_status,
 )
+from speclint.read.enums import Numbering, int_expression, is_enum_header
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
 from speclint.read.values import (
@@ -189,6 +190,7 @@ class _TableReader:
         self.rows_of_uniform_width = sharing
         self.data_rows = len(data)
         self.roles: Roles | None = None
+        self.enum = False  # the table lists an enum's members (see ``roles``)
         self._columns: list[list[str]] | None = None
         self._own_roles: Roles | str | None = None
 
@@ -259,6 +261,8 @@ class _TableReader:
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         self.group_headers = headers  # each entry's headers (the first group's)
+        # | Enumerator | Value |: members without a value take the next number, as C gives it.
+        self.enum = roles.name is not None and is_enum_header(headers[roles.name])
         return Table(*where, self.keys * len(self.groups), self.index)
 
     def read(
@@ -272,6 +276,7 @@ class _TableReader:
         widths = (len(self.headers), self.uniform_width)
         # One group of every column (most tables): a row's own lists are its entry's, unsliced.
         whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
+        numbering = Numbering() if self.enum else None
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
@@ -292,6 +297,13 @@ class _TableReader:
                 if not any(texts):
                     continue  # the empty right half of a side-by-side table's last row
                 value = texts[roles.value] if roles.value < len(texts) else ""
+                if numbering is not None and roles.value < len(texts):
+                    given = numbering.value_text(value)
+                    if given is None:
+                        continue  # a member whose value the page does not give
+                    if given != value:
+                        texts = [*texts[: roles.value], given, *texts[roles.value + 1 :]]
+                        value = given
                 if value[:1] in RANGE_STARTS and not value.isdigit():
                     # Only such a cell can hold a range (most hold one plain number).
                     declared = self._range_row(row, texts, section)
@@ -391,6 +403,8 @@ def _detectable(text: str) -> str:
     first = text[0]
     if first not in RANGE_STARTS and not first.isspace():
         # Most cells (asked of every cell of every table): no number or range starts so.
+        if first == "(" and (number := int_expression(text)) is not None:
+            return str(number)  # "( 1 << 16)": an enum member's value as a C header writes it
         if _is_remark(text):
             return ""  # "(base class, not raised directly)"
         return text
@@ -464,11 +478,18 @@ def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
 
 def _group_heading(cells: list[RawCell]) -> str | None:
     """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
-    the rows below it rather than being a record."""
-    if not cells or not cells[0].raw.startswith(("**", "__")) or any(c.raw for c in cells[1:]):
+    the rows below it rather than being a record; so does a row of bold titles whose first is
+    no code, having a blank in it (``| **Class 08** | **Connection Exception** |``)."""
+    if not cells or not cells[0].raw.startswith(("**", "__")):
         return None
-    match = _BOLD.fullmatch(cells[0].raw)
-    return reduce_inline(match["text"]) if match else None
+    if not any(c.raw for c in cells[1:]):
+        match = _BOLD.fullmatch(cells[0].raw)
+        return reduce_inline(match["text"]) if match else None
+    filled = [c.raw for c in cells if c.raw]
+    titles = [m["text"] for m in map(_BOLD.fullmatch, filled) if m is not None]
+    if len(titles) < len(filled) or " " not in titles[0].strip():
+        return None  # | **08004** | **Server rejected** |: a code written in bold
+    return " ".join(reduce_inline(title) for title in titles)
 
 
 def _record(
