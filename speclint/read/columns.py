@@ -25,6 +25,7 @@ from speclint.read.thresholds import (
     HTTP_SUCCESS_LOW,
     LABEL_MAX_CHARS,
     MOSTLY,
+    QUANTITY_MIN_CELLS,
     SHORT_TEXT_CHARS,
 )
 from speclint.read.values import (
@@ -161,8 +162,23 @@ def _last(header: str, words: Sequence[str]) -> int:
     return max((header.rfind(word) + len(word) for word in words if word in header), default=-1)
 
 
+# 编码 is a code and an encoding both: beside these words (an algorithm, a format, a character
+# set) it names the encoding of data, never a column of codes.
+_ENCODING_WORDS = (
+    "编码算法",
+    "编码格式",
+    "编码方式",
+    "编码类型",
+    "字符编码",
+    "encoding",
+    "charset",
+)
+
+
 def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
     """The role a header names: a whole known header, else its last role word."""
+    if any(word in folded for word in _ENCODING_WORDS):
+        return None
     for role, known in (
         (DESCRIPTION, aliases.description),
         ("code", aliases.code),
@@ -248,6 +264,7 @@ class _Column:
     distinct: float  # share of filled cells that differ from every other (a key's: all)
     boolean: float  # ... that say yes or no (True, False, 是, 否): a condition, never a code
     fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
+    quantities: int  # cells of a value-headed column holding a size or count (10 KB, 10,000)
     is_name: bool
     is_value: bool
     is_code: bool
@@ -270,6 +287,16 @@ class _Column:
 _new_column = positional_builder(_Column)
 
 _FRACTION = re.compile(r"[-+]?[0-9]+\.[0-9]+")
+# A size or a count as limits are written: a number with a unit, or with thousands separators.
+_QUANTITY = re.compile(
+    r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?\s?(?:[KMGTP]i?B|bytes?|ms|MHz|GHz|[KMG]bps)",
+    re.IGNORECASE,
+)
+
+
+def _quantities(cells: Sequence[str]) -> int:
+    # Most cells of a value column are plain numbers: asked nothing more.
+    return sum(1 for c in cells if not c.isdigit() and _QUANTITY.fullmatch(c))
 
 
 def _http_status(cell: str) -> bool:
@@ -383,6 +410,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
             else 0.0
         ),
         fractions=fractions,
+        quantities=_quantities(filled) if role == VALUE else 0,
         is_name=role == NAME,
         is_value=role == VALUE,
         is_code=role == "code",
@@ -422,6 +450,12 @@ def detect_roles(
     numbered = any(p.is_name and p.numeric >= CLEARLY for p in profiles)
     if parameters and not numbered and not any(p.is_code for p in profiles):
         return f"a parameter table: no code column (headers: {shown})"
+    sized = next((p for p in profiles if p.quantities >= QUANTITY_MIN_CELLS), None)
+    if sized is not None:
+        return (
+            f"a table of limits or settings: {headers[sized.index]!r} holds sizes or counts "
+            f"(10 KB, 10,000) (headers: {shown})"
+        )
     value = _value_column(profiles)
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.

@@ -56,7 +56,11 @@ def structure_problems(
                 f"{len(table.headers)}: a header cell is missing, so the table is not read"
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
-        elif _headed_like_code_table(table.headers, vocabulary) and not _about_codes(source):
+        elif (
+            not table.skipped.startswith(_KNOWN_OTHER)
+            and _headed_like_code_table(table.headers, vocabulary)
+            and not _about_codes(source)
+        ):
             shown = ", ".join(h for h in table.headers if h)
             message = (
                 f"this table is headed like a code table ({shown}) but no row holds a "
@@ -64,6 +68,11 @@ def structure_problems(
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
     return problems
+
+
+# Why a table was skipped when its cells showed what else it is (limits, measurements): not a
+# code table that failed to read, whatever its headers say.
+_KNOWN_OTHER = ("a table of limits or settings", "a table of measurements", "a table of quantities")
 
 
 def _uniform_width(source: SourceTable) -> int:

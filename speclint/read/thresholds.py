@@ -40,6 +40,11 @@ HTTP_SUCCESS_HIGH = 299
 VALUE_KIND_MIN_VALUES = 5
 LONE_KIND_MAX = 2
 
+# A column headed as values with this many sizes or counts in it (10 KB, 50 MB, 10,000) lists
+# limits or settings: no code is written with a unit or with thousands separators. One such
+# cell may be a slip in a code table; two are the column's kind.
+QUANTITY_MIN_CELLS = 2
+
 THRESHOLDS = (
     Threshold(
         "MOSTLY",
@@ -116,6 +121,13 @@ THRESHOLDS = (
         LONE_KIND_MAX,
         "Most cells of another kind that are reported as odd ones out (SL004).",
         "ignore SL004 for the page (per-file-ignores)",
+    ),
+    Threshold(
+        "QUANTITY_MIN_CELLS",
+        QUANTITY_MIN_CELLS,
+        "A column headed as values with this many sizes or counts (10 KB, 50 MB, 10,000) "
+        "makes the table one of limits or settings, not codes.",
+        "columns.pin",
     ),
     Threshold(
         "MAX_VALUE_DIGITS",
