@@ -25,6 +25,7 @@ from speclint.read.values import parse_value
 from speclint.registry.categories import file_roots, group_by_section, section_heading
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
+    RANGE_MAX_DIGITS,
     RANGE_MIN_BLOCK,
     RANGE_MIN_SHARE,
     RANGE_MIN_VALUES,
@@ -35,6 +36,7 @@ from speclint.registry.thresholds import (
 from speclint.rule import RecordSet
 
 MIN_VALUES = RANGE_MIN_VALUES
+_BIT_FIELD_MAGNITUDE = 10**RANGE_MAX_DIGITS
 MIN_SHARE = RANGE_MIN_SHARE
 MIN_BLOCK = RANGE_MIN_BLOCK
 
@@ -190,6 +192,8 @@ def infer_range(
     index = siblings if isinstance(siblings, SiblingIndex) else SiblingIndex(siblings)
     if _enumeration(values):
         return None  # opcodes 0..20: an enumeration that grows past a block, no category
+    if sum(1 for v in values if abs(v) >= _BIT_FIELD_MAGNITUDE) * 2 > len(values):
+        return None  # -2134351803: an HRESULT's bits written in decimal, no decimal block
     specific = [v for v in values if not is_generic(v)]
     evidence = specific if len(specific) >= min_values else values
     if len(evidence) < min_values:

@@ -66,12 +66,16 @@ def _kind(rows: Sequence[Record]) -> str:
 
 
 # A heading that names a type: two or more capitalised words run together, maybe qualified
-# (AudioRecordingErrorCode, bytertc::ErrorCode, Status.Code). A category named in words
+# (AudioRecordingErrorCode, MLResultGlobal, bytertc::ErrorCode, Status.Code). A category named in words
 # (Errors, 订单模块, Authentication errors) is a part of one code space.
 _TYPE_NAME = re.compile(
-    r"(?:[A-Za-z_][A-Za-z0-9_]*(?:::|\.))*(?:[A-Z][a-z0-9]+)"
+    r"(?:[A-Za-z_][A-Za-z0-9_]*(?:::|\.))*(?:[A-Z]+[a-z0-9]+)"
     rf"{{{TYPE_NAME_MIN_WORDS},}}"
 )
+
+
+# A heading that says it is an enum (Anonymous Enum 2, enum Status): a type with no other name.
+_ENUM_WORD = re.compile(r"\benum\b", re.IGNORECASE)
 
 
 def type_heading(section: tuple[str, ...]) -> str:
@@ -79,7 +83,7 @@ def type_heading(section: tuple[str, ...]) -> str:
     its own members (an enum's start at 0 again), so its table is a code space of its own."""
     for heading in reversed(section):
         text = heading.strip().strip("`")
-        if _TYPE_NAME.fullmatch(text):
+        if _TYPE_NAME.fullmatch(text) or _ENUM_WORD.search(text):
             return text
     return ""
 

@@ -27,6 +27,10 @@ SHARED_STATUS_ROWS = 3
 # Below this many values a section's block is a guess, not a convention: an HTTP table of eight
 # statuses, seven of them 4xx, says nothing about where 200 belongs.
 RANGE_MIN_VALUES = 5
+# Codes of more digits than this are not allotted in decimal blocks: they are bit fields written
+# in decimal (an HRESULT as a signed 32-bit number, -2134351803 for 0x80c86045), whose
+# categories are set by the bits, so most values of a category this long infer no range.
+RANGE_MAX_DIGITS = 9
 # The share of a section's values that must lie in one block for it to be the section's range:
 # nine in ten. Below that a section spans categories (1-99, 100-149 in one table).
 RANGE_MIN_SHARE = 0.9
@@ -131,6 +135,13 @@ THRESHOLDS = (
         "RANGE_MIN_VALUES",
         RANGE_MIN_VALUES,
         "Fewest values a category's range is inferred from.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "RANGE_MAX_DIGITS",
+        RANGE_MAX_DIGITS,
+        "A category most of whose values have more digits than this (HRESULTs written in "
+        "decimal) infers no range: such codes are bit fields, not decimal blocks.",
         "rules.category-range.ranges",
     ),
     Threshold(
