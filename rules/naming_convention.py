@@ -25,7 +25,8 @@ class NamingConvention(Rule):
     """## What it does
     Checks that every code name follows the naming convention of its category: an optional
     prefix (`ERR_`, `ARMax_`, `ERRCODE_`) and a style for the rest (UPPER_SNAKE_CASE,
-    lower_snake_case, PascalCase, camelCase, dotted.PascalCase, Title Case Words, kebab-case).
+    lower_snake_case, PascalCase, camelCase, dotted.PascalCase, Type_PascalCase as C enums name
+    their members for their type (`MLResult_Ok`), Title Case Words, kebab-case).
 
     Unless a pattern is configured, each category (the heading that sets a table apart on its
     page) infers its own convention, because categories keep their own: an SDK's `ERR_` errors

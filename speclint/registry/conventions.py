@@ -36,6 +36,10 @@ STYLES = {
     "PascalCase": r"^[A-Z][a-zA-Z0-9]*$",
     "camelCase": r"^[a-z][a-zA-Z0-9]*$",
     "dotted.PascalCase": r"^[A-Z][a-zA-Z0-9]*(\.[A-Z][a-zA-Z0-9]*)+$",
+    # An enum's members named for their type in C (MLResult_Ok, MLSnapshotResult_PoseNotFound):
+    # the type, one underscore, then a PascalCase member with lower case in it (so that no
+    # UPPER_SNAKE_CASE name such as ERR_TIMEOUT follows it too).
+    "Type_PascalCase": r"^[A-Z][A-Za-z0-9]*_[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*$",
     "Title Case Words": r"^[A-Z][^\s_]*( \S+)*$",
     # One word (validation) is kebab-case as much as snake_case: a registry of kebab-case names
     # holds some.
