@@ -1,14 +1,15 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
 from speclint.registry.ranges import is_generic
-from speclint.registry.spaces import shared_status_tables
+from speclint.registry.spaces import may_be_shared, shared_status_tables
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
-from speclint.registry.words import meanings_differ
+from speclint.registry.words import meanings_differ, normalise_text
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -24,6 +25,10 @@ class DuplicateValue(Rule):
     gives it a clearly different meaning (`MEANING_DIFFERS`: "Generic decline" and "Network
     issue" for 200) in a table of codes of its own (under `CITING_SHARE` (50%) of its values
     listed before it); one-digit codes such as 0 are every code space's own and never count.
+    A value a table gives several codes is one finding, at its first repeat, naming the other
+    rows. In a table without names, a status that heads `SHARED_STATUS_ROWS` (3) or more rows
+    (an HTTP status such as 400, a string code, a generic -1) lists errors by their messages
+    and is no duplicate; any other number given several meanings is one.
 
     ## Why it matters
     Clients switch on the value. One value with two meanings means a client cannot tell the two
@@ -70,9 +75,13 @@ class DuplicateValue(Rule):
         first_any: dict[tuple[object, ...], dict[Value, Record]] = {}
         unkeyed = shared_status_tables(records.records)
         redefined: list[tuple[Record, Record]] = []  # nameless rows that give a number anew
+        # One value given several meanings in a table is one problem: one finding, at its first
+        # repeat there, naming the other rows (keyed by the earlier record each repeat is
+        # compared with, and by the repeat's table: a suppression applies to a table).
+        repeats: dict[tuple[int, str, int], tuple[Record, list[Record]]] = {}
         for record in records.records:
             table = (record.file, record.table)
-            if not record.name and table in unkeyed:
+            if not record.name and table in unkeyed and may_be_shared(record.value):
                 continue
             # The value itself, not value_key: an int never equals a str.
             value = record.value
@@ -90,29 +99,55 @@ class DuplicateValue(Rule):
                 continue
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
-            yield self._finding(record, earlier)
+            repeats.setdefault((id(earlier), *table), (earlier, []))[1].append(record)
+        for earlier, later in repeats.values():
+            yield self._finding(later[0], earlier, later[1:])
         if redefined:
             summaries = _summaries(records.records, redefined, first_any, scope)
             for record, first in redefined:
                 if (record.file, record.table) not in summaries:
                     yield self._finding(record, first)
 
-    def _finding(self, record: Record, earlier: Record) -> Diagnostic:
+    def _finding(
+        self, record: Record, earlier: Record, others: Sequence[Record] = ()
+    ) -> Diagnostic:
         value = _show(record.value)
         if record.name or earlier.name:
-            message = f"value {value} of {record.label} is already used by {earlier.label}"
-        elif (record.file, record.table) == (earlier.file, earlier.table):
-            message = f"value {value} is listed twice in this table"
+            users = [r.label for r in (record, *others)]
+            message = f"value {value} of {_listed(users)} is already used by {earlier.label}"
+        elif all((r.file, r.table) == (earlier.file, earlier.table) for r in (record, *others)):
+            times = "twice" if not others else f"{len(others) + 2} times"
+            message = f"value {value} is listed {times} in this table"
         else:
             message = (
                 f"value {value} means {record.description!r} here but "
                 f"{earlier.description!r} in {earlier.section_title}"
             )
+            if others:
+                message += f", and other meanings on {_lines(others)}"
         return self.report(
             record,
             message,
-            related=[(earlier, f"{earlier.title} is listed here")],
+            related=[
+                (earlier, f"{earlier.title} is listed here"),
+                *((other, f"{other.title} is listed here too") for other in others),
+            ],
         )
+
+
+def _listed(labels: Sequence[str]) -> str:
+    """``A``, ``A and B``, ``A, B, C and 2 more``."""
+    if len(labels) <= 2:
+        return " and ".join(labels)
+    if len(labels) == 3:
+        return f"{labels[0]}, {labels[1]} and {labels[2]}"
+    return f"{', '.join(labels[:3])} and {len(labels) - 3} more"
+
+
+def _lines(records: Sequence[Record]) -> str:
+    numbers = ", ".join(str(r.line) for r in records[:3])
+    more = f" and {len(records) - 3} more" if len(records) > 3 else ""
+    return f"line{'s' if len(records) > 1 else ''} {numbers}{more}"
 
 
 def _redefines(record: Record, first: Record) -> bool:
@@ -123,12 +158,29 @@ def _redefines(record: Record, first: Record) -> bool:
     string code (resyncRequired) is one code however two tables word it: never."""
     if not isinstance(record.value, int) or is_generic(record.value):
         return False  # a string code names itself: two wordings of it are one code
+    lead = _leading_clause(first.description)
+    if lead and lead == _leading_clause(record.description):
+        return False  # "鉴权错误, ..." and "鉴权错误，可能是由于 ...": one error, explained anew
     return not record.name and meanings_differ(
         first.description,
         record.description,
         below=MEANING_DIFFERS,
         overlap_below=MEANING_OVERLAP,
     )
+
+
+# Where a meaning's opening clause ends: the error's name before its explanation.
+_CLAUSE_END = re.compile("[,:;(.\uff0c\uff1a\uff1b\uff08\u3002]")
+
+
+def _leading_clause(description: str) -> str:
+    """The clause a meaning opens with, when more follows it (鉴权错误 of "鉴权错误, access id
+    或者 access key 配置错误"), folded as meanings are compared; "" for a meaning of one clause."""
+    parts = _CLAUSE_END.split(description, maxsplit=1)
+    if len(parts) < 2 or not parts[1].strip():
+        return ""
+    lead = normalise_text(parts[0])
+    return lead if len(lead) >= 2 else ""
 
 
 def _summaries(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
 from speclint.read.columns import normalise_header
+from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
+from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
     REFERENCE_SHARE,
     RESTATED_SHARE,
@@ -184,9 +186,19 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
 
 
 def shared_status_tables(records: Sequence[Record]) -> set[tuple[str, int]]:
-    """Nameless tables whose values do not identify a row: one value heads several rows
-    (Telegram's 400s, Azure's ServerBusy), so a repeated value there is no duplicate."""
+    """Nameless tables whose values do not identify a row: a status heads several rows
+    (Telegram's 400s, Azure's ServerBusy, a generic -1), so a status repeated there is no
+    duplicate (``may_be_shared`` says which values can be such a status)."""
     counts: Counter[tuple[str, int, Value]] = Counter(
-        (r.file, r.table, r.value) for r in records if not r.name
+        (r.file, r.table, r.value) for r in records if not r.name and may_be_shared(r.value)
     )
     return {(file, table) for (file, table, *_), n in counts.items() if n >= SHARED_STATUS_ROWS}
+
+
+def may_be_shared(value: Value) -> bool:
+    """Whether several errors may share ``value`` as their status: a string code (ServerBusy),
+    a number an HTTP status could be, or a generic one-digit code (-1). Any other number is a
+    code of its own, and one given several meanings (5056 three times) is a duplicate."""
+    if not isinstance(value, int):
+        return True
+    return HTTP_STATUS_LOW <= value <= HTTP_STATUS_HIGH or is_generic(value)
