@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 
 from speclint.model import Diagnostic, Record
 from speclint.read.thresholds import CLEARLY, LONE_KIND_MAX, VALUE_KIND_MIN_VALUES
@@ -33,7 +34,8 @@ class InconsistentValueKind(Rule):
     least 80% (`CLEARLY`) of them are of one kind; a value of another kind is reported when at
     most `LONE_KIND_MAX` (2) cells share that kind (more are a second convention, not a slip).
     A column of fixed-width codes (every value the same length, some zero-padded, such as `00`,
-    `A6`, `10`) is one kind, one-digit numbers read the same in decimal and hex, and a value that is another code's
+    `A6`, `10`) is one kind, and so is a column of fixed-width hex digits written without `0x`
+    that counts up in hex (`525`, `52e`, `531`), one-digit numbers read the same in decimal and hex, and a value that is another code's
     name (`EWOULDBLOCK | EAGAIN`) is an alias. Values with blanks are left to
     schema-violation (SL001), and range rows (`1000~1999`) are not values. See
     `docs/inference.md`.
@@ -79,6 +81,8 @@ class InconsistentValueKind(Rule):
         fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1
         if fixed_width and "padded" in kinds:  # _kind says "padded" exactly where value_kind does
             return  # fixed-width codes (00, A6, 10): one kind, whatever each cell parses as
+        if fixed_width and _ascending_hex([r.raw_value for r in column]):
+            return  # 525, 52e, 531: hex codes written without 0x (an LDAP server's sub-codes)
         counts = Counter(k for k in kinds if k != "digit")
         if not counts:
             return
@@ -104,6 +108,17 @@ class InconsistentValueKind(Rule):
 
 
 _BLANK = re.compile(r"\s")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
+
+
+def _ascending_hex(values: Sequence[str]) -> bool:
+    """Whether a column of hex digits, some letters among them, counts up when read as hex:
+    525, 52e, 531 are hex codes in order, written without 0x. A letter that breaks the order
+    (7a01 after 5002, then 2000) is no such column's."""
+    if not all(_HEX_DIGITS.issuperset(v) for v in values):
+        return False
+    numbers = [int(v, 16) for v in values]
+    return all(a < b for a, b in pairwise(numbers))
 
 
 def _kind(raw: str) -> str:
