@@ -5,6 +5,7 @@ from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
+from speclint.registry.conventions import is_success
 from speclint.registry.ranges import (
     MIN_VALUES,
     Category,
@@ -62,7 +63,8 @@ class CategoryRange(Rule):
     (nine in ten) in one block, for a range to be inferred (an HTTP table of eight statuses, seven of them 4xx, says nothing about 200).
     Nothing is inferred for small codes (0..9, -1): they are an enumeration that grows past 9;
     one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
-    category's codes, are never outside an inferred range.
+    category's codes, are never outside an inferred range, and neither is a success code
+    (`OK`, `SUCCESS`, `成功`: `Ok (200)` heading a table of 400002xxx codes).
 
     ## Options
     - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.
@@ -90,7 +92,13 @@ class CategoryRange(Rule):
             if category.range is None:
                 continue
             numbered = [r for r in category.records if isinstance(r.value, int)]
-            outside = [r for r in numbered if not category.admits(r.value)]  # type: ignore[arg-type]
+            outside = [
+                r
+                for r in numbered
+                if not category.admits(r.value)  # type: ignore[arg-type]
+                # Ok (200) heading a table of errors: the code for no error has no category.
+                and (category.configured or not is_success(r))
+            ]
             if len(outside) >= WHOLE_CATEGORY_MIN and len(outside) >= CLEARLY * len(numbered):
                 # The range does not describe the category at all: one problem, not one per code.
                 yield self._whole_category(outside, len(numbered), category)
