@@ -189,13 +189,55 @@ def _one_style(run: list[Record]) -> bool:
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>")
 
 
+# Elements a page writes on purpose (a line break between two names, bold, a link): what they
+# hold is shown. Any other tag is a placeholder the renderer swallows.
+_HTML_ELEMENTS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "br",
+        "code",
+        "del",
+        "div",
+        "em",
+        "font",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "mark",
+        "p",
+        "pre",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "tt",
+        "u",
+    ]
+)
+
+
+def _tag_name(tag: str) -> str:
+    return tag.strip("</>").split()[0].casefold() if tag.strip("</>") else ""
+
+
 def _hidden_tags(record: Record) -> str:
     """Why a name reads oddly when a placeholder in angle brackets was taken for an HTML tag
     (ERROR_SDK_<Parameter>_EMPTY, which the page shows as ERROR_SDK__EMPTY)."""
     cell = record.cell("name")
     if cell is None or "<" not in cell.raw:
         return ""
-    tags = [tag for tag in dict.fromkeys(_TAG.findall(cell.raw)) if tag not in cell.text]
+    tags = [
+        tag
+        for tag in dict.fromkeys(_TAG.findall(cell.raw))
+        if tag not in cell.text and _tag_name(tag) not in _HTML_ELEMENTS
+    ]
     if not tags:
         return ""
     shown = ", ".join(f"`{tag}`" for tag in tags)

@@ -125,6 +125,8 @@ _PLACE_WORDS = frozenset(
 _PLACE_CHINESE = ("引脚", "管脚", "端口", "寄存器", "地址")
 # A register field's reset value or mask is its default, the same in most rows (0x0): a layout's
 # column, never a code, though its header says "value" (复位值, Reset value).
+# A version number (Android version number, 版本号) names a release, never a code.
+_VERSION_WORDS = ("version", "版本")
 _LAYOUT_HEADERS = frozenset({"复位值", "复位", "resetvalue", "reset", "mask", "掩码", "bitmask"})
 _LATIN_WORD = re.compile(r"[a-z]+")
 
@@ -381,7 +383,9 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
-    if role in (VALUE, "code") and (folded in _LAYOUT_HEADERS or _names_a_place(header)):
+    if role in (VALUE, "code") and (
+        folded in _LAYOUT_HEADERS or _names_a_place(header) or _has(folded, _VERSION_WORDS)
+    ):
         role = None  # "Board pin number", "寄存器地址": where a thing is wired, not a code
     if role is None and "(" in header:
         # A header in two languages, "describe(描述)": the words in brackets may name the role.

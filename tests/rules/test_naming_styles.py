@@ -70,3 +70,14 @@ def test_the_rest_of_a_name_after_its_prefix_may_begin_with_a_digit(
     write_page("speclint.toml", "")
     result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
     assert [line.split(" SL201")[0] for line in result.out.splitlines()[:-1]] == ["page.md:13:3:"]
+
+
+def test_a_line_break_between_two_names_is_no_hidden_placeholder(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    rows = "".join(f"| ERROR_{word}_X | {i} | {word} |\n" for i, word in enumerate("ABCDEFGHI"))
+    page = write_page("page.md", HEAD + rows + "| ErrorTen<br>ERROR_TEN | 10 | 十 |\n")
+    write_page("speclint.toml", "")
+    result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
+    assert "ErrorTen, ERROR_TEN does not follow" in result.out
+    assert "HTML tag" not in result.out
