@@ -131,13 +131,15 @@ class DuplicateDescription(Rule):
         # Each code's name counts: a name several codes share (Data Read Error, the class of
         # nine codes) shows its words as the same error's family as a module's name does.
         uses = Counter(word for name in names for word in set(split_words(name)))
-        # One meaning several codes share is one problem: one finding, at its first copy, with
-        # every other code that has it as related records.
-        copies: dict[int, tuple[Record, list[Record]]] = {}
+        # One meaning several codes of a table share is one problem: one finding, at its first
+        # copy there, with every other code that has it as related records.
+        copies: dict[tuple[int, str, int], tuple[Record, list[Record]]] = {}
         for record, earlier in found:
             if _same_name(earlier, record, vocabulary) or _parallel(earlier, record, uses):
                 continue
-            copies.setdefault(id(earlier), (earlier, []))[1].append(record)
+            copies.setdefault((id(earlier), record.file, record.table), (earlier, []))[1].append(
+                record
+            )
         for earlier, later in copies.values():
             yield self._finding(earlier, later)
 
