@@ -464,7 +464,10 @@ def detect_roles(
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
-        if named is not None and any(p.is_http or _sent_with(p) for p in profiles):
+        shared = any(_sent_with(p) for p in profiles)
+        if named is None and shared:
+            named = next((p for p in profiles if _names_each_row(p)), None)
+        if named is not None and (shared or any(p.is_http for p in profiles)):
             return Roles(named.index, None, _description_column(profiles, {named.index}))
         compound = next(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
@@ -511,6 +514,13 @@ def _lists_members(p: _Column, profiles: Sequence[_Column]) -> bool:
         and p.distinct >= CLEARLY
         and any(o.is_value and o.numeric >= CLEARLY for o in profiles)
     )
+
+
+def _names_each_row(p: _Column) -> bool:
+    """A column of identifiers nearly one per row (ParamBindErr, INVALID_API_KEY) under a name
+    header, a meaning's (kratos's "reason") or none: the codes beside a shared status."""
+    named = p.is_name or p.is_description or p.header == ""
+    return named and p.identifier >= CLEARLY and p.distinct >= CLEARLY
 
 
 def _sent_with(p: _Column) -> bool:
@@ -571,9 +581,7 @@ def _value_column(profiles: Sequence[_Column]) -> int | None:
             -p.index,
         ),
     )
-    if _sent_with(best) and any(
-        p.is_name and p.identifier >= CLEARLY and p.distinct >= CLEARLY for p in profiles
-    ):
+    if _sent_with(best) and any(_names_each_row(p) for p in profiles):
         # | 错误名称 | 状态码 |: a named constant per row, beside HTTP statuses the rows share
         # (403 for three errors): the status says how an error is sent, the name is its code.
         return None
