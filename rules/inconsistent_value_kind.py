@@ -81,15 +81,15 @@ class InconsistentValueKind(Rule):
         fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1
         if fixed_width and "padded" in kinds:  # _kind says "padded" exactly where value_kind does
             return  # fixed-width codes (00, A6, 10): one kind, whatever each cell parses as
-        if fixed_width and _ascending_hex([r.raw_value for r in column]):
-            return  # 525, 52e, 531: hex codes written without 0x (an LDAP server's sub-codes)
         counts = Counter(k for k in kinds if k != "digit")
-        if not counts:
-            return
+        if len(counts) < 2:
+            return  # one kind (most columns): no value of another
         major, count = counts.most_common(1)[0]
         judged = sum(counts.values())
         if judged < VALUE_KIND_MIN_VALUES or count < CLEARLY * judged:
             return
+        if fixed_width and _ascending_hex([r.raw_value for r in column]):
+            return  # 525, 52e, 531: hex codes written without 0x (an LDAP server's sub-codes)
         # EWOULDBLOCK | EAGAIN: a value naming another code of the table is an alias of it.
         names = {r.name for r in column if r.name}
         for record, kind in zip(column, kinds, strict=True):

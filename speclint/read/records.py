@@ -447,7 +447,14 @@ def _is_remark(text: str) -> bool:
 
 
 # A row for every code the table does not list ("| 其他 | 其他未知错误 |"), not a code itself.
-_CATCH_ALL = frozenset({"其他", "其它", "other", "others", "其他错误", "other errors"})
+_CATCH_ALL = frozenset(
+    {
+        "其他",
+        "其它",
+        "其他错误",
+        *(w for o in ("other", "others") for w in (o, o.title(), o.upper())),
+    }
+)
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 # A letter or digit of any script: a value cell without one holds no code.
@@ -510,10 +517,11 @@ def _record(
     raw_value = texts[roles.value]
     if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
-    if raw_value.casefold() in _CATCH_ALL:
+    if not raw_value[:1].isalnum():  # most values start with a digit or a letter
+        if _markup_only(raw_value):
+            return None  # "**" of a bold row a stray pipe split: markup alone, no code
+    elif raw_value in _CATCH_ALL:
         return None  # "| 其他 | 如出现其他未知错误 ... |": what every other code means
-    if _markup_only(raw_value):
-        return None  # "**" of a bold row a stray pipe split: markup alone, no code
     if _is_remark(raw_value):
         return None  # "(base class, not raised directly)": a remark where no code is
     if not roles.compound and raw_value[-1:] in _CLOSING:

@@ -225,10 +225,12 @@ def infer_convention(
         if sharing >= PREFIX_SHARE * len(names):
             prefix = text
     rests = [
-        after_prefix(n.removeprefix(prefix)) if prefix else n
+        n.removeprefix(prefix)
         for n, r in zip(names, records, strict=True)
         if not (prefix and is_success(r))
     ]
+    if prefix and any(rest[:1].isdigit() for rest in rests):
+        rests = [after_prefix(rest) for rest in rests]  # SW_2FA_KEY: asked as SW_A2FA_KEY
     style = infer_style(rests)
     if not style.total and not prefix and len(names) >= prefix_min_names:
         # No style rules the names whole: they may share a type prefix in lower case run into
