@@ -59,3 +59,8 @@ def test_members_without_a_value_take_the_next_number() -> None:
 )
 def test_an_enumerator_header(header: str, enum: bool) -> None:
     assert is_enum_header(header) is enum
+
+
+def test_an_expression_too_deep_or_too_long_is_refused_not_a_crash() -> None:
+    assert int_expression("(" + "+".join(["1"] * 2000) + ")") is None
+    assert int_expression("(" * 40 + "1" + ")" * 40) is None

@@ -28,6 +28,7 @@ _OPERATORS: dict[type[ast.AST], Callable[[int, int], int]] = {
 }
 _EXPRESSION_CHARACTERS = frozenset("0123456789abcdefxABCDEFX()<+-| ")
 _MAX_SHIFT = 64  # no enum shifts further (and 1 << 10**9 would hang the reader)
+_MAX_EXPRESSION_CHARS = 64  # a value a header computes is short; a longer cell is prose
 
 
 def is_enum_header(header: str) -> bool:
@@ -38,13 +39,12 @@ def is_enum_header(header: str) -> bool:
 
 def int_expression(text: str) -> int | None:
     """The integer a C constant expression of literals gives (``( 1 << 16) + 1``), or None."""
-    if not text or not _EXPRESSION_CHARACTERS.issuperset(text):
+    if not text or len(text) > _MAX_EXPRESSION_CHARS or not _EXPRESSION_CHARACTERS.issuperset(text):
         return None
     try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError):
-        return None
-    return _evaluate(tree.body)
+        return _evaluate(ast.parse(text.strip(), mode="eval").body)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # "(1+1+...+1)" nested past the parser's depth: no code of a header
 
 
 def _evaluate(node: ast.AST) -> int | None:
