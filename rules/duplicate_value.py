@@ -115,7 +115,7 @@ class DuplicateValue(Rule):
         if record.name or earlier.name:
             users = [r.label for r in (record, *others)]
             message = f"value {value} of {_listed(users)} is already used by {earlier.label}"
-        elif all((r.file, r.table) == (earlier.file, earlier.table) for r in (record, *others)):
+        elif (record.file, record.table) == (earlier.file, earlier.table):
             times = "twice" if not others else f"{len(others) + 2} times"
             message = f"value {value} is listed {times} in this table"
         else:
@@ -169,6 +169,12 @@ def _redefines(record: Record, first: Record) -> bool:
     )
 
 
+# Opening clauses that name no error ("Error: token expired", "失败：..."): every meaning may
+# open so, and two such meanings are compared whole.
+_GENERIC_LEADS = frozenset(
+    {"error", "errors", "failed", "failure", "fail", "exception", "warning", "note", "info"}
+    | {"错误", "失败", "异常", "警告", "提示", "注意", "说明"}
+)
 # Where a meaning's opening clause ends: the error's name before its explanation.
 _CLAUSE_END = re.compile("[,:;(.\uff0c\uff1a\uff1b\uff08\u3002]")
 
@@ -180,7 +186,7 @@ def _leading_clause(description: str) -> str:
     if len(parts) < 2 or not parts[1].strip():
         return ""
     lead = normalise_text(parts[0])
-    return lead if len(lead) >= 2 else ""
+    return lead if len(lead) >= 2 and lead not in _GENERIC_LEADS else ""
 
 
 def _summaries(

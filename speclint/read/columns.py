@@ -289,9 +289,10 @@ class _Column:
 _new_column = positional_builder(_Column)
 
 _FRACTION = re.compile(r"[-+]?[0-9]+\.[0-9]+")
-# A size or a count as limits are written: a number with a unit, or with thousands separators.
+# A size or a count as limits are written: a number with a unit, or a round count with
+# thousands separators (10,000, 200,000). 100,101 is a list of two codes, not a count.
 _QUANTITY = re.compile(
-    r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?\s?(?:[KMGTP]i?B|bytes?|ms|MHz|GHz|[KMG]bps)",
+    r"[0-9]{1,3}(?:,000)+|[0-9]+(?:\.[0-9]+)?\s?(?:[KMGTP]i?B|bytes?|ms|MHz|GHz|[KMG]bps)",
     re.IGNORECASE,
 )
 

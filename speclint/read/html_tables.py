@@ -29,7 +29,7 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # A backslash before ASCII punctuation in a cell's text: a Markdown escape that docs converted
 # from HTML write into their HTML tables (INVALID\_API\_KEY), and that the sites rendering them
 # (MDX, Docusaurus, Mintlify) resolve. A reader sees INVALID_API_KEY.
-_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_MARKDOWN_ESCAPE = re.compile(r"\\" + _PUNCTUATION.pattern)
 _MAX_SPAN = 1000  # rowspan/colspan above this are typos (or attacks): clamp them
 
 

@@ -447,14 +447,8 @@ def _is_remark(text: str) -> bool:
 
 
 # A row for every code the table does not list ("| 其他 | 其他未知错误 |"), not a code itself.
-_CATCH_ALL = frozenset(
-    {
-        "其他",
-        "其它",
-        "其他错误",
-        *(w for o in ("other", "others") for w in (o, o.title(), o.upper())),
-    }
-)
+# OTHER in capitals is a string code of its own (a reason among INVALID_ARGUMENT, NOT_FOUND).
+_CATCH_ALL = frozenset({"其他", "其它", "其他错误", "other", "others", "Other", "Others"})
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 # A letter or digit of any script: a value cell without one holds no code.
@@ -495,10 +489,12 @@ def _group_heading(cells: list[RawCell]) -> str | None:
         match = _BOLD.fullmatch(cells[0].raw)
         return reduce_inline(match["text"]) if match else None
     filled = [c.raw for c in cells if c.raw]
-    titles = [m["text"] for m in map(_BOLD.fullmatch, filled) if m is not None]
+    titles = [reduce_inline(m["text"]) for m in map(_BOLD.fullmatch, filled) if m is not None]
     if len(titles) < len(filled) or " " not in titles[0].strip():
         return None  # | **08004** | **Server rejected** |: a code written in bold
-    return " ".join(reduce_inline(title) for title in titles)
+    if any(is_numeric(title) for title in titles):
+        return None  # | **Not Found** | **404** | ... |: a record written in bold
+    return " ".join(titles)
 
 
 def _record(
@@ -520,6 +516,8 @@ def _record(
     if not raw_value[:1].isalnum():  # most values start with a digit or a letter
         if _markup_only(raw_value):
             return None  # "**" of a bold row a stray pipe split: markup alone, no code
+        if raw_value[:1] == "(" and (number := int_expression(raw_value)) is not None:
+            raw_value = str(number)  # "(1 << 2)": the value as a C header computes it
     elif raw_value in _CATCH_ALL:
         return None  # "| 其他 | 如出现其他未知错误 ... |": what every other code means
     if _is_remark(raw_value):
@@ -584,7 +582,6 @@ def _markup_only(value: str) -> bool:
     """A value cell with text but no letter or digit ("**", "~~"), and no placeholder ("—")."""
     return (
         bool(value)
-        and not value[:1].isalnum()
         and not _ALNUM.search(value)
         and value not in _PLACEHOLDERS
         and value not in _ELLIPSES

@@ -80,14 +80,55 @@ _TYPE_NAME = re.compile(
 _ENUM_WORD = re.compile(r"\benum\b", re.IGNORECASE)
 
 
+# Words a type of codes is named with (LoginErrorCode, MLSnapshotResult, HttpStatus): a
+# heading of capitalised words without one (PayPal, WeChat, WebSocket) names a product or a
+# module, a category of the page's one code space.
+_TYPE_WORDS = frozenset(
+    [
+        "Code",
+        "Codes",
+        "Error",
+        "Errors",
+        "Err",
+        "Result",
+        "Results",
+        "Status",
+        "Reason",
+        "Type",
+        "Kind",
+        "Enum",
+        "Exception",
+        "Return",
+        "Ret",
+    ]
+)
+_CAPITALISED = re.compile(r"[A-Z]+[a-z0-9]*")
+
+
 def type_heading(section: tuple[str, ...]) -> str:
     """The deepest heading of ``section`` that names a type ("" if none): each type numbers
     its own members (an enum's start at 0 again), so its table is a code space of its own."""
     for heading in reversed(section):
         text = heading.strip().strip("`")
-        if _TYPE_NAME.fullmatch(text) or _ENUM_WORD.search(text):
+        if _ENUM_WORD.search(text) or (
+            _TYPE_NAME.fullmatch(text)
+            and ("::" in text or "." in text or not _TYPE_WORDS.isdisjoint(_words_of(text)))
+        ):
             return text
     return ""
+
+
+def _words_of(name: str) -> list[str]:
+    """The capitalised words of a type name: MLResultGlobal -> ML, Result, Global."""
+    words = []
+    for word in _CAPITALISED.findall(name):
+        # An acronym run into a word (MLResult): the acronym, then the word.
+        run = len(word) - len(word.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        if run > 1 and run < len(word):
+            words += [word[: run - 1], word[run - 1 :]]
+        else:
+            words.append(word)
+    return words
 
 
 @dataclass

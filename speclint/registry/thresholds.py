@@ -120,9 +120,10 @@ THRESHOLDS = (
     Threshold(
         "TYPE_NAME_MIN_WORDS",
         TYPE_NAME_MIN_WORDS,
-        "A heading of this many capitalised words run together (LoginErrorCode, "
-        "bytertc::ErrorCode) names a type: its tables are a code space of their own, each "
-        "enum numbering its own members.",
+        "A heading of this many capitalised words run together, one of them a word types of "
+        "codes are named with (LoginErrorCode, MLSnapshotResult, bytertc::ErrorCode; not "
+        "PayPal), names a type: its tables are a code space of their own, each enum numbering "
+        "its own members.",
         "registries (a registry declared over the page holds its tables as one code space)",
     ),
     Threshold(
