@@ -5,7 +5,6 @@ from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
-from speclint.registry.conventions import is_success
 from speclint.registry.ranges import (
     MIN_VALUES,
     Category,
@@ -92,13 +91,7 @@ class CategoryRange(Rule):
             if category.range is None:
                 continue
             numbered = [r for r in category.records if isinstance(r.value, int)]
-            outside = [
-                r
-                for r in numbered
-                if not category.admits(r.value)  # type: ignore[arg-type]
-                # Ok (200) heading a table of errors: the code for no error has no category.
-                and (category.configured or not is_success(r))
-            ]
+            outside = [r for r in numbered if not category.admits(r.value)]  # type: ignore[arg-type]
             if len(outside) >= WHOLE_CATEGORY_MIN and len(outside) >= CLEARLY * len(numbered):
                 # The range does not describe the category at all: one problem, not one per code.
                 yield self._whole_category(outside, len(numbered), category)

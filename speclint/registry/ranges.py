@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from speclint.model import DeclaredRange, Record
 from speclint.read.values import parse_value
 from speclint.registry.categories import file_roots, group_by_section, section_heading
+from speclint.registry.conventions import is_success
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
     RANGE_MAX_DIGITS,
@@ -274,6 +275,9 @@ class Category:
     range: Range | None
     inference: Inference | None = None
     declared: DeclaredRange | None = None  # the page states the range itself
+    # The values of its success codes (Ok 200 heading 4000020xx codes), when the range is
+    # inferred: like 0, the code for no error belongs to no category and lies outside none.
+    successes: frozenset[int] = frozenset()
 
     @property
     def configured(self) -> bool:
@@ -284,7 +288,7 @@ class Category:
         """Whether ``value`` belongs in this category (always, when it has no range)."""
         if self.range is None or value in self.range:
             return True
-        return not self.configured and is_generic(value)
+        return not self.configured and (is_generic(value) or value in self.successes)
 
     @property
     def title(self) -> str:
@@ -366,12 +370,18 @@ def categories(
             inference = infer_range(
                 decimal, siblings=siblings, heading=heading, min_share=min_share
             )
+        successes = (
+            frozenset(r.value for r in members if isinstance(r.value, int) and is_success(r))
+            if inference
+            else frozenset()
+        )
         found.append(
             Category(
                 heading,
                 tuple(members),
                 inference.range if inference else None,
                 inference,
+                successes=successes,
             )
         )
     return found
