@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from speclint.model import Diagnostic, Record
+from speclint.read.thresholds import VALUE_KIND_MIN_VALUES
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.resources import schema_path
 from speclint.rule import RecordSet, Rule, Scope
@@ -143,6 +144,40 @@ def _texts(value: Any) -> Iterator[str]:
             yield from _texts(item)
 
 
+def _one_token(error: ValidationError) -> bool:
+    """Whether ``error`` (or the part of it a reader is shown) is the built-in schema's
+    one-token pattern: a value must have no blank in it."""
+    from jsonschema.exceptions import best_match  # a violation means jsonschema is loaded
+
+    shown = best_match([error])
+    return shown.validator == "pattern" and shown.validator_value == _ONE_TOKEN.pattern
+
+
+# A plain word (placed, Refunded): an identifier has a separator, a digit or a capital inside.
+_PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
+
+
+class _WordTables:
+    """Which tables hold their codes as plain words (order statuses: placed, shipped): there a
+    value of several words (return pending) is a label of the same vocabulary, not a list.
+    Worked out for a table only when one of its values has a blank."""
+
+    def __init__(self, records: tuple[Record, ...]) -> None:
+        self.records = records
+        self.known: dict[tuple[str, int], bool] = {}
+
+    def hold(self, record: Record) -> bool:
+        key = (record.file, record.table)
+        if key not in self.known:
+            values = [r.value for r in self.records if (r.file, r.table) == key]
+            # As many values as a column's kind is inferred from, and each of plain words.
+            self.known[key] = len(values) >= VALUE_KIND_MIN_VALUES and all(
+                isinstance(v, str) and all(_PLAIN_WORD.fullmatch(w) for w in v.split(" "))
+                for v in values
+            )
+        return self.known[key]
+
+
 def _plain(error: ValidationError) -> str:
     """jsonschema's wording, but a reader's for the built-in schema's one-token pattern."""
     if error.validator == "pattern" and error.validator_value == _ONE_TOKEN.pattern:
@@ -157,6 +192,12 @@ class SchemaViolation(Rule):
     checked as well: its empty fields are part of that one problem. The same violation in
     `WHOLE_CATEGORY_MIN` (3) or more rows of one table (a column left empty) is one finding at
     the first, with the other rows as related locations.
+
+    A value must be one token (no blank in it: a list or a range written where one code goes),
+    except in a table whose every value is a plain word (`placed`, `shipped`, `Refunded`; at
+    least `VALUE_KIND_MIN_VALUES` (5) of them): there `return pending` is two words of the same
+    vocabulary. Among identifiers (`NOT_FOUND`, `InvalidParameter`) `PERMISSION DENIED` is
+    still reported.
 
     ## Why it matters
     The schema is the contract clients generate code from: a value that is not a number, an
@@ -217,6 +258,7 @@ class SchemaViolation(Rule):
         # The same violation in many rows of one table (a column left empty) is one problem of
         # the table: one finding at its first row, the other rows as related locations.
         violations: dict[tuple[str, int, str, str], list[Record]] = defaultdict(list)
+        words = _WordTables(records.records)
         for record in records.records:
             if (record.file, record.line) in malformed:
                 continue
@@ -226,6 +268,8 @@ class SchemaViolation(Rule):
             if self.fast_check is not None and self.fast_check(instance):
                 continue
             for error in self.validator.iter_errors(instance):
+                if _one_token(error) and words.hold(record):
+                    continue  # "return pending" among placed, shipped: two words, one label
                 message, field = _violation(error)
                 violations[(record.file, record.table, field, message)].append(record)
         for (_, _, field, message), rows in violations.items():

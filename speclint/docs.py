@@ -82,7 +82,10 @@ INFERENCE_STAGES = (
             "their decorated forms) and from the cells second. These numbers say how much of a "
             "column must agree before its cells decide. `speclint check -v` lists every table "
             "that was skipped and why; `[[columns.pin]]` fixes the roles of any table and "
-            "`[columns.aliases]` adds header words."
+            "`[columns.aliases]` adds header words. Numbers under a header naming a parameter "
+            "(`Param`, `参数`) number parameters, never codes; a row whose code cell holds "
+            "words while another cell holds a range (`| 0x40-0x5F | Vendor-specific |`) reserves "
+            "that range, as a range in the code cell does."
         ),
     ),
     (
@@ -91,7 +94,12 @@ INFERENCE_STAGES = (
         (
             "Within a registry, speclint infers which tables form one code space, which only cite "
             "codes defined elsewhere, each category's range of values and the naming convention "
-            "its names follow. An inferred range or convention is at most a warning where a "
+            "its names follow. A heading says what its table enumerates by its last word of a "
+            "kind (codes, errors, status; IDs; tags; types; operations, commands, opcodes; "
+            "events; states, modes; flags; `错误码`, `类型`, `命令`, `事件`): tables under "
+            "headings of two kinds (IPP's Operation IDs, its Status Codes) are two code spaces; "
+            "a registry declared over the page makes them one. An inferred range or convention "
+            "is at most a warning where a "
             "configured one is an error; the message of every finding says what the inference "
             "was based on and which setting pins it."
         ),

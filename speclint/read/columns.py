@@ -429,11 +429,13 @@ def detect_roles(
     columns: Sequence[Sequence[str]],
     aliases: HeaderAliases,
     pinned: Mapping[str, str] | None = None,
+    codes_heading: bool = False,
 ) -> Roles | str:
     """Return the column roles of a table, or why it is not a code table.
 
     ``columns`` holds each column's reduced cell texts; ``pinned`` maps a role to a header the
-    configuration fixed for this file or section.
+    configuration fixed for this file or section; ``codes_heading`` says the table's heading
+    names codes (全局返回码, Error codes), so that numbers under a parameter header are codes.
     """
     if pinned:
         return _pinned_roles(headers, pinned)
@@ -447,10 +449,13 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return f"a table of measurements (headers: {shown})"
+    numbering = frozenset() if codes_heading else _PARAMETER_NUMBER_HEADERS
     parameters = [
         p
         for p in profiles
-        if p.is_parameter and p.numeric < CLEARLY and not _lists_members(p, profiles)
+        if p.is_parameter
+        and (p.numeric < CLEARLY or p.header in numbering)
+        and not _lists_members(p, profiles)
     ]
     numbered = any(p.is_name and p.numeric >= CLEARLY for p in profiles)
     if parameters and not numbered and not any(p.is_code for p in profiles):
@@ -461,7 +466,7 @@ def detect_roles(
             f"a table of limits or settings: {headers[sized.index]!r} holds sizes or counts "
             f"(10 KB, 10,000) (headers: {shown})"
         )
-    value = _value_column(profiles)
+    value = _value_column(profiles, numbering)
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
@@ -504,6 +509,11 @@ def detect_roles(
 # The data-type column of a parameter table (int, String), which an SDK reference generated from
 # headers also uses for an enum's members (| 类型 | 值 | 说明 | with kErrorCodeOk, 0).
 _TYPE_HEADERS = frozenset({"类型", "type"})
+# Headers naming a parameter itself: numbers under them number a device's or a command's
+# parameters (Z-Wave's | Param | Name | Description |), unlike a type column's numbers (a
+# message type's), which may be an enum's values; unless the heading says the table lists codes
+# (DingTalk's 全局返回码 heads | 参数 | 原因 |).
+_PARAMETER_NUMBER_HEADERS = frozenset({"参数", "param", "parameter", "parameters"})
 
 
 def _lists_members(p: _Column, profiles: Sequence[_Column]) -> bool:
@@ -536,14 +546,17 @@ def _numeric(p: _Column) -> bool:
     return p.numeric >= (MOSTLY if p.is_value and not p.is_code else CLEARLY)
 
 
-def _value_column(profiles: Sequence[_Column]) -> int | None:
+def _value_column(
+    profiles: Sequence[_Column], numbering: frozenset[str] = frozenset()
+) -> int | None:
     """The code column: numbers beat string codes, an error code beats an HTTP or other status,
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
     def eligible(p: _Column) -> bool:
         if not p.filled or p.is_description or p.boolean >= CLEARLY:
             return False  # a meaning, or whether a condition holds (True, False): no codes
-        if p.is_value or (p.is_parameter and p.numeric >= CLEARLY):
+        numbered = p.numeric >= CLEARLY and p.header not in numbering
+        if p.is_value or (p.is_parameter and numbered):
             return _numeric(p) or p.identifier >= CLEARLY
         if p.is_code:
             return _numeric(p) or (p.code_like >= CLEARLY and not p.is_name)

@@ -37,6 +37,7 @@ from speclint.read.columns import (
     success_status,
 )
 from speclint.read.enums import Numbering, int_expression, is_enum_header
+from speclint.read.headings import heading_kind
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
 from speclint.read.values import (
@@ -150,7 +151,9 @@ def extract_records(
             # Only when the tables read differently on their own is there anything to settle.
             readings = {reader.own_roles(aliases, pin) for reader in siblings}
             pooled[layout] = (
-                detect_roles(reader.first_headers, _pool(siblings), aliases, pin)
+                detect_roles(
+                    reader.first_headers, _pool(siblings), aliases, pin, reader.codes_heading
+                )
                 if len(readings) > 1
                 else None
             )
@@ -192,16 +195,20 @@ class _TableReader:
         self.roles: Roles | None = None
         self.enum = False  # the table lists an enum's members (see ``roles``)
         self._columns: list[list[str]] | None = None
+        self._numbers: bool | None = None  # whether the code column holds numbers
         self._own_roles: Roles | str | None = None
+        # The heading says the table lists codes (全局返回码): numbers under 参数 are codes.
+        self.codes_heading = heading_kind(source.section) == "codes"
 
     @property
     def first_headers(self) -> tuple[str, ...]:
         return self.headers[self.groups[0]]
 
     def layout(self, pinned: Mapping[str, str] | None) -> tuple[object, ...]:
-        """What makes two tables of a page alike: the same headers (and the same pin)."""
+        """What makes two tables of a page alike: the same headers (and the same pin), under
+        headings that say alike whether they list codes."""
         pins = tuple(sorted(pinned.items())) if pinned else ()
-        return (tuple(normalise_header(h) for h in self.first_headers), pins)
+        return (tuple(normalise_header(h) for h in self.first_headers), pins, self.codes_heading)
 
     def columns(self) -> list[list[str]]:
         """Each column's cells as column detection sees them (every group of a side-by-side
@@ -228,7 +235,9 @@ class _TableReader:
     def own_roles(self, aliases: HeaderAliases, pinned: Mapping[str, str] | None) -> Roles | str:
         """The roles this table's own cells give (decided once)."""
         if self._own_roles is None:
-            self._own_roles = detect_roles(self.first_headers, self.columns(), aliases, pinned)
+            self._own_roles = detect_roles(
+                self.first_headers, self.columns(), aliases, pinned, self.codes_heading
+            )
         return self._own_roles
 
     def detect(
@@ -310,6 +319,11 @@ class _TableReader:
                     if declared:
                         ranges.extend(declared)
                         continue
+                elif value and self._numbered() and (beside := self._range_beside(texts)):
+                    # | 0x40-0x5F | Vendor-specific | ... |: the range written in another
+                    # column, words where the number goes. It reserves the range, as above.
+                    ranges.extend(self._range_row(row, beside, section))
+                    continue
                 kept = False
                 for each in [texts] if value.isdigit() else self._each_value(texts):
                     made = _record(self, section, row.source, cells, each)
@@ -354,6 +368,26 @@ class _TableReader:
         meaning = self.roles.description
         text = texts[meaning] if meaning is not None and meaning < len(texts) else ""
         return [DeclaredRange(self.path, row.source.line, section, *b, "row", text) for b in listed]
+
+    def _numbered(self) -> bool:
+        """Whether the code column holds numbers (CLEARLY of its filled cells). Computed once."""
+        if self._numbers is None:
+            assert self.roles is not None
+            filled = [c for c in self.columns()[self.roles.value] if c]
+            self._numbers = sum(1 for c in filled if is_numeric(c)) >= CLEARLY * len(filled)
+        return self._numbers
+
+    def _range_beside(self, texts: list[str]) -> list[str] | None:
+        """The row's texts with the range another column holds in the value's place, when its
+        value cell holds no number and that column is no meaning (None otherwise)."""
+        assert self.roles is not None
+        value = texts[self.roles.value]
+        if is_numeric(value) or any(ch.isdigit() for ch in value):
+            return None  # a number, or a code a number is part of (E0x01): no range row
+        for index, text in enumerate(texts):
+            if index not in (self.roles.value, self.roles.description) and parse_range(text):
+                return [*texts[: self.roles.value], text, *texts[self.roles.value + 1 :]]
+        return None
 
     def _ragged(self, row: _Row) -> str:
         return _ragged(row.cells_of(), self.headers)

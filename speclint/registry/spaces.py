@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
 from speclint.read.columns import normalise_header
+from speclint.read.headings import heading_kind
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
@@ -48,14 +49,22 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         # codes beside an API's string error codes, both under "Code"), and so are the tables
         # of two types (an SDK reference's enums, one per heading: LoginErrorCode, RtsErrorCode).
         header = (_code_header(rows[0]), _kind(rows), type_heading(rows[0].section))
+        # A heading also says what its table enumerates (IPP's Operation IDs beside its Status
+        # Codes): two kinds of identifier are two code spaces, even under the same header.
+        enumerates = heading_kind(rows[0].section)
         values = {r.value for r in rows}
         joining = next(
-            (s for s in spaces if s.header == header and not _restates(values, s.values)), None
+            (
+                s
+                for s in spaces
+                if s.header == header and s.admits(enumerates) and not _restates(values, s.values)
+            ),
+            None,
         )
         if joining is None:
             spaces.append(_Space(header, with_keys=citing_possible))
             joining = spaces[-1]
-        joining.add(rows)
+        joining.add(rows, enumerates)
     if len(spaces) == 1:
         return [list(records)]  # every record, in the page's order already
     order = {id(r): i for i, r in enumerate(records)}
@@ -138,8 +147,13 @@ class _Space:
     records: list[Record] = field(default_factory=list)
     values: set[Value] = field(default_factory=set)
     keys: dict[Value, str] = field(default_factory=dict)
+    enumerates: str = ""  # what its headings say it lists (``heading_kind``), once one does
 
-    def add(self, rows: Sequence[Record]) -> None:
+    def admits(self, enumerates: str) -> bool:
+        return not enumerates or not self.enumerates or enumerates == self.enumerates
+
+    def add(self, rows: Sequence[Record], enumerates: str = "") -> None:
+        self.enumerates = self.enumerates or enumerates
         self.records.extend(rows)
         self.values.update(r.value for r in rows)
         if self.with_keys:
