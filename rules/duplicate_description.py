@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from speclint.model import Diagnostic, Record, Severity
 from speclint.read.columns import normalise_header
 from speclint.registry.categories import by_category
+from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.thresholds import MODULE_WORD_MIN_NAMES
 from speclint.registry.words import (
     PLACEHOLDER_MEANINGS,
@@ -15,6 +16,7 @@ from speclint.registry.words import (
     split_words,
 )
 from speclint.rule import RecordSet, Rule, Scope
+from speclint.wording import listed
 
 # Headers of a column that sets a table's codes apart as a heading would: each API or module
 # has codes of its own, and its own "Success" or "reference not found" among them.
@@ -131,16 +133,13 @@ class DuplicateDescription(Rule):
         # Each code's name counts: a name several codes share (Data Read Error, the class of
         # nine codes) shows its words as the same error's family as a module's name does.
         uses = Counter(word for name in names for word in set(split_words(name)))
-        # One meaning several codes of a table share is one problem: one finding, at its first
-        # copy there, with every other code that has it as related records.
-        copies: dict[tuple[int, str, int], tuple[Record, list[Record]]] = {}
-        for record, earlier in found:
-            if _same_name(earlier, record, vocabulary) or _parallel(earlier, record, uses):
-                continue
-            copies.setdefault((id(earlier), record.file, record.table), (earlier, []))[1].append(
-                record
-            )
-        for earlier, later in copies.values():
+        # One meaning several codes of a table share is one finding (by_earlier_and_table).
+        copies = (
+            (earlier, record)
+            for record, earlier in found
+            if not (_same_name(earlier, record, vocabulary) or _parallel(earlier, record, uses))
+        )
+        for earlier, later in by_earlier_and_table(copies):
             yield self._finding(earlier, later)
 
     def _finding(self, earlier: Record, later: list[Record]) -> Diagnostic:
@@ -150,10 +149,8 @@ class DuplicateDescription(Rule):
         )
         more = ""
         if others:
-            shown = ", ".join(other.title for other in others[:3])
-            more = f", and so {'do' if len(others) > 1 else 'does'} {shown}" + (
-                f" and {len(others) - 3} more" if len(others) > 3 else ""
-            )
+            shown = listed([other.title for other in others])
+            more = f", and so {'do' if len(others) > 1 else 'does'} {shown}"
         return self.report(
             record,
             f"{record.title} means {record.description!r}, the same as {wording}{earlier.title}"

@@ -7,10 +7,12 @@ from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
 from speclint.registry.ranges import is_generic
+from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
 from speclint.registry.words import meanings_differ, normalise_text
 from speclint.rule import RecordSet, Rule, Scope
+from speclint.wording import listed
 
 
 @dataclass(frozen=True)
@@ -75,10 +77,8 @@ class DuplicateValue(Rule):
         first_any: dict[tuple[object, ...], dict[Value, Record]] = {}
         unkeyed = shared_status_tables(records.records)
         redefined: list[tuple[Record, Record]] = []  # nameless rows that give a number anew
-        # One value given several meanings in a table is one problem: one finding, at its first
-        # repeat there, naming the other rows (keyed by the earlier record each repeat is
-        # compared with, and by the repeat's table: a suppression applies to a table).
-        repeats: dict[tuple[int, str, int], tuple[Record, list[Record]]] = {}
+        # One value given several meanings in a table is one finding (by_earlier_and_table).
+        repeats: list[tuple[Record, Record]] = []
         for record in records.records:
             table = (record.file, record.table)
             if not record.name and table in unkeyed and may_be_shared(record.value):
@@ -99,8 +99,8 @@ class DuplicateValue(Rule):
                 continue
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
-            repeats.setdefault((id(earlier), *table), (earlier, []))[1].append(record)
-        for earlier, later in repeats.values():
+            repeats.append((earlier, record))
+        for earlier, later in by_earlier_and_table(repeats):
             yield self._finding(later[0], earlier, later[1:])
         if redefined:
             summaries = _summaries(records.records, redefined, first_any, scope)
@@ -114,7 +114,7 @@ class DuplicateValue(Rule):
         value = _show(record.value)
         if record.name or earlier.name:
             users = [r.label for r in (record, *others)]
-            message = f"value {value} of {_listed(users)} is already used by {earlier.label}"
+            message = f"value {value} of {listed(users)} is already used by {earlier.label}"
         elif (record.file, record.table) == (earlier.file, earlier.table):
             times = "twice" if not others else f"{len(others) + 2} times"
             message = f"value {value} is listed {times} in this table"
@@ -135,19 +135,8 @@ class DuplicateValue(Rule):
         )
 
 
-def _listed(labels: Sequence[str]) -> str:
-    """``A``, ``A and B``, ``A, B, C and 2 more``."""
-    if len(labels) <= 2:
-        return " and ".join(labels)
-    if len(labels) == 3:
-        return f"{labels[0]}, {labels[1]} and {labels[2]}"
-    return f"{', '.join(labels[:3])} and {len(labels) - 3} more"
-
-
 def _lines(records: Sequence[Record]) -> str:
-    numbers = ", ".join(str(r.line) for r in records[:3])
-    more = f" and {len(records) - 3} more" if len(records) > 3 else ""
-    return f"line{'s' if len(records) > 1 else ''} {numbers}{more}"
+    return f"line{'s' if len(records) > 1 else ''} {listed([str(r.line) for r in records])}"
 
 
 def _redefines(record: Record, first: Record) -> bool:

@@ -6,9 +6,7 @@ from collections.abc import Iterator
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.translations import Section, match_records
 from speclint.rule import RecordSet, Rule, Scope
-
-# How many codes a message names before it counts the rest.
-NAMED_IN_MESSAGE = 3
+from speclint.wording import listed
 
 
 class TranslationSectionMismatch(Rule):
@@ -85,7 +83,7 @@ class TranslationSectionMismatch(Rule):
             ):
                 misfiled[(first.section, second.section)].append((first, second))
         for (mine, theirs), pairs in misfiled.items():
-            codes = _names([second for _, second in pairs])
+            codes = listed([second.label for _, second in pairs])
             verb = "is" if len(pairs) == 1 else "are"
             here, there = records.language, other.language
             if forward[mine] != theirs:
@@ -110,10 +108,3 @@ class TranslationSectionMismatch(Rule):
 
 def _title(section: Section) -> str:
     return section[-1] if section else "the untitled top of the page"
-
-
-def _names(records: list[Record]) -> str:
-    labels = [record.label for record in records]
-    if len(labels) <= NAMED_IN_MESSAGE:
-        return ", ".join(labels)
-    return f"{', '.join(labels[:NAMED_IN_MESSAGE])} and {len(labels) - NAMED_IN_MESSAGE} more"

@@ -331,6 +331,9 @@ class Table:
     roles: tuple[str, ...] = ()
     index: int = -1
     skipped: str = ""
+    # Skipped because its cells showed what else it is (a table of limits, of measurements):
+    # no code table that failed to read, whatever its headers say.
+    known_other: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -188,7 +188,7 @@ def test_a_merged_section_is_reported_for_the_codes_that_joined_it(
     run = run_cli("check", "docs", "--select", "SL5", "--output-format", "json", cwd=tree)
     (finding,) = findings(run)
     assert finding["message"] == (
-        "ERRCODE_INVALID_REQUEST, ERRCODE_MISS_PARAM are under Basic codes on the en page with "
+        "ERRCODE_INVALID_REQUEST and ERRCODE_MISS_PARAM are under Basic codes on the en page with "
         "the codes of 基础错误码, but under 请求验证 on the zh page"
     )
     assert [r["line"] for r in finding["related"]] == [15, 16]

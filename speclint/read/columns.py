@@ -230,6 +230,16 @@ class HeaderAliases:
 
 
 @dataclass(frozen=True, slots=True)
+class NotCodes:
+    """Why a table is not read as a code table. ``recognised``: its cells showed what else it is
+    (limits, measurements, quantities), so it is no code table that failed to read, whatever its
+    headers say."""
+
+    reason: str
+    recognised: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Roles:
     """Column index per role (None: the table has no such column).
 
@@ -430,7 +440,7 @@ def detect_roles(
     aliases: HeaderAliases,
     pinned: Mapping[str, str] | None = None,
     codes_heading: bool = False,
-) -> Roles | str:
+) -> Roles | NotCodes:
     """Return the column roles of a table, or why it is not a code table.
 
     ``columns`` holds each column's reduced cell texts; ``pinned`` maps a role to a header the
@@ -443,12 +453,12 @@ def detect_roles(
         _column(i, h, col, aliases) for i, (h, col) in enumerate(zip(headers, columns, strict=True))
     ]
     if not any(p.filled for p in profiles):
-        return "the table has no data rows"
+        return NotCodes("the table has no data rows")
     shown = ", ".join(h for h in headers if h) or "none"
     if any(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
-        return f"a table of measurements (headers: {shown})"
+        return NotCodes(f"a table of measurements (headers: {shown})", recognised=True)
     numbering = frozenset() if codes_heading else _PARAMETER_NUMBER_HEADERS
     parameters = [
         p
@@ -459,12 +469,13 @@ def detect_roles(
     ]
     numbered = any(p.is_name and p.numeric >= CLEARLY for p in profiles)
     if parameters and not numbered and not any(p.is_code for p in profiles):
-        return f"a parameter table: no code column (headers: {shown})"
+        return NotCodes(f"a parameter table: no code column (headers: {shown})")
     sized = next((p for p in profiles if p.quantities >= QUANTITY_MIN_CELLS), None)
     if sized is not None:
-        return (
+        return NotCodes(
             f"a table of limits or settings: {headers[sized.index]!r} holds sizes or counts "
-            f"(10 KB, 10,000) (headers: {shown})"
+            f"(10 KB, 10,000) (headers: {shown})",
+            recognised=True,
         )
     value = _value_column(profiles, numbering)
     if value is None:
@@ -479,17 +490,20 @@ def detect_roles(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
         )
         if compound is None:
-            return f"no column holds codes (headers: {shown})"
+            return NotCodes(f"no column holds codes (headers: {shown})")
         description = _description_column(profiles, {compound.index})
         return Roles(compound.index, compound.index, description, compound=True)
     if profiles[value].fractions:
         # 0.5 and 64 under "value": thresholds, settings or measurements, not codes.
-        return f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})"
+        return NotCodes(
+            f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})",
+            recognised=True,
+        )
     description = _description_column(profiles, {value})
     name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
     if name is not None and all(_has(profiles[i].header, _CATEGORY_WORDS) for i in (name, value)):
         # | 模块名称 | 模块代码标识 |: the key to how codes are composed, not codes.
-        return f"a table of modules and their code segments (headers: {shown})"
+        return NotCodes(f"a table of modules and their code segments (headers: {shown})")
     if description is None:
         # "| 错误码 | Info |", "| code | 提示语 |": the one other column of prose is the meaning.
         rest = [p for p in profiles if p.index not in (value, name) and p.filled]
@@ -502,7 +516,7 @@ def detect_roles(
     if name is None and description is None and max(p.filled for p in profiles) < 2:
         # One row of numbers with nothing to say what they mean: a worked example (the digits
         # of a code explained), not a list of codes.
-        return f"a single row with neither a name nor a meaning (headers: {shown})"
+        return NotCodes(f"a single row with neither a name nor a meaning (headers: {shown})")
     return Roles(value, name, description)
 
 
@@ -686,7 +700,7 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
     return best.index if best is not None else None
 
 
-def _pinned_roles(headers: Sequence[str], pinned: Mapping[str, str]) -> Roles | str:
+def _pinned_roles(headers: Sequence[str], pinned: Mapping[str, str]) -> Roles | NotCodes:
     folded = [normalise_header(h) for h in headers]
     found: dict[str, int | None] = {}
     for role in ROLES:
@@ -696,9 +710,9 @@ def _pinned_roles(headers: Sequence[str], pinned: Mapping[str, str]) -> Roles | 
             continue
         key = normalise_header(wanted)
         if key not in folded:
-            return f"the configured {role} column {wanted!r} is not in this table"
+            return NotCodes(f"the configured {role} column {wanted!r} is not in this table")
         found[role] = folded.index(key)
     value = found[VALUE]
     if value is None:
-        return "the configured columns name no value column"
+        return NotCodes("the configured columns name no value column")
     return Roles(value=value, name=found[NAME], description=found[DESCRIPTION])

@@ -31,6 +31,7 @@ from speclint.read.columns import (
     NAME,
     VALUE,
     HeaderAliases,
+    NotCodes,
     Roles,
     detect_roles,
     normalise_header,
@@ -143,7 +144,7 @@ def extract_records(
     alike: dict[tuple[object, ...], list[_TableReader]] = {}
     for reader, pin in zip(readers, pins, strict=True):
         alike.setdefault(reader.layout(pin), []).append(reader)
-    pooled: dict[tuple[object, ...], Roles | str | None] = {}
+    pooled: dict[tuple[object, ...], Roles | NotCodes | None] = {}
     for reader, pin in zip(readers, pins, strict=True):
         layout = reader.layout(pin)
         if layout not in pooled:
@@ -196,7 +197,7 @@ class _TableReader:
         self.enum = False  # the table lists an enum's members (see ``roles``)
         self._columns: list[list[str]] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
-        self._own_roles: Roles | str | None = None
+        self._own_roles: Roles | NotCodes | None = None
         # The heading says the table lists codes (全局返回码): numbers under 参数 are codes.
         self.codes_heading = heading_kind(source.section) == "codes"
 
@@ -232,7 +233,9 @@ class _TableReader:
             for i in range(len(self.first_headers))
         ]
 
-    def own_roles(self, aliases: HeaderAliases, pinned: Mapping[str, str] | None) -> Roles | str:
+    def own_roles(
+        self, aliases: HeaderAliases, pinned: Mapping[str, str] | None
+    ) -> Roles | NotCodes:
         """The roles this table's own cells give (decided once)."""
         if self._own_roles is None:
             self._own_roles = detect_roles(
@@ -244,7 +247,7 @@ class _TableReader:
         self,
         aliases: HeaderAliases,
         pinned: Mapping[str, str] | None,
-        pooled: Roles | str | None,
+        pooled: Roles | NotCodes | None,
     ) -> Table:
         """Decide the column roles from this table's cells, or take ``pooled`` (the roles read
         from every table of the page headed alike) when it agrees on where the codes are."""
@@ -260,8 +263,8 @@ class _TableReader:
         )
         if agrees:
             roles = pooled
-        if isinstance(roles, str):
-            return Table(*where, skipped=roles)
+        if isinstance(roles, NotCodes):
+            return Table(*where, skipped=roles.reason, known_other=roles.recognised)
         values = [r.texts[roles.value] for r in self.rows if len(r.texts) > roles.value]
         ranges = sum(1 for v in values if parse_range(v) is not None)
         if ranges > len(values) - ranges:

@@ -57,7 +57,7 @@ def structure_problems(
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
         elif (
-            not table.skipped.startswith(_KNOWN_OTHER)
+            not table.known_other
             and _headed_like_code_table(table.headers, vocabulary)
             and not _about_codes(source)
         ):
@@ -68,11 +68,6 @@ def structure_problems(
             )
             problems.append(RowProblem(path, table.line, 1, table.section, message, shown))
     return problems
-
-
-# Why a table was skipped when its cells showed what else it is (limits, measurements): not a
-# code table that failed to read, whatever its headers say.
-_KNOWN_OTHER = ("a table of limits or settings", "a table of measurements", "a table of quantities")
 
 
 def _uniform_width(source: SourceTable) -> int:

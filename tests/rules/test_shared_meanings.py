@@ -32,7 +32,7 @@ def test_a_meaning_four_codes_copy_is_one_finding_naming_them(
 ) -> None:
     expected = (
         "page.md:4:29: SL105 [warning] InsufficientFunds (204) means 'The card was declined.', "
-        "the same as CardDeclined (203), and so do StolenOrLost (205), InactiveCard (208), "
+        "the same as CardDeclined (203), and so do StolenOrLost (205), InactiveCard (208) and "
         "ExpiredCard (209) (see page.md:3, page.md:5, page.md:6 and 1 more) "
         "(duplicate-description)"
     )

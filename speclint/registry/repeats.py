@@ -1,0 +1,20 @@
+"""One problem a table repeats is one finding: the records that repeat an earlier one, grouped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from speclint.model import Record
+
+
+def by_earlier_and_table(
+    pairs: Iterable[tuple[Record, Record]],
+) -> list[tuple[Record, list[Record]]]:
+    """``(earlier, record)`` pairs grouped by the earlier record and by the later record's table,
+    first seen first: a value or a meaning several rows of a table repeat is reported once, at
+    its first repeat there, naming the others. Per table, because a suppression applies to a
+    table. Keyed by identity: two equal records are still two rows."""
+    groups: dict[tuple[int, str, int], tuple[Record, list[Record]]] = {}
+    for earlier, record in pairs:
+        groups.setdefault((id(earlier), record.file, record.table), (earlier, []))[1].append(record)
+    return list(groups.values())
