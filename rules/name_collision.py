@@ -4,12 +4,15 @@ import re
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record
+from speclint.registry.repeats import by_earlier_and_table
 from speclint.rule import RecordSet, Rule, Scope
+from speclint.wording import listed
 
 
 class NameCollision(Rule):
     """## What it does
-    Flags a name that is given different values, usually in different sections of the page.
+    Flags a name that is given different values, usually in different sections of the page. A
+    name given several other values in one table is one finding, naming the rows.
     Names with blanks are labels for people (an event type, an HTTP reason phrase) and may head
     several codes; only identifiers are checked.
 
@@ -43,6 +46,7 @@ class NameCollision(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         first: dict[str, Record] = {}
+        collisions: list[tuple[Record, Record]] = []
         for record in records.records:
             # A label ("Failed Exchange", "Bad Request") may head many codes; only an identifier
             # must name exactly one.
@@ -53,19 +57,29 @@ class NameCollision(Rule):
                 continue
             if earlier.line == record.line and earlier.file == record.file:
                 continue  # | 9/34 | PIO0_05 |: one row listing two values, not two definitions
-            if record.section == earlier.section and record.file == earlier.file:
-                where = f"{record.raw_value} here but {earlier.raw_value} on line {earlier.line}"
-            else:
-                where = (
-                    f"{record.raw_value} in {record.section_title} but {earlier.raw_value} in "
-                    f"{earlier.section_title}"
-                )
-            yield self.report(
-                record,
-                f"{record.name} is {where}",
-                field="name",
-                related=[(earlier, f"{earlier.name} is {earlier.raw_value} here")],
+            collisions.append((earlier, record))
+        # One name given several other values in a table is one finding (by_earlier_and_table).
+        for earlier, later in by_earlier_and_table(collisions):
+            yield self._finding(earlier, later)
+
+    def _finding(self, earlier: Record, later: list[Record]) -> Diagnostic:
+        record = later[0]
+        values = listed([other.raw_value for other in later])
+        if record.section == earlier.section and record.file == earlier.file:
+            where = f"{values} here but {earlier.raw_value} on line {earlier.line}"
+        else:
+            where = f"{values} in {record.section_title} but {earlier.raw_value} in " + (
+                earlier.section_title
             )
+        return self.report(
+            record,
+            f"{record.name} is {where}",
+            field="name",
+            related=[
+                (earlier, f"{earlier.name} is {earlier.raw_value} here"),
+                *((other, f"{other.name} is {other.raw_value} here too") for other in later[1:]),
+            ],
+        )
 
 
 _BLANK = re.compile(r"\s")

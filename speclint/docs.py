@@ -85,7 +85,11 @@ INFERENCE_STAGES = (
             "`[columns.aliases]` adds header words. Numbers under a header naming a parameter "
             "(`Param`, `参数`) number parameters, never codes; a row whose code cell holds "
             "words while another cell holds a range (`| 0x40-0x5F | Vendor-specific |`) reserves "
-            "that range, as a range in the code cell does."
+            "that range, as a range in the code cell does. A code cell listing codes (`500, 502`) "
+            "or giving alternatives written alike (`5.4.6 or 5.4.14`, `40001 或 40002`) holds a "
+            "code each; alternatives written unlike (`5.7.13 or 135`) stay one cell, reported. "
+            "In HTML tables, a code span (`<td>`101`</td>`, as MDX and Docusaurus render it) "
+            "reads as in a pipe table."
         ),
     ),
     (

@@ -337,6 +337,12 @@ def _may_be_compound(cell: str) -> bool:
     return _SEPARATOR.search(cell) is not None and _DIGIT.search(cell) is not None
 
 
+# A cell that may list several codes ("500, 502", "5.4.6 or 5.4.14", "40001 或 40002"): only
+# such a cell is asked split_list.
+_MAY_LIST = re.compile(r",|或| or ", re.IGNORECASE)
+_DIGIT = re.compile("[0-9]")
+
+
 def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, int]:
     """How many cells read as numbers, identifiers, code tokens, name-and-number cells, short
     labels, short text, HTTP statuses and fractions: one pass, each test asked only of the
@@ -372,10 +378,12 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
             code_like += first.isascii() and (first.isalnum() or first == "_")
             http += _http_status(cell)
             continue
-        if "," in cell and (listed := split_list(cell)) is not None and is_numeric(listed[0]):
-            numeric += 1  # "-4000002, -4000004": the numbers of one row (one per line in it)
-            code_like += 1
-            continue
+        if _MAY_LIST.search(cell) and (listed := split_list(cell)) is not None:
+            if is_numeric(listed[0]):
+                numeric += 1  # "-4000002, -4000004": the numbers of one row (one per line in it)
+                code_like += 1
+                continue
+            code_like += _DIGIT.search(listed[0]) is not None  # "5.4.6 or 5.4.14"
         if is_identifier(cell):
             identifier += 1
             code_like += 1  # an identifier is a code token

@@ -7,7 +7,8 @@ line and column of every tag, and it needs no dependency. ``rowspan`` and ``cols
 expanded, so every row has a cell per column as a reader sees it.
 
 The tables then go through the same record building as pipe tables: each becomes a
-``SourceTable`` of synthetic pipe rows (cell text escaped so that no Markdown is read into it),
+``SourceTable`` of synthetic pipe rows (cell text escaped so that no Markdown but a code span
+is read into it),
 and the records' columns are mapped back to the HTML cells afterwards. Each synthetic row is
 placed at its own far-away offset (``_ROW_BASE``), which is how a record's column says which
 HTML row and cell it came from.
@@ -30,6 +31,9 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # from HTML write into their HTML tables (INVALID\_API\_KEY), and that the sites rendering them
 # (MDX, Docusaurus, Mintlify) resolve. A reader sees INVALID_API_KEY.
 _MARKDOWN_ESCAPE = re.compile(r"\\" + _PUNCTUATION.pattern)
+# `101` in a <td>: a code span, which the sites rendering these pages (MDX, Docusaurus) render
+# inside HTML as in Markdown: a reader sees the code 101 in code type, as in a pipe table.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _MAX_SPAN = 1000  # rowspan/colspan above this are typos (or attacks): clamp them
 
 
@@ -231,11 +235,26 @@ def source_table(table: HtmlTable, section: tuple[str, ...], number: int) -> Sou
     every HTML table of a page apart (see ``relocate``)."""
 
     def row(html: HtmlRow, index: int) -> SourceRow:
-        escaped = " | ".join(_PUNCTUATION.sub(r"\\\1", c.text) for c in html.cells)
+        escaped = " | ".join(_pipe_cell(c.text) for c in html.cells)
         return SourceRow(html.line, f"| {escaped} |", index * _ROW_BASE)
 
     rows = tuple(row(html, _row_key(number, i + 1)) for i, html in enumerate(table.rows))
     return SourceTable(section, row(table.header, _row_key(number, 0)), rows)
+
+
+def _pipe_cell(text: str) -> str:
+    """A cell's text as a pipe table cell that reads as the HTML cell does: every punctuation
+    mark escaped, so that no Markdown is read into it, but for code spans."""
+    if "`" not in text:
+        return _PUNCTUATION.sub(r"\\\1", text)
+    parts: list[str] = []
+    end = 0
+    for span in _CODE_SPAN.finditer(text):
+        parts.append(_PUNCTUATION.sub(r"\\\1", text[end : span.start()]))
+        parts.append(span.group().replace("|", "\\|"))  # a pipe ends a pipe table's cell
+        end = span.end()
+    parts.append(_PUNCTUATION.sub(r"\\\1", text[end:]))
+    return "".join(parts)
 
 
 def _row_key(table_number: int, row_index: int) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from speclint.model import Value
 from speclint.read.thresholds import LABEL_MAX_CHARS, LABEL_MAX_WORDS, MAX_VALUE_DIGITS
@@ -213,6 +214,12 @@ _LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b/]\\s*")
 # a line break, which a cell's text shows as ", ": see records._cell_texts). Never a slash,
 # which string codes hold themselves (``Storage/Full``).
 _IDENTIFIER_LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b]\\s*")
+# "5.4.6 or 5.4.14", "40001 或 40002": the alternatives a row gives, each a code of its meaning.
+# Only between codes that contain a digit and are written alike (see _written_alike): words
+# joined by "or" are a phrase, and "5.7.13 or 135" is a shorthand no reader takes as 135.
+_ALTERNATIVES = re.compile(r"\s+or\s+|\s*或者?\s*", re.IGNORECASE)
+_DIGITS = re.compile("[0-9]+")
+_LETTERS = re.compile("[A-Za-z]+")
 
 
 def split_list(text: str) -> list[str] | None:
@@ -220,11 +227,25 @@ def split_list(text: str) -> list[str] | None:
     it lists fewer than two (or anything but codes)."""
     stripped = text.strip()
     parts = _LIST_SEPARATOR.split(stripped)
+    if len(parts) < 2:
+        parts = _ALTERNATIVES.split(stripped)
     if len(parts) < 2 or _THOUSANDS.fullmatch(stripped):
         return None  # one value; 10,000 is one number too
-    if all(is_numeric(p) for p in parts):
+    if all(is_numeric(p) for p in parts) or _written_alike(parts):
         return parts
     parts = _IDENTIFIER_LIST_SEPARATOR.split(stripped)
     if len(parts) >= 2 and all(is_identifier(p) for p in parts):
         return parts
     return None
+
+
+def _written_alike(parts: Sequence[str]) -> bool:
+    """Whether every part is a code token with a digit, all of one shape: ``5.4.6`` and
+    ``5.4.14``, ``E1001`` and ``E1002`` (digits and letters count as runs)."""
+    shapes = {
+        _LETTERS.sub("A", _DIGITS.sub("9", part))
+        if is_code_token(part) and _DIGITS.search(part)
+        else ""
+        for part in parts
+    }
+    return len(shapes) == 1 and "" not in shapes
