@@ -34,6 +34,7 @@ from speclint.read.values import (
     is_identifier,
     is_label,
     is_numeric,
+    may_list,
     split_compound,
     split_list,
 )
@@ -337,9 +338,6 @@ def _may_be_compound(cell: str) -> bool:
     return _SEPARATOR.search(cell) is not None and _DIGIT.search(cell) is not None
 
 
-# A cell that may list several codes ("500, 502", "5.4.6 or 5.4.14", "40001 或 40002"): only
-# such a cell is asked split_list.
-_MAY_LIST = re.compile(r",|或| or ", re.IGNORECASE)
 _DIGIT = re.compile("[0-9]")
 
 
@@ -378,7 +376,7 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
             code_like += first.isascii() and (first.isalnum() or first == "_")
             http += _http_status(cell)
             continue
-        if _MAY_LIST.search(cell) and (listed := split_list(cell)) is not None:
+        if may_list(cell) and (listed := split_list(cell)) is not None:
             if is_numeric(listed[0]):
                 numeric += 1  # "-4000002, -4000004": the numbers of one row (one per line in it)
                 code_like += 1

@@ -227,7 +227,7 @@ def split_list(text: str) -> list[str] | None:
     it lists fewer than two (or anything but codes)."""
     stripped = text.strip()
     parts = _LIST_SEPARATOR.split(stripped)
-    if len(parts) < 2:
+    if len(parts) < 2 and _gives_alternatives(stripped):
         parts = _ALTERNATIVES.split(stripped)
     if len(parts) < 2 or _THOUSANDS.fullmatch(stripped):
         return None  # one value; 10,000 is one number too
@@ -237,6 +237,16 @@ def split_list(text: str) -> list[str] | None:
     if len(parts) >= 2 and all(is_identifier(p) for p in parts):
         return parts
     return None
+
+
+def may_list(cell: str) -> bool:
+    """Whether a cell may list several codes ("500, 502", "5.4.6 or 5.4.14", "40001 或 40002"):
+    only such a cell is worth asking split_list (plain substring tests: asked of every cell)."""
+    return "," in cell or _gives_alternatives(cell)
+
+
+def _gives_alternatives(text: str) -> bool:
+    return "或" in text or " or " in text or " OR " in text or " Or " in text
 
 
 def _written_alike(parts: Sequence[str]) -> bool:
