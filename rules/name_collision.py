@@ -58,8 +58,9 @@ class NameCollision(Rule):
             if earlier.line == record.line and earlier.file == record.file:
                 continue  # | 9/34 | PIO0_05 |: one row listing two values, not two definitions
             collisions.append((earlier, record))
-        # One name given several other values in a table is one finding (by_earlier_and_table).
-        for earlier, later in by_earlier_and_table(collisions):
+        # One name given several other values in a table (and under one of its group rows) is
+        # one finding (by_earlier_and_table): the message names the one place they are.
+        for earlier, later in by_earlier_and_table(collisions, by_section=True):
             yield self._finding(earlier, later)
 
     def _finding(self, earlier: Record, later: list[Record]) -> Diagnostic:

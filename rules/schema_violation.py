@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from speclint.model import Diagnostic, Record
+from speclint.model import Diagnostic, Record, Value
 from speclint.read.thresholds import VALUE_KIND_MIN_VALUES
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.resources import schema_path
@@ -144,12 +144,16 @@ def _texts(value: Any) -> Iterator[str]:
             yield from _texts(item)
 
 
-def _one_token(error: ValidationError) -> bool:
-    """Whether ``error`` (or the part of it a reader is shown) is the built-in schema's
-    one-token pattern: a value must have no blank in it."""
+def _shown(error: ValidationError) -> ValidationError:
+    """The part of a violation a reader is shown (the best match among a oneOf's branches)."""
     from jsonschema.exceptions import best_match  # a violation means jsonschema is loaded
 
-    shown = best_match([error])
+    return best_match([error])
+
+
+def _one_token(shown: ValidationError) -> bool:
+    """Whether ``shown`` is the built-in schema's one-token pattern: a value must have no blank
+    in it."""
     return shown.validator == "pattern" and shown.validator_value == _ONE_TOKEN.pattern
 
 
@@ -164,18 +168,25 @@ class _WordTables:
 
     def __init__(self, records: tuple[Record, ...]) -> None:
         self.records = records
-        self.known: dict[tuple[str, int], bool] = {}
+        self.known: dict[tuple[str, int], bool] | None = None
 
     def hold(self, record: Record) -> bool:
-        key = (record.file, record.table)
-        if key not in self.known:
-            values = [r.value for r in self.records if (r.file, r.table) == key]
+        if self.known is None:
+            # Every table at once, in one pass over the records (asked per table, it would be
+            # tables x records on a page of many tables).
+            values: dict[tuple[str, int], list[Value]] = defaultdict(list)
+            for r in self.records:
+                values[(r.file, r.table)].append(r.value)
             # As many values as a column's kind is inferred from, and each of plain words.
-            self.known[key] = len(values) >= VALUE_KIND_MIN_VALUES and all(
-                isinstance(v, str) and all(_PLAIN_WORD.fullmatch(w) for w in v.split(" "))
-                for v in values
-            )
-        return self.known[key]
+            self.known = {
+                key: len(listed) >= VALUE_KIND_MIN_VALUES
+                and all(
+                    isinstance(v, str) and all(_PLAIN_WORD.fullmatch(w) for w in v.split(" "))
+                    for v in listed
+                )
+                for key, listed in values.items()
+            }
+        return self.known[(record.file, record.table)]
 
 
 def _plain(error: ValidationError) -> str:
@@ -268,9 +279,10 @@ class SchemaViolation(Rule):
             if self.fast_check is not None and self.fast_check(instance):
                 continue
             for error in self.validator.iter_errors(instance):
-                if _one_token(error) and words.hold(record):
+                shown = _shown(error)
+                if _one_token(shown) and words.hold(record):
                     continue  # "return pending" among placed, shipped: two words, one label
-                message, field = _violation(error)
+                message, field = _violation(shown)
                 violations[(record.file, record.table, field, message)].append(record)
         for (_, _, field, message), rows in violations.items():
             if len(rows) < WHOLE_CATEGORY_MIN:
@@ -291,11 +303,9 @@ class SchemaViolation(Rule):
 MAX_RELATED_ROWS = 20
 
 
-def _violation(error: ValidationError) -> tuple[str, str]:
-    """The message of a schema violation and the field whose cell it is at."""
-    from jsonschema.exceptions import best_match  # a violation means jsonschema is loaded
-
-    shown = best_match([error])
+def _violation(shown: ValidationError) -> tuple[str, str]:
+    """The message of a violation as a reader is shown it (``_shown``), and the field whose
+    cell it is at."""
     path = [str(part) for part in shown.absolute_path]
     if not path:
         return shown.message, ""

@@ -98,10 +98,11 @@ INFERENCE_STAGES = (
         (
             "Within a registry, speclint infers which tables form one code space, which only cite "
             "codes defined elsewhere, each category's range of values and the naming convention "
-            "its names follow. A heading says what its table enumerates by its last word of a "
+            "its names follow. A heading says what its table enumerates by its words of a "
             "kind (codes, errors, status; IDs; tags; types; operations, commands, opcodes; "
             "events; states, modes; flags; `错误码`, `类型`, `命令`, `事件`): tables under "
-            "headings of two kinds (IPP's Operation IDs, its Status Codes) are two code spaces; "
+            "headings naming no kind in common (IPP's Operation IDs, its Status Codes) are two "
+            "code spaces, while `Error types` and `Error codes` share one; "
             "a registry declared over the page makes them one. An inferred range or convention "
             "is at most a warning where a "
             "configured one is an error; the message of every finding says what the inference "

@@ -25,6 +25,7 @@ from speclint.read.thresholds import (
     HTTP_SUCCESS_LOW,
     LABEL_MAX_CHARS,
     MOSTLY,
+    PARAMETER_NUMBER_MAX,
     QUANTITY_MIN_CELLS,
     SHORT_TEXT_CHARS,
 )
@@ -338,9 +339,6 @@ def _may_be_compound(cell: str) -> bool:
     return _SEPARATOR.search(cell) is not None and _DIGIT.search(cell) is not None
 
 
-_DIGIT = re.compile("[0-9]")
-
-
 def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, int]:
     """How many cells read as numbers, identifiers, code tokens, name-and-number cells, short
     labels, short text, HTTP statuses and fractions: one pass, each test asked only of the
@@ -465,7 +463,16 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return NotCodes(f"a table of measurements (headers: {shown})", recognised=True)
-    numbering = frozenset() if codes_heading else _PARAMETER_NUMBER_HEADERS
+    # Numbers under Param / 参数 that a device's parameters could be (see _counts_parameters).
+    numbering = (
+        frozenset()
+        if codes_heading
+        else frozenset(
+            p.header
+            for p in profiles
+            if p.header in _PARAMETER_NUMBER_HEADERS and _counts_parameters(columns[p.index])
+        )
+    )
     parameters = [
         p
         for p in profiles
@@ -529,11 +536,20 @@ def detect_roles(
 # The data-type column of a parameter table (int, String), which an SDK reference generated from
 # headers also uses for an enum's members (| 类型 | 值 | 说明 | with kErrorCodeOk, 0).
 _TYPE_HEADERS = frozenset({"类型", "type"})
-# Headers naming a parameter itself: numbers under them number a device's or a command's
+# Headers naming a parameter itself: small numbers under them number a device's or a command's
 # parameters (Z-Wave's | Param | Name | Description |), unlike a type column's numbers (a
 # message type's), which may be an enum's values; unless the heading says the table lists codes
-# (DingTalk's 全局返回码 heads | 参数 | 原因 |).
+# (DingTalk's 全局返回码 heads | 参数 | 原因 |) or the numbers are too large for parameters.
 _PARAMETER_NUMBER_HEADERS = frozenset({"参数", "param", "parameter", "parameters"})
+
+
+def _counts_parameters(cells: Sequence[str]) -> bool:
+    """Whether a column's numbers could number parameters: plain decimals, none above
+    PARAMETER_NUMBER_MAX (Z-Wave's 1-255; DingTalk's codes under 参数 start at 40001)."""
+    filled = [c for c in cells if c]
+    return bool(filled) and all(
+        c.isdigit() and c.isascii() and int(c) <= PARAMETER_NUMBER_MAX for c in filled
+    )
 
 
 def _lists_members(p: _Column, profiles: Sequence[_Column]) -> bool:

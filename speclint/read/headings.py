@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-# What a heading says its table enumerates, by the word it ends on (a heading's head noun comes
-# last in English and in Chinese: "Operation IDs" lists ids, "Type Errors" and "类型错误" list
-# errors). A heading without such a word (Successful, 订单模块) says nothing, and its table may
-# join a space of any kind; two headings naming different kinds never share a space.
+# What a heading says its table enumerates, by its words of a kind: "Operation IDs" lists
+# operations' ids, "Status Codes" codes. A heading may name several ("Error types",
+# "Error codes for the Login method", 错误类型 all name codes among others). A heading without
+# such a word (Successful, 订单模块) says nothing, and its table may join a space of any kind;
+# two headings whose kinds have nothing in common never share a space.
 _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
@@ -20,7 +21,8 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "codes",
             (
                 r"\b(?:codes?|errors?|errno|status(?:es)?|reasons?|results?|returns?"
-                r"|exceptions?|faults?|failures?)\b|错误码|状态码|返回码|结果码|错误|异常|编码"
+                r"|exceptions?|faults?|failures?)\b|错误码|状态码|返回码|结果码|响应码|应答码|业务码"
+                r"|返回值|错误|异常|编码"
             ),
         ),
         ("ids", r"\b(?:ids?|identifiers?)\b|标识符?"),
@@ -35,19 +37,12 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _PARENTHESES = re.compile(r"\([^)]*\)|（[^）]*）")
 
 
-def heading_kind(section: tuple[str, ...]) -> str:
+def heading_kinds(section: tuple[str, ...]) -> frozenset[str]:
     """What the deepest heading of ``section`` that says so enumerates ("codes", "ids",
-    "types"...; "" if none does): the kind its last kind word names."""
+    "types"...; empty if none does): every kind its words name."""
     for heading in reversed(section):
         text = _PARENTHESES.sub(" ", heading)  # (RFC 8011 Section 4.1), (0x0000-0x00FF)
-        last = max(
-            (
-                (match.end(), kind)
-                for kind, pattern in _HEADING_KINDS
-                for match in pattern.finditer(text)
-            ),
-            default=None,
-        )
-        if last is not None:
-            return last[1]
-    return ""
+        kinds = frozenset(kind for kind, pattern in _HEADING_KINDS if pattern.search(text))
+        if kinds:
+            return kinds
+    return frozenset()

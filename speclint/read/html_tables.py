@@ -17,7 +17,7 @@ HTML row and cell it came from.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -206,7 +206,9 @@ def _expand(rows: Sequence[_RawRow]) -> list[HtmlRow]:
         placed: list[HtmlCell] = []
         for raw in row.cells:
             _fill_spanned(pending, placed)
-            text = _MARKDOWN_ESCAPE.sub(r"\1", " ".join("".join(raw.text).split()))
+            text = _outside_code_spans(
+                " ".join("".join(raw.text).split()), lambda part: _MARKDOWN_ESCAPE.sub(r"\1", part)
+            )
             cell = HtmlCell(text, raw.line, raw.column)
             for _ in range(raw.colspan):
                 if raw.rowspan > 1:
@@ -245,15 +247,27 @@ def source_table(table: HtmlTable, section: tuple[str, ...], number: int) -> Sou
 def _pipe_cell(text: str) -> str:
     """A cell's text as a pipe table cell that reads as the HTML cell does: every punctuation
     mark escaped, so that no Markdown is read into it, but for code spans."""
+    return _outside_code_spans(
+        text,
+        lambda part: _PUNCTUATION.sub(r"\\\1", part),
+        lambda span: span.replace("|", "\\|"),  # a pipe ends a pipe table's cell
+    )
+
+
+def _outside_code_spans(
+    text: str, outside: Callable[[str], str], inside: Callable[[str], str] = str
+) -> str:
+    """``text`` with ``outside`` applied to what is not a code span and ``inside`` to the code
+    spans (kept as they are by default): in a code span, Markdown means nothing."""
     if "`" not in text:
-        return _PUNCTUATION.sub(r"\\\1", text)
+        return outside(text)
     parts: list[str] = []
     end = 0
     for span in _CODE_SPAN.finditer(text):
-        parts.append(_PUNCTUATION.sub(r"\\\1", text[end : span.start()]))
-        parts.append(span.group().replace("|", "\\|"))  # a pipe ends a pipe table's cell
+        parts.append(outside(text[end : span.start()]))
+        parts.append(inside(span.group()))
         end = span.end()
-    parts.append(_PUNCTUATION.sub(r"\\\1", text[end:]))
+    parts.append(outside(text[end:]))
     return "".join(parts)
 
 

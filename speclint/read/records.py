@@ -38,7 +38,7 @@ from speclint.read.columns import (
     success_status,
 )
 from speclint.read.enums import Numbering, int_expression, is_enum_header
-from speclint.read.headings import heading_kind
+from speclint.read.headings import heading_kinds
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
 from speclint.read.values import (
@@ -197,9 +197,10 @@ class _TableReader:
         self.enum = False  # the table lists an enum's members (see ``roles``)
         self._columns: list[list[str]] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
+        self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
         self._own_roles: Roles | NotCodes | None = None
         # The heading says the table lists codes (全局返回码): numbers under 参数 are codes.
-        self.codes_heading = heading_kind(source.section) == "codes"
+        self.codes_heading = "codes" in heading_kinds(source.section)
 
     @property
     def first_headers(self) -> tuple[str, ...]:
@@ -322,7 +323,12 @@ class _TableReader:
                     if declared:
                         ranges.extend(declared)
                         continue
-                elif value and self._numbered() and (beside := self._range_beside(texts)):
+                elif (
+                    value
+                    and not value.isdigit()
+                    and self._numbered()
+                    and (beside := self._range_beside(texts))
+                ):
                     # | 0x40-0x5F | Vendor-specific | ... |: the range written in another
                     # column, words where the number goes. It reserves the range, as above.
                     ranges.extend(self._range_row(row, beside, section))
@@ -378,17 +384,26 @@ class _TableReader:
             assert self.roles is not None
             filled = [c for c in self.columns()[self.roles.value] if c]
             self._numbers = sum(1 for c in filled if is_numeric(c)) >= CLEARLY * len(filled)
+            self._widths = frozenset(
+                _digits_written(c) for c in filled if is_numeric(c) and _digits_written(c)
+            )
         return self._numbers
 
     def _range_beside(self, texts: list[str]) -> list[str] | None:
         """The row's texts with the range another column holds in the value's place, when its
-        value cell holds no number and that column is no meaning (None otherwise)."""
+        value cell holds no number (None otherwise). The range must be written with as many
+        digits as the codes are: ``0x40-0x5F`` beside ``0x01``, never an HTTP status's ``5xx``
+        beside ``1001``, which says nothing of the codes."""
         assert self.roles is not None
         value = texts[self.roles.value]
-        if is_numeric(value) or any(ch.isdigit() for ch in value):
-            return None  # a number, or a code a number is part of (E0x01): no range row
+        if any(ch.isdigit() for ch in value):
+            return None  # a code a number is part of (E0x01): no range row
         for index, text in enumerate(texts):
-            if index not in (self.roles.value, self.roles.description) and parse_range(text):
+            if (
+                index not in (self.roles.value, self.roles.description)
+                and _digits_written(text) in (self._widths or ())
+                and parse_range(text)
+            ):
                 return [*texts[: self.roles.value], text, *texts[self.roles.value + 1 :]]
         return None
 
@@ -487,6 +502,16 @@ def _is_remark(text: str) -> bool:
 # OTHER in capitals is a string code of its own (a reason among INVALID_ARGUMENT, NOT_FOUND).
 _CATCH_ALL = frozenset({"其他", "其它", "其他错误", "other", "others", "Other", "Others"})
 _PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
+# The digits a number or a range's first bound is written with: 0x40 and 0x01 have two, 5xx
+# three (its placeholders count), 1001 four.
+_WRITTEN_NUMBER = re.compile(r"[-+]?(?:0[xX])?([0-9A-Fa-f]+[xX*]*)")
+
+
+def _digits_written(text: str) -> int:
+    match = _WRITTEN_NUMBER.match(text.strip())
+    return len(match.group(1)) if match else 0
+
+
 _BOLD = re.compile(r"(\*\*|__)(?P<text>.+)\1")
 # A letter or digit of any script: a value cell without one holds no code.
 _ALNUM = re.compile(r"[^\W_]")

@@ -45,6 +45,11 @@ LONE_KIND_MAX = 2
 # cell may be a slip in a code table; two are the column's kind.
 QUANTITY_MIN_CELLS = 2
 
+# A device's or a command's parameters are numbered within a byte (Z-Wave's 1-255): numbers
+# under a parameter header (Param, 参数) that all stay at or below this number its parameters;
+# larger ones (40001) are codes, whatever the header says.
+PARAMETER_NUMBER_MAX = 255
+
 THRESHOLDS = (
     Threshold(
         "MOSTLY",
@@ -127,6 +132,13 @@ THRESHOLDS = (
         QUANTITY_MIN_CELLS,
         "A column headed as values with this many sizes or counts (10 KB, 50 MB, 10,000) "
         "makes the table one of limits or settings, not codes.",
+        "columns.pin",
+    ),
+    Threshold(
+        "PARAMETER_NUMBER_MAX",
+        PARAMETER_NUMBER_MAX,
+        "Largest parameter number: numbers under Param or 参数 that all stay at or below it "
+        "number parameters, unless the heading names codes; larger ones are codes.",
         "columns.pin",
     ),
     Threshold(

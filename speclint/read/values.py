@@ -215,27 +215,34 @@ _LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b/]\\s*")
 # which string codes hold themselves (``Storage/Full``).
 _IDENTIFIER_LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b]\\s*")
 # "5.4.6 or 5.4.14", "40001 或 40002": the alternatives a row gives, each a code of its meaning.
-# Only between codes that contain a digit and are written alike (see _written_alike): words
-# joined by "or" are a phrase, and "5.7.13 or 135" is a shorthand no reader takes as 135.
-_ALTERNATIVES = re.compile(r"\s+or\s+|\s*或者?\s*", re.IGNORECASE)
-_DIGITS = re.compile("[0-9]+")
-_LETTERS = re.compile("[A-Za-z]+")
+# Only between codes written alike (see _written_alike): words joined by "or" are a phrase,
+# "0 or 1" a setting's two states, "3000-3999 or 5000-5999" two ranges, and "5.7.13 or 135" a
+# shorthand no reader takes as 135. The word is spaced, as _gives_alternatives tests it.
+_ALTERNATIVES = re.compile(r" +(?:or|OR|Or) +|\s*或者?\s*")
+_DIGIT_RUN = re.compile("[0-9]+")
+_LETTER_RUN = re.compile("[A-Za-z]+")
+# Digits a code given as an alternative has at least: one digit (0 or 1, E1 or E2) is a state
+# or a slot more often than a code.
+ALTERNATIVE_MIN_DIGITS = 2
 
 
 def split_list(text: str) -> list[str] | None:
     """The values of a cell that lists several codes (numbers, or string codes), or None when
     it lists fewer than two (or anything but codes)."""
     stripped = text.strip()
+    if _THOUSANDS.fullmatch(stripped):
+        return None  # 10,000 is one number
     parts = _LIST_SEPARATOR.split(stripped)
-    if len(parts) < 2 and _gives_alternatives(stripped):
-        parts = _ALTERNATIVES.split(stripped)
-    if len(parts) < 2 or _THOUSANDS.fullmatch(stripped):
-        return None  # one value; 10,000 is one number too
-    if all(is_numeric(p) for p in parts) or _written_alike(parts):
+    if len(parts) >= 2 and all(is_numeric(p) for p in parts):
         return parts
+    # Never split on a slash but between numbers: string codes hold slashes (Storage/Full, and
+    # TLS1.2/TLS1.3 is one name).
     parts = _IDENTIFIER_LIST_SEPARATOR.split(stripped)
-    if len(parts) >= 2 and all(is_identifier(p) for p in parts):
-        return parts
+    if len(parts) >= 2:
+        return parts if all(is_identifier(p) for p in parts) or _written_alike(parts) else None
+    if _gives_alternatives(stripped):
+        parts = _ALTERNATIVES.split(stripped)
+        return parts if len(parts) >= 2 and _written_alike(parts) else None
     return None
 
 
@@ -250,12 +257,16 @@ def _gives_alternatives(text: str) -> bool:
 
 
 def _written_alike(parts: Sequence[str]) -> bool:
-    """Whether every part is a code token with a digit, all of one shape: ``5.4.6`` and
-    ``5.4.14``, ``E1001`` and ``E1002`` (digits and letters count as runs)."""
-    shapes = {
-        _LETTERS.sub("A", _DIGITS.sub("9", part))
-        if is_code_token(part) and _DIGITS.search(part)
-        else ""
-        for part in parts
-    }
-    return len(shapes) == 1 and "" not in shapes
+    """Whether every part is a code token with ALTERNATIVE_MIN_DIGITS digits or more and no
+    range, all of one shape: ``5.4.6`` and ``5.4.14``, ``E1001`` and ``E1002``, ``400`` and
+    ``404`` (digits and letters count as runs)."""
+    shapes = set()
+    for part in parts:
+        if (
+            not is_code_token(part)
+            or sum(map(len, _DIGIT_RUN.findall(part))) < ALTERNATIVE_MIN_DIGITS
+            or parse_range(part) is not None
+        ):
+            return False
+        shapes.add(_LETTER_RUN.sub("A", _DIGIT_RUN.sub("9", part)))
+    return len(shapes) == 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
 from speclint.read.columns import normalise_header
-from speclint.read.headings import heading_kind
+from speclint.read.headings import heading_kinds
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
@@ -51,7 +51,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         header = (_code_header(rows[0]), _kind(rows), type_heading(rows[0].section))
         # A heading also says what its table enumerates (IPP's Operation IDs beside its Status
         # Codes): two kinds of identifier are two code spaces, even under the same header.
-        enumerates = heading_kind(rows[0].section)
+        enumerates = heading_kinds(rows[0].section)
         values = {r.value for r in rows}
         joining = next(
             (
@@ -147,12 +147,13 @@ class _Space:
     records: list[Record] = field(default_factory=list)
     values: set[Value] = field(default_factory=set)
     keys: dict[Value, str] = field(default_factory=dict)
-    enumerates: str = ""  # what its headings say it lists (``heading_kind``), once one does
+    # What its headings say it lists (``heading_kinds``), once one does.
+    enumerates: frozenset[str] = frozenset()
 
-    def admits(self, enumerates: str) -> bool:
-        return not enumerates or not self.enumerates or enumerates == self.enumerates
+    def admits(self, enumerates: frozenset[str]) -> bool:
+        return not enumerates or not self.enumerates or bool(enumerates & self.enumerates)
 
-    def add(self, rows: Sequence[Record], enumerates: str = "") -> None:
+    def add(self, rows: Sequence[Record], enumerates: frozenset[str] = frozenset()) -> None:
         self.enumerates = self.enumerates or enumerates
         self.records.extend(rows)
         self.values.update(r.value for r in rows)
