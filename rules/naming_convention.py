@@ -35,8 +35,10 @@ class NamingConvention(Rule):
     (8) names of which `PREFIX_SHARE` (80%) share it. A category too small or too mixed is held to the registry's convention
     (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
     rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
-    Request`) is not judged. A success code (`OK`, `SUCCESS`, `成功` whatever its value, `S_OK`
-    with value 0 or 200) is exempt from an error prefix. A prefix is the head of a name up to
+    Request`) is not judged, nor is a row malformed-table reports (its name cell may hold the
+    value). A success code (`OK`, `SUCCESS`, `成功` whatever its value; `S_OK`,
+    or a name denying an error, `NO_ERR`, `ERROR_NONE`, with value 0 or 200) is exempt from an
+    error prefix. A prefix is the head of a name up to
     its first separator (`ERR_`), or, when no style rules the names whole, a type prefix in lower
     case run into the name (`tec` of XRPL's `tecNO_DST`). A one-word name (`validation`) is
     kebab-case as well as snake_case. When a convention the category does not keep itself (a
@@ -87,8 +89,14 @@ class NamingConvention(Rule):
             ) from None
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
-        # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name.
-        named = [r for r in records.records if _ALNUM.search(r.name)]
+        # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name; a
+        # row malformed-table reports may hold its value in the name cell (one problem).
+        malformed = records.malformed_rows
+        named = [
+            r
+            for r in records.records
+            if _ALNUM.search(r.name) and (not malformed or (r.file, r.line) not in malformed)
+        ]
         groups = by_category(named)
         for heading, convention in conventions(groups, self.pattern).items():
             if convention is None:

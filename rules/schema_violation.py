@@ -265,7 +265,7 @@ class SchemaViolation(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # A row malformed-table reports (a cell missing, one too many) is one problem: its
         # empty fields are part of it, not a second finding.
-        malformed = {(p.file, p.line) for p in records.problems}
+        malformed = records.malformed_rows
         # The same violation in many rows of one table (a column left empty) is one problem of
         # the table: one finding at its first row, the other rows as related locations.
         violations: dict[tuple[str, int, str, str], list[Record]] = defaultdict(list)

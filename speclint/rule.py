@@ -124,6 +124,15 @@ class RecordSet:
             return value
 
     @property
+    def malformed_rows(self) -> frozenset[tuple[str, int]]:
+        """``(file, line)`` of every row that parsing found malformed (a cell missing, one too
+        many, a tab where a pipe belongs): one problem each, which malformed-table reports.
+        Rules that judge a cell's content skip such rows: their cells may be shifted."""
+        return self.derived(
+            "malformed rows", lambda: frozenset((p.file, p.line) for p in self.problems)
+        )
+
+    @property
     def description(self) -> str:
         """How a message names this code space."""
         return f"the registry {self.name}" if self.declared else "this page"

@@ -40,7 +40,7 @@ from speclint.read.columns import (
 from speclint.read.enums import Numbering, int_expression, is_enum_header
 from speclint.read.headings import heading_kinds
 from speclint.read.inline import reduce_inline
-from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS
+from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS, SMALL_TABLE_ROWS
 from speclint.read.values import (
     RANGE_STARTS,
     is_code_token,
@@ -251,19 +251,18 @@ class _TableReader:
         pooled: Roles | NotCodes | None,
     ) -> Table:
         """Decide the column roles from this table's cells, or take ``pooled`` (the roles read
-        from every table of the page headed alike) when it agrees on where the codes are."""
+        from every table of the page headed alike) when it agrees on where the codes are, or
+        when this table is too small to say (SMALL_TABLE_ROWS)."""
         headers = self.first_headers
         where = (self.path, self.source.header.line, self.source.section, self.headers)
         if shows_examples(self.source):
             return Table(*where, skipped="an example: the text right before it says so")
         roles = self.own_roles(aliases, pinned)
-        agrees = (
-            isinstance(roles, Roles)
-            and isinstance(pooled, Roles)
-            and (pooled.value, pooled.compound) == (roles.value, roles.compound)
-        )
-        if agrees:
-            roles = pooled
+        if isinstance(roles, Roles) and isinstance(pooled, Roles):
+            agrees = (pooled.value, pooled.compound) == (roles.value, roles.compound)
+            rows = sum(1 for row in self.rows if not row.blank and row.group is None)
+            if agrees or rows < SMALL_TABLE_ROWS:
+                roles = pooled
         if isinstance(roles, NotCodes):
             return Table(*where, skipped=roles.reason, known_other=roles.recognised)
         values = [r.texts[roles.value] for r in self.rows if len(r.texts) > roles.value]

@@ -45,6 +45,11 @@ LONE_KIND_MAX = 2
 # cell may be a slip in a code table; two are the column's kind.
 QUANTITY_MIN_CELLS = 2
 
+# A table of fewer rows than this shows too little to say on its own which column holds the
+# codes (one row cannot show that a status repeats): it is read as its siblings headed alike
+# are read together, as a reader reads the one-row table after the five-row one.
+SMALL_TABLE_ROWS = 5
+
 # A device's or a command's parameters are numbered within a byte (Z-Wave's 1-255): numbers
 # under a parameter header (Param, 参数) that all stay at or below this number its parameters;
 # larger ones (40001) are codes, whatever the header says.
@@ -132,6 +137,13 @@ THRESHOLDS = (
         QUANTITY_MIN_CELLS,
         "A column headed as values with this many sizes or counts (10 KB, 50 MB, 10,000) "
         "makes the table one of limits or settings, not codes.",
+        "columns.pin",
+    ),
+    Threshold(
+        "SMALL_TABLE_ROWS",
+        SMALL_TABLE_ROWS,
+        "A table of fewer rows takes the column roles its siblings headed alike give together, "
+        "even where its own cells would put the codes in another column.",
         "columns.pin",
     ),
     Threshold(

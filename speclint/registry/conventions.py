@@ -59,6 +59,11 @@ SUCCESS_NAMES = frozenset(
     {"OK", "SUCCESS", "SUCCEED", "SUCCEEDED", "SUCCESSFUL", "NO_ERROR", "NOERROR", "成功"}
 )
 SUCCESS_VALUES = frozenset({0, 200})
+# "No error" said by denying one (NO_ERR, ERR_NONE, ERROR_NONE): with the value 0 or 200, the
+# success code as OK is. The words a name ends with, as split_words gives them.
+_NO_ERROR = frozenset(
+    {("NO", "ERR"), ("NO", "ERROR"), ("ERR", "NONE"), ("ERROR", "NONE"), ("E", "NONE")}
+)
 _SUCCESS_NAME_MAX = max(map(len, SUCCESS_NAMES))  # longer names are asked nothing more
 
 
@@ -142,14 +147,14 @@ def after_prefix(rest: str) -> str:
 
 def is_success(record: Record) -> bool:
     """The code for "no error": named OK, SUCCESS or 成功, whatever its value (an APDU's OK is
-    0x9000), or S_OK, ERR_SUCCESS with the value 0 or 200."""
+    0x9000), or S_OK, ERR_SUCCESS, NO_ERR, ERROR_NONE with the value 0 or 200."""
     name = record.name
     if len(name) <= _SUCCESS_NAME_MAX and name.upper() in SUCCESS_NAMES:
         return True
     if record.value not in SUCCESS_VALUES:
         return False
     words = split_words(record.name)
-    return bool(words and words[-1] in SUCCESS_NAMES)
+    return bool(words) and (words[-1] in SUCCESS_NAMES or tuple(words[-2:]) in _NO_ERROR)
 
 
 # Either of the two, as one pattern: what ``is_label`` answers (a test holds them together).
