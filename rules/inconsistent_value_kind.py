@@ -28,8 +28,8 @@ class InconsistentValueKind(Rule):
     """## What it does
     Flags a value whose kind differs from the rest of its column: a word among integers, an
     integer among string codes, a hex value among decimals, a zero-padded number among plain
-    ones. A row malformed-table reports is not judged: its value cell may hold another cell's
-    text.
+    ones. A row malformed-table reports for a cell missing is not judged: its value cell may hold
+    another cell's text.
 
     A column's kind is inferred once it has at least `VALUE_KIND_MIN_VALUES` (5) values and at
     least 80% (`CLEARLY`) of them are of one kind; a value of another kind is reported when at
@@ -69,10 +69,10 @@ class InconsistentValueKind(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         tables: dict[tuple[str, int], list[Record]] = defaultdict(list)
-        # A row malformed-table reports may hold its meaning in the value cell (one problem).
-        malformed = records.malformed_rows
+        # A row with a cell missing may hold its meaning in the value cell (one problem).
+        shifted = records.shifted_rows
         for record in records.records:
-            if malformed and (record.file, record.line) in malformed:
+            if shifted and (record.file, record.line) in shifted:
                 continue
             if record.raw_value and not _BLANK.search(record.raw_value):
                 tables[(record.file, record.table)].append(record)

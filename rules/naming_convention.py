@@ -35,8 +35,8 @@ class NamingConvention(Rule):
     (8) names of which `PREFIX_SHARE` (80%) share it. A category too small or too mixed is held to the registry's convention
     (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
     rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
-    Request`) is not judged, nor is a row malformed-table reports (its name cell may hold the
-    value). A success code (`OK`, `SUCCESS`, `成功` whatever its value; `S_OK`,
+    Request`) is not judged, nor is a row malformed-table reports for a cell missing (its name
+    cell may hold the value). A success code (`OK`, `SUCCESS`, `成功` whatever its value; `S_OK`,
     or a name denying an error, `NO_ERR`, `ERROR_NONE`, with value 0 or 200) is exempt from an
     error prefix. A prefix is the head of a name up to
     its first separator (`ERR_`), or, when no style rules the names whole, a type prefix in lower
@@ -90,12 +90,12 @@ class NamingConvention(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         # A name cell holding only "—" or "-" is a placeholder for no name, not a bad name; a
-        # row malformed-table reports may hold its value in the name cell (one problem).
-        malformed = records.malformed_rows
+        # row with a cell missing may hold its value in the name cell (one problem).
+        shifted = records.shifted_rows
         named = [
             r
             for r in records.records
-            if _ALNUM.search(r.name) and (not malformed or (r.file, r.line) not in malformed)
+            if _ALNUM.search(r.name) and (not shifted or (r.file, r.line) not in shifted)
         ]
         groups = by_category(named)
         for heading, convention in conventions(groups, self.pattern).items():

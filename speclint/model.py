@@ -318,6 +318,9 @@ class RowProblem:
     section: tuple[str, ...]
     message: str
     text: str = ""
+    # The row has fewer cells than its header (a tab or a lost pipe): what it holds may sit
+    # under the wrong headers, so a record read from it is judged by this problem alone.
+    shifted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

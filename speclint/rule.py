@@ -126,10 +126,19 @@ class RecordSet:
     @property
     def malformed_rows(self) -> frozenset[tuple[str, int]]:
         """``(file, line)`` of every row that parsing found malformed (a cell missing, one too
-        many, a tab where a pipe belongs): one problem each, which malformed-table reports.
-        Rules that judge a cell's content skip such rows: their cells may be shifted."""
+        many, no value): one problem each, which malformed-table reports."""
         return self.derived(
             "malformed rows", lambda: frozenset((p.file, p.line) for p in self.problems)
+        )
+
+    @property
+    def shifted_rows(self) -> frozenset[tuple[str, int]]:
+        """``(file, line)`` of the malformed rows with fewer cells than their header (a tab or a
+        lost pipe): their cells may sit under the wrong headers, so rules that judge a cell's
+        content skip them. A row with a cell too many keeps its cells in place."""
+        return self.derived(
+            "shifted rows",
+            lambda: frozenset((p.file, p.line) for p in self.problems if p.shifted),
         )
 
     @property

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from speclint.model import (
@@ -260,8 +260,7 @@ class _TableReader:
         roles = self.own_roles(aliases, pinned)
         if isinstance(roles, Roles) and isinstance(pooled, Roles):
             agrees = (pooled.value, pooled.compound) == (roles.value, roles.compound)
-            rows = sum(1 for row in self.rows if not row.blank and row.group is None)
-            if agrees or rows < SMALL_TABLE_ROWS:
+            if agrees or (self._small() and self._coded(pooled.value)):
                 roles = pooled
         if isinstance(roles, NotCodes):
             return Table(*where, skipped=roles.reason, known_other=roles.recognised)
@@ -343,9 +342,8 @@ class _TableReader:
                 if ragged and (kept or _markup_only(value)):
                     # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
                     # whether or not a code was read from it.
-                    problems.append(
-                        _problem(self.path, section, row.source, row_cells, self._ragged(row))
-                    )
+                    problem = _problem(self.path, section, row.source, row_cells, self._ragged(row))
+                    problems.append(replace(problem, shifted=row.width < len(self.headers)))
                     ragged = False  # one problem per row, however many entries it holds
 
     def _each_value(self, texts: list[str]) -> list[list[str]]:
@@ -376,6 +374,21 @@ class _TableReader:
         meaning = self.roles.description
         text = texts[meaning] if meaning is not None and meaning < len(texts) else ""
         return [DeclaredRange(self.path, row.source.line, section, *b, "row", text) for b in listed]
+
+    def _small(self) -> bool:
+        """Whether the table has too few rows to say on its own where its codes are."""
+        return sum(1 for row in self.rows if not row.blank and row.group is None) < SMALL_TABLE_ROWS
+
+    def _coded(self, column: int) -> bool:
+        """Whether every data row holds a code in ``column``: a small table whose siblings'
+        code column it leaves empty (a summary of HTTP statuses) is no table of such codes."""
+        for row in self.rows:
+            if row.blank or row.group is not None:
+                continue
+            text = row.texts[column] if column < len(row.texts) else ""
+            if not text or text in _PLACEHOLDERS or _is_remark(text):
+                return False
+        return True
 
     def _numbered(self) -> bool:
         """Whether the code column holds numbers (CLEARLY of its filled cells). Computed once."""
