@@ -19,6 +19,7 @@ from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
     REFERENCE_SHARE,
+    RESTATED_MIN_VALUES,
     RESTATED_SHARE,
     SHARED_STATUS_ROWS,
     TYPE_NAME_MIN_WORDS,
@@ -164,9 +165,10 @@ class _Space:
 
 def _restates(values: set[Value], space: set[Value]) -> bool:
     """Whether a table repeats so many of a space's values that it cannot be one of its
-    categories: a slip repeats a value or two, another code space repeats a share of them."""
+    categories: a slip repeats a value or two, another code space repeats a share of them, or
+    many of them (RESTATED_MIN_VALUES)."""
     shared = len(values & space)
-    return shared >= 2 and shared >= RESTATED_SHARE * len(values)
+    return shared >= 2 and (shared >= RESTATED_SHARE * len(values) or shared >= RESTATED_MIN_VALUES)
 
 
 def _tables(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:

@@ -16,6 +16,10 @@ CITING_SHARE = 0.5
 # A table that repeats at least this share (and at least two) of a code space's values is
 # another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
 RESTATED_SHARE = 0.3
+# A table that repeats at least this many values of a code space, whatever their share, is
+# another code space too (two product families on one page, each numbering its generic errors
+# -1 to -19): a slip repeats a value or two, never ten.
+RESTATED_MIN_VALUES = 10
 # A heading of at least this many capitalised words run together names a type (LoginErrorCode):
 # each type numbers its own members, so its tables are a code space of their own. One such word
 # (Errors, General) is a category of the page's one code space.
@@ -115,6 +119,13 @@ THRESHOLDS = (
         RESTATED_SHARE,
         "A table repeating this share of a code space's values (and at least two) is a code "
         "space of its own.",
+        "registries",
+    ),
+    Threshold(
+        "RESTATED_MIN_VALUES",
+        RESTATED_MIN_VALUES,
+        "A table repeating this many of a code space's values, whatever their share, is a code "
+        "space of its own (a second product family numbering its generic errors alike).",
         "registries",
     ),
     Threshold(
