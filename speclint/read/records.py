@@ -396,10 +396,17 @@ class _TableReader:
             assert self.roles is not None
             filled = [c for c in self.columns()[self.roles.value] if c]
             self._numbers = sum(1 for c in filled if is_numeric(c)) >= CLEARLY * len(filled)
-            self._widths = frozenset(
-                _digits_written(c) for c in filled if is_numeric(c) and _digits_written(c)
-            )
         return self._numbers
+
+    def _code_widths(self) -> frozenset[int]:
+        """How many digits the code column's numbers are written with. Computed once."""
+        if self._widths is None:
+            assert self.roles is not None
+            cells = self.columns()[self.roles.value]
+            self._widths = frozenset(
+                width for c in cells if is_numeric(c) and (width := _digits_written(c))
+            )
+        return self._widths
 
     def _range_beside(self, texts: list[str]) -> list[str] | None:
         """The row's texts with the range another column holds in the value's place, when its
@@ -413,7 +420,7 @@ class _TableReader:
         for index, text in enumerate(texts):
             if (
                 index not in (self.roles.value, self.roles.description)
-                and _digits_written(text) in (self._widths or ())
+                and _digits_written(text) in self._code_widths()
                 and parse_range(text)
             ):
                 return [*texts[: self.roles.value], text, *texts[self.roles.value + 1 :]]

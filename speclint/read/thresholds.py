@@ -45,6 +45,10 @@ LONE_KIND_MAX = 2
 # cell may be a slip in a code table; two are the column's kind.
 QUANTITY_MIN_CELLS = 2
 
+# Digits a code given as an alternative (5.4.6 or 5.4.14, 40001 或 40002) has at least: one digit
+# (0 or 1, E1 or E2) is a setting's state or a slot more often than a code.
+ALTERNATIVE_MIN_DIGITS = 2
+
 # A table of fewer rows than this shows too little to say on its own which column holds the
 # codes (one row cannot show that a status repeats): it is read as its siblings headed alike
 # are read together, as a reader reads the one-row table after the five-row one.
@@ -138,6 +142,13 @@ THRESHOLDS = (
         "A column headed as values with this many sizes or counts (10 KB, 50 MB, 10,000) "
         "makes the table one of limits or settings, not codes.",
         "columns.pin",
+    ),
+    Threshold(
+        "ALTERNATIVE_MIN_DIGITS",
+        ALTERNATIVE_MIN_DIGITS,
+        "Fewest digits each of a cell's alternatives has (5.4.6 or 5.4.14) for the cell to hold "
+        "a code each; fewer (0 or 1) stay one cell.",
+        "fixed: write the codes one per line, or `<!-- speclint-disable-next-table -->`",
     ),
     Threshold(
         "SMALL_TABLE_ROWS",

@@ -6,7 +6,12 @@ import re
 from collections.abc import Sequence
 
 from speclint.model import Value
-from speclint.read.thresholds import LABEL_MAX_CHARS, LABEL_MAX_WORDS, MAX_VALUE_DIGITS
+from speclint.read.thresholds import (
+    ALTERNATIVE_MIN_DIGITS,
+    LABEL_MAX_CHARS,
+    LABEL_MAX_WORDS,
+    MAX_VALUE_DIGITS,
+)
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _HEX = re.compile(r"[-+]?0[xX][0-9a-fA-F]+")
@@ -221,9 +226,6 @@ _IDENTIFIER_LIST_SEPARATOR = re.compile("\\s*[,，、;\uff1b]\\s*")
 _ALTERNATIVES = re.compile(r" +(?:or|OR|Or) +|\s*或者?\s*")
 _DIGIT_RUN = re.compile("[0-9]+")
 _LETTER_RUN = re.compile("[A-Za-z]+")
-# Digits a code given as an alternative has at least: one digit (0 or 1, E1 or E2) is a state
-# or a slot more often than a code.
-ALTERNATIVE_MIN_DIGITS = 2
 
 
 def split_list(text: str) -> list[str] | None:
