@@ -148,7 +148,7 @@ THRESHOLDS = (
         ALTERNATIVE_MIN_DIGITS,
         "Fewest digits each of a cell's alternatives has (5.4.6 or 5.4.14) for the cell to hold "
         "a code each; fewer (0 or 1) stay one cell.",
-        "fixed: write the codes one per line, or `<!-- speclint-disable-next-table -->`",
+        "fixed: write the codes one per line, or suppress the finding inline",
     ),
     Threshold(
         "SMALL_TABLE_ROWS",
