@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, pairwise
@@ -57,7 +57,7 @@ class InconsistentVocabulary(Rule):
         # Every spelling of a word, keyed by the word it spells: NOTEXIST, NOT_EXIST, NONEXIST and
         # NON_EXIST all spell NOTEXIST. One pass over the names, no pairs of names.
         first: dict[str, Record] = {}
-        for record in records.page_names():  # the whole page (its other code spaces too)
+        for record in records.records:
             if record.name:
                 first.setdefault(record.name, record)
         # The words written whole: a pair of words side by side spells a word only where that
@@ -82,19 +82,15 @@ class InconsistentVocabulary(Rule):
                 spelling.names += 1
         for group in spellings.values():
             if len(group) >= 2:
-                yield from self._minorities(list(group.values()), records.owns)
+                yield from self._minorities(list(group.values()))
 
-    def _minorities(
-        self, spellings: list[Spelling], owns: Callable[[Record], bool]
-    ) -> Iterator[Diagnostic]:
+    def _minorities(self, spellings: list[Spelling]) -> Iterator[Diagnostic]:
         ranked = sorted(spellings, key=lambda s: s.names, reverse=True)
         major = ranked[0]
         if ranked[1].names == major.names:
             return  # no convention to hold the others to
         for minor in ranked[1:]:
             record = minor.first
-            if not owns(record):
-                continue  # the code space of its first use reports it
             count = minor.names
             yield self.report(
                 record,

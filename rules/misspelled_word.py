@@ -83,8 +83,7 @@ class MisspelledWord(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         names: dict[str, Record] = {}
-        # Words are counted over the whole page (its other code spaces too).
-        for record in records.page_names():
+        for record in records.records:
             # A table of string codes (InvalidTempalteVersion) has its identifiers as values.
             identifier = record.name or (record.value if isinstance(record.value, str) else "")
             # "Session taken over": words for people, not an identifier's.
@@ -134,12 +133,7 @@ class MisspelledWord(Rule):
             likely = _likely_spelling(word, near.get(word, set()), words, own)
             # An English word is spelt as meant, whatever registry word it is one edit from
             # (LOGIC, LOGIN): asked last, of the few words about to be reported.
-            # A misspelling is reported by the code space of its first use (records.owns).
-            if (
-                likely is not None
-                and records.owns(words[word].first)
-                and not (self.options.dictionary and is_english_word(word))
-            ):
+            if likely is not None and not (self.options.dictionary and is_english_word(word)):
                 yield self._finding(word, words[word], likely, words.get(likely))
 
     def _finding(self, word: str, misspelt: _Word, likely: str, uses: _Word | None) -> Diagnostic:

@@ -74,10 +74,6 @@ class RecordSet:
     tables: tuple[Table, ...] = ()
     suppressions: tuple[Suppression, ...] = ()
     declared: bool = False  # a registry the configuration declares, not one page on its own
-    # The records of the page's other code spaces (none when the page is one space): a page's
-    # names share one vocabulary, whatever space their codes are in, so rules about spelling
-    # count words over them too (and report only on ``records``).
-    neighbours: tuple[Record, ...] = ()
     suspect_fences: tuple[SuspectFence, ...] = ()  # code fences that hide part of a page
     outcome: GateOutcome | None = None  # for rules of gate scope only
     # Ranges the pages state: a section's in its heading or text, reserved ones in table rows.
@@ -126,26 +122,6 @@ class RecordSet:
         except KeyError:
             value = self._derived[key] = compute()
             return value
-
-    def page_names(self) -> tuple[Record, ...]:
-        """``records`` and ``neighbours`` together in page order: where a page's words are
-        counted. A finding about a word belongs to the space of its first use, so that a word
-        the page misspells in two spaces is reported once."""
-        if not self.neighbours:
-            return self.records
-        return self.derived(
-            "page names",
-            lambda: tuple(
-                sorted((*self.records, *self.neighbours), key=lambda r: (r.file, r.line))
-            ),
-        )
-
-    def owns(self, record: Record) -> bool:
-        """Whether ``record`` is one of ``records`` (not a neighbour's)."""
-        if not self.neighbours:
-            return True
-        own = self.derived("own records", lambda: frozenset(map(id, self.records)))
-        return id(record) in own
 
     @property
     def malformed_rows(self) -> frozenset[tuple[str, int]]:

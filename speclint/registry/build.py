@@ -129,7 +129,7 @@ def build_registries(
     for name, group_files in members.items():
         declared_here = not name.startswith("file:")
         spaces = [records.get(name, [])] if declared_here else code_spaces(records.get(name, []))
-        for index, space in enumerate(spaces):
+        for space in spaces:
             definitions, references = split_references(space)
             registries.append(
                 RecordSet(
@@ -141,9 +141,6 @@ def build_registries(
                     tuple(s for f in group_files for s in f.suppressions),
                     declared=declared_here,
                     declared_ranges=tuple(d for f in group_files for d in f.declared_ranges),
-                    neighbours=tuple(
-                        r for other in spaces[:index] + spaces[index + 1 :] for r in other
-                    ),
                 )
             )
     return registries

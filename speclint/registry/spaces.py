@@ -166,9 +166,16 @@ class _Space:
 def _restates(values: set[Value], space: set[Value]) -> bool:
     """Whether a table repeats so many of a space's values that it cannot be one of its
     categories: a slip repeats a value or two, another code space repeats a share of them, or
-    many of them (RESTATED_MIN_VALUES)."""
-    shared = len(values & space)
-    return shared >= 2 and (shared >= RESTATED_SHARE * len(values) or shared >= RESTATED_MIN_VALUES)
+    many of its negative codes (RESTATED_MIN_VALUES): the generic errors (-1 failed, -2 timed
+    out...) each family of a vendor's products numbers alike. A block of positive codes pasted
+    into a second category is still that space's duplicates."""
+    shared = values & space
+    if len(shared) < 2:
+        return False
+    if len(shared) >= RESTATED_SHARE * len(values):
+        return True
+    negative = sum(1 for v in shared if isinstance(v, int) and v < 0)
+    return negative >= RESTATED_MIN_VALUES
 
 
 def _tables(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:

@@ -16,9 +16,10 @@ CITING_SHARE = 0.5
 # A table that repeats at least this share (and at least two) of a code space's values is
 # another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
 RESTATED_SHARE = 0.3
-# A table that repeats at least this many values of a code space, whatever their share, is
-# another code space too (two product families on one page, each numbering its generic errors
-# -1 to -19): a slip repeats a value or two, never ten.
+# A table that repeats at least this many negative values of a code space, whatever their
+# share, is another code space too: two product families on one page each number their generic
+# errors -1 to -19, and a slip repeats a value or two, never ten. Only negative values: a block
+# of positive codes pasted into a second category of one space is that space's duplicates.
 RESTATED_MIN_VALUES = 10
 # A heading of at least this many capitalised words run together names a type (LoginErrorCode):
 # each type numbers its own members, so its tables are a code space of their own. One such word
@@ -124,8 +125,9 @@ THRESHOLDS = (
     Threshold(
         "RESTATED_MIN_VALUES",
         RESTATED_MIN_VALUES,
-        "A table repeating this many of a code space's values, whatever their share, is a code "
-        "space of its own (a second product family numbering its generic errors alike).",
+        "A table repeating this many of a code space's negative values, whatever their share, "
+        "is a code space of its own (a second product family numbering its generic errors "
+        "-1, -2... alike).",
         "registries",
     ),
     Threshold(
