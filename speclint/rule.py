@@ -128,7 +128,8 @@ class RecordSet:
         """``(file, line)`` of every row that parsing found malformed (a cell missing, one too
         many, no value): one problem each, which malformed-table reports."""
         return self.derived(
-            "malformed rows", lambda: frozenset((p.file, p.line) for p in self.problems)
+            ("speclint.rule", "malformed rows"),  # a key no plugin's own key can be
+            lambda: frozenset((p.file, p.line) for p in self.problems),
         )
 
     @property
@@ -137,7 +138,7 @@ class RecordSet:
         lost pipe): their cells may sit under the wrong headers, so rules that judge a cell's
         content skip them. A row with a cell too many keeps its cells in place."""
         return self.derived(
-            "shifted rows",
+            ("speclint.rule", "shifted rows"),
             lambda: frozenset((p.file, p.line) for p in self.problems if p.shifted),
         )
 

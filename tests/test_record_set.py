@@ -50,3 +50,42 @@ def test_category_rules_share_the_categories_of_a_registry() -> None:
     assert shared_categories(records, ranges) is first
     assert shared_categories(records, ranges, infer=False) is not first
     assert [c.heading for c in first] == [c.heading for c in shared_categories(records, ranges)]
+
+
+def test_shifted_rows_are_the_malformed_rows_with_a_cell_missing() -> None:
+    page = (
+        "# Codes\n\n| Name | Value | Meaning |\n| --- | --- | --- |\n"
+        "| OK | 0 | fine |\n"
+        "| LOST_PIPE\t1 | a tab where a pipe belongs |\n"  # line 6: a cell missing
+        "| EXTRA | 2 | one cell too many | note |\n"  # line 7: a cell too many
+        "| NO_VALUE | | no value |\n"  # line 8: no value, no record
+    )
+    parsed = parse_text("page.md", page, Settings())
+    records = group([parsed], []).registries[0]
+    assert records.malformed_rows == {("page.md", 6), ("page.md", 7), ("page.md", 8)}
+    assert records.shifted_rows == {("page.md", 6)}
+
+
+def test_listed_names_a_few_and_counts_the_rest() -> None:
+    from speclint.wording import listed
+
+    assert listed([]) == ""
+    assert listed(["A"]) == "A"
+    assert listed(["A", "B"]) == "A and B"
+    assert listed(["A", "B", "C"]) == "A, B and C"
+    assert listed(["A", "B", "C", "D", "E"]) == "A, B, C and 2 more"
+
+
+def test_repeats_are_grouped_per_earlier_record_table_and_if_asked_section() -> None:
+    from speclint.registry.repeats import by_earlier_and_table
+
+    first, *rest = _registry().records[:5]
+    moved = replace(rest[1], section=("elsewhere",))
+    pairs = [(first, rest[0]), (first, moved), (rest[2], rest[3])]
+    grouped = by_earlier_and_table(pairs)
+    assert [(earlier, later) for earlier, later in grouped] == [
+        (first, [rest[0], moved]),
+        (rest[2], [rest[3]]),
+    ]
+    apart = by_earlier_and_table(pairs, by_section=True)
+    assert [later for _, later in apart] == [[rest[0]], [moved], [rest[3]]]
