@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from speclint.model import (
@@ -342,8 +342,17 @@ class _TableReader:
                 if ragged and (kept or _markup_only(value)):
                     # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
                     # whether or not a code was read from it.
-                    problem = _problem(self.path, section, row.source, row_cells, self._ragged(row))
-                    problems.append(replace(problem, shifted=row.width < len(self.headers)))
+                    shifted = row.width < len(self.headers)
+                    problems.append(
+                        _problem(
+                            self.path,
+                            section,
+                            row.source,
+                            row_cells,
+                            self._ragged(row),
+                            shifted=shifted,
+                        )
+                    )
                     ragged = False  # one problem per row, however many entries it holds
 
     def _each_value(self, texts: list[str]) -> list[list[str]]:
@@ -681,9 +690,10 @@ def _problem(
     cells: Sequence[RawCell],
     message: str,
     at: int = 0,
+    shifted: bool = False,
 ) -> RowProblem:
     column = row.offset + (cells[at].start if at < len(cells) else 0) + 1
-    return RowProblem(path, row.line, column, section, message, row.text.strip())
+    return RowProblem(path, row.line, column, section, message, row.text.strip(), shifted)
 
 
 __all__ = [
