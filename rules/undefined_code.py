@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic
-from speclint.registry.spaces import cited_keys
+from speclint.registry.spaces import cited_keys, links_in_page
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -11,7 +11,9 @@ class UndefinedCode(Rule):
     """## What it does
     Flags a code that a reference table lists but no other table of the registry defines. A
     reference table is a table without a name column that mostly re-lists codes listed before
-    it, such as the codes one endpoint can return or a map of HTTP statuses to codes.
+    it, such as the codes one endpoint can return or a map of HTTP statuses to codes. A row of
+    an index whose code links to its entry on the page (`[`4099`](#4099--door-open)`) is never
+    flagged: its entry may be prose under a heading of its own.
 
     ## Why it matters
     A code that is returned but never defined has no name to generate a constant from and no
@@ -56,6 +58,8 @@ class UndefinedCode(Rule):
         for reference in records.references:
             if reference.value in defined:
                 continue
+            if links_in_page(reference):
+                continue  # an index row: its entry is under the heading it links to, maybe prose
             yield self.report(
                 reference,
                 f"code {reference.raw_value} is listed in {reference.section_title} but no "

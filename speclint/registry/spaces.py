@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
@@ -18,6 +18,7 @@ from speclint.read.headings import heading_kinds
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
+    LINKED_INDEX_SHARE,
     REFERENCE_SHARE,
     RESTATED_MIN_VALUES,
     RESTATED_SHARE,
@@ -37,10 +38,13 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     codes of a space (what one endpoint returns) joins that space, as references.
     """
     tables = _tables(records)
+    indexes = index_tables(tables)
     # Only a nameless table can cite codes: without one, no space needs its keys.
     citing_possible = not all(any(r.name for r in rows) for rows in tables.values())
     spaces: list[_Space] = []
-    for rows in tables.values():
+    for table, rows in tables.items():
+        if table in indexes:
+            continue  # it joins the space it cites, below, once every space is known
         if citing_possible and not any(r.name for r in rows):
             citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
             if citing is not None and _share_cited(rows, citing.keys) > REFERENCE_SHARE:
@@ -66,6 +70,10 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
             spaces.append(_Space(header, with_keys=citing_possible))
             joining = spaces[-1]
         joining.add(rows, enumerates)
+    for table in indexes:
+        rows = tables[table]
+        listing = max(spaces, key=lambda space: _share_listed(rows, _codes(space.records)))
+        listing.records.extend(rows)
     if len(spaces) == 1:
         return [list(records)]  # every record, in the page's order already
     order = {id(r): i for i, r in enumerate(records)}
@@ -226,20 +234,21 @@ def _fold(text: str) -> str:
 
 
 def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Record]]:
-    """Separate the rows of nameless tables that mostly re-list codes listed before them.
+    """Separate the rows of nameless tables that mostly re-list codes listed before them, and
+    of indexes (``index_tables``).
 
     A page that lists the codes one endpoint returns (``| 错误码 | 说明 |``), or maps HTTP
     statuses to codes, cites definitions; it does not define the codes a second time, so it
     must not count as a duplicate.
     """
-    if all(r.name for r in records):
-        return list(records), []  # every table has names: none is a list of references
     tables = _tables(records)
-    if all(any(r.name for r in rows) for rows in tables.values()):
+    referencing = index_tables(tables)
+    if not referencing and all(any(r.name for r in rows) for rows in tables.values()):
         return list(records), []  # only a nameless table can be a list of references
     keys: dict[Value, str] = {}
-    referencing: set[tuple[str, int]] = set()
     for table, rows in tables.items():
+        if table in referencing:
+            continue
         if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > REFERENCE_SHARE:
             referencing.add(table)
         else:
@@ -248,6 +257,59 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]
     return definitions, references
+
+
+# A cell that is one link to an anchor of its own page: Markdown (``[`10052`](#10052--z-axis)``)
+# or HTML (``<a href="#err_locked">ERR_LOCKED</a>``).
+_IN_PAGE_LINK = re.compile(
+    r"\s*(?:\[(?:[^\[\]\\]|\\.)*\]\(\s*<?#[^()\s]*>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"|<a\s[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>.*?</a\s*>)\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def links_in_page(record: Record) -> bool:
+    """Whether a row's code (its name or its value) is a link to an anchor of its page."""
+    return any(
+        cell.role in ("name", "value") and "#" in cell.raw and _IN_PAGE_LINK.fullmatch(cell.raw)
+        for cell in record.cells
+    )
+
+
+def index_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tuple[str, int]]:
+    """The tables that index entries written elsewhere on the page: at least
+    LINKED_INDEX_SHARE of their codes link to an anchor of the page, and the page's other
+    tables list more than REFERENCE_SHARE of their codes. Such a table (codes with a known
+    fix, a summary at the top) cites codes, before or after the table defining them and
+    however briefly it words them; it defines none.
+
+    A table whose codes link in-page but whose codes no other table lists (each code's details
+    under a heading of its own) is the page's one list of them: it defines them."""
+    linked = [
+        table
+        for table, rows in tables.items()
+        if links_in_page(rows[0])
+        and sum(1 for r in rows if links_in_page(r)) >= LINKED_INDEX_SHARE * len(rows)
+    ]
+    if not linked or len(linked) == len(tables):
+        return set()
+    defined = _codes(r for table, rows in tables.items() if table not in linked for r in rows)
+    return {table for table in linked if _share_listed(tables[table], defined) > REFERENCE_SHARE}
+
+
+def _codes(records: Iterable[Record]) -> set[Value]:
+    """What a row may be listed by elsewhere: its value, and its name if it has one."""
+    codes: set[Value] = set()
+    for record in records:
+        codes.add(record.value)
+        if record.name:
+            codes.add(record.name)
+    return codes
+
+
+def _share_listed(rows: Sequence[Record], codes: set[Value]) -> float:
+    listed = sum(1 for r in rows if r.value in codes or (r.name and r.name in codes))
+    return listed / len(rows)
 
 
 def shared_status_tables(records: Sequence[Record]) -> set[tuple[str, int]]:

@@ -13,6 +13,11 @@ REFERENCE_SHARE = 0.5
 # whatever they say. Below it, a row giving an earlier number a clearly different meaning
 # defines that number a second time (SL101).
 CITING_SHARE = 0.5
+# A table at least this share of whose codes link to an anchor of their own page ([`10052`](#10052))
+# is an index of entries written elsewhere on the page, when more than REFERENCE_SHARE of its
+# codes are listed by the page's other tables: its rows cite those codes, whatever they say and
+# wherever they stand. A table with a link or two points at notes; it still defines its codes.
+LINKED_INDEX_SHARE = 0.8
 # A table that repeats at least this share (and at least two) of a code space's values is
 # another code space (HTTP/2 codes beside gRPC codes): a slip repeats a value or two.
 RESTATED_SHARE = 0.3
@@ -114,6 +119,14 @@ THRESHOLDS = (
         "summary that cites them; below it, a row giving an earlier number a clearly different "
         "meaning defines it again (SL101).",
         "duplicate-value's scope, or a name column for the table (columns.pin)",
+    ),
+    Threshold(
+        "LINKED_INDEX_SHARE",
+        LINKED_INDEX_SHARE,
+        "A table at least this share of whose codes link to anchors of their own page, and more "
+        "than REFERENCE_SHARE of whose codes the page's other tables list, is an index: its rows "
+        "cite those codes, before or after them, whatever they say.",
+        "registries (declare the index's section a registry of its own)",
     ),
     Threshold(
         "RESTATED_SHARE",
