@@ -63,7 +63,10 @@ class CategoryRange(Rule):
     Nothing is inferred for small codes (0..9, -1): they are an enumeration that grows past 9;
     one-digit codes such as 0 (success) and -1 (unknown error), which pages list beside any
     category's codes, are never outside an inferred range, and neither is a success code
-    (`OK`, `SUCCESS`, `成功`: `Ok (200)` heading a table of 400002xxx codes).
+    (`OK`, `SUCCESS`, `成功`: `Ok (200)` heading a table of 400002xxx codes). A category
+    inferred to HTTP's 4xx or 5xx block (`HTTP_ERROR_CLASS_LOW`) is numbered like HTTP
+    statuses: a status of another class (500 beside 401..422) follows HTTP's split of errors
+    and is no stray, unless a sibling category is numbered in that class.
 
     ## Options
     - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.

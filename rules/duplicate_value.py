@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
+from speclint.registry.conventions import is_success
+from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
@@ -18,6 +21,8 @@ from speclint.wording import listed
 @dataclass(frozen=True)
 class DuplicateValueOptions:
     scope: Literal["section", "file", "registry"] = "registry"
+    # The words that mark a code deprecated; by default the configuration's [markers].
+    markers: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 class DuplicateValue(Rule):
@@ -28,7 +33,10 @@ class DuplicateValue(Rule):
     issue" for 200) in a table of codes of its own (under `CITING_SHARE` (50%) of its values
     listed before it); one-digit codes such as 0 are every code space's own and never count.
     A value a table gives several codes is one finding, at its first repeat, naming the other
-    rows. In a table without names, a status that heads `SHARED_STATUS_ROWS` (3) or more rows
+    rows. Success codes sharing their value (`SUCCESS 0`, `CONNECT_SUCCESS 0`: each enum's "no
+    error") say the same thing and are no duplicate, and so is a deprecated code whose row
+    names the code replacing it (`KEY_CONFILICT (deprecated) | 561105 | Deprecated, use
+    KEY_CONFLICT`): an alias kept for old clients. In a table without names, a status that heads `SHARED_STATUS_ROWS` (3) or more rows
     (an HTTP status such as 400, a string code, a generic -1) lists errors by their messages
     and is no duplicate; any other number given several meanings is one.
 
@@ -52,6 +60,8 @@ class DuplicateValue(Rule):
     ## Options
     - `scope`: where a value must be unique: `"section"`, `"file"` or `"registry"` (the code space
       the file belongs to; default).
+    - `markers`: the words that mark a code deprecated, as `{deprecated = [...]}`; by default
+      the configuration's `[markers]`.
     """
 
     code = "SL101"
@@ -75,6 +85,7 @@ class DuplicateValue(Rule):
         first_named: dict[tuple[object, ...], dict[Value, Record]] = {}
         first_in_table: dict[tuple[str, int], dict[Value, Record]] = {}
         first_any: dict[tuple[object, ...], dict[Value, Record]] = {}
+        markers = Markers.configured(self.options.markers)
         unkeyed = shared_status_tables(records.records)
         redefined: list[tuple[Record, Record]] = []  # nameless rows that give a number anew
         # One value given several meanings in a table is one finding (by_earlier_and_table).
@@ -99,6 +110,10 @@ class DuplicateValue(Rule):
                 continue
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
+            if record.name and is_success(record) and is_success(earlier):
+                continue  # CONNECT_SUCCESS 0 beside SUCCESS 0: each enum's "no error", one meaning
+            if record.name and earlier.name and is_alias(record, earlier, markers):
+                continue  # "OLD_NAME (deprecated) | 5 | use NEW_NAME": the old name kept
             repeats.append((earlier, record))
         for earlier, later in by_earlier_and_table(repeats):
             yield self._finding(later[0], earlier, later[1:])

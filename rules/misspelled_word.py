@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from types import MappingProxyType
 
 from speclint.model import Diagnostic, Record, Severity
 from speclint.registry.conventions import is_label
 from speclint.registry.dictionary import is_english_word
+from speclint.registry.lifecycle import Markers, replacements
 from speclint.registry.thresholds import (
     COMMON_WORD_MIN_LETTERS,
     MISSPELLING_MIN_LETTERS,
@@ -22,6 +24,8 @@ from speclint.rule import RecordSet, Rule, Scope
 class MisspelledWordOptions:
     words: tuple[str, ...] = ()
     dictionary: bool = True
+    # The words that mark a code deprecated; by default the configuration's [markers].
+    markers: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(slots=True)
@@ -73,6 +77,9 @@ class MisspelledWord(Rule):
     - `words`: words spelt as intended, never reported (e.g. product names).
     - `dictionary`: never report an English word spelt right (default `true`); `false` reports
       a word one edit from the registry's vocabulary even when it is an English word.
+    - `markers`: the words that mark a code deprecated (`{deprecated = [...]}`; by default the
+      configuration's `[markers]`): a deprecated name whose row names its replacement is kept
+      for old clients, its spelling fixed already, and is not reported.
     """
 
     code = "SL203"
@@ -83,11 +90,14 @@ class MisspelledWord(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         names: dict[str, Record] = {}
+        markers = Markers.configured(self.options.markers)
         for record in records.records:
             # A table of string codes (InvalidTempalteVersion) has its identifiers as values.
             identifier = record.name or (record.value if isinstance(record.value, str) else "")
             # "Session taken over": words for people, not an identifier's.
             if identifier and " " not in identifier and not is_label(identifier):
+                if replacements(record, markers):
+                    continue  # "KEY_CONFILICT (deprecated): use KEY_CONFLICT": fixed already
                 names.setdefault(identifier, record)
         words: dict[str, _Word] = {}
         for name, record in names.items():

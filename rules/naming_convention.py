@@ -9,6 +9,7 @@ from speclint.model import Diagnostic, Record, Severity
 from speclint.read.thresholds import CLEARLY
 from speclint.registry.categories import by_category
 from speclint.registry.conventions import Convention, conventions, infer_style
+from speclint.registry.spaces import is_name_pattern
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -32,7 +33,10 @@ class NamingConvention(Rule):
     page) infers its own convention, because categories keep their own: an SDK's `ERR_` errors
     beside its `WARNING_` warnings. A category needs at least `CONVENTION_MIN_NAMES` (3) names
     and a style that `STYLE_SHARE` (80%) of them follow; its prefix, `CATEGORY_PREFIX_MIN_NAMES`
-    (8) names of which `PREFIX_SHARE` (80%) share it. A category too small or too mixed is held to the registry's convention
+    (8) names of which `PREFIX_SHARE` (80%) share it, unless the others are a family of their
+    own (`WHOLE_CATEGORY_MIN` (3) or more names sharing one head that is no variant of the
+    prefix: `SOCKET_` names beside `FORCE_CLOSE_` ones), and no name of a pattern (`STORAGE_*`,
+    a family's catch-all) is judged. A category too small or too mixed is held to the registry's convention
     (inferred the same way, a prefix only from `PREFIX_MIN_NAMES` (10) names), and where none
     rules, to UPPER_SNAKE_CASE. A category whose names are labels (`market`, `全局`, `Bad
     Request`) is not judged, nor is a row malformed-table reports for a cell missing (its name
@@ -95,7 +99,9 @@ class NamingConvention(Rule):
         named = [
             r
             for r in records.records
-            if _ALNUM.search(r.name) and (not shifted or (r.file, r.line) not in shifted)
+            if _ALNUM.search(r.name)
+            and (not shifted or (r.file, r.line) not in shifted)
+            and not is_name_pattern(r.name)  # STORAGE_*: a family's catch-all, not a name
         ]
         groups = by_category(named)
         for heading, convention in conventions(groups, self.pattern).items():

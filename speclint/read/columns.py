@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from speclint.model import positional_builder
 from speclint.read.thresholds import (
+    BIT_PATTERN_MIN_ROWS,
+    BIT_PATTERN_MIN_WIDTH,
     CLEARLY,
     HTTP_STATUS_HIGH,
     HTTP_STATUS_LOW,
@@ -36,6 +38,7 @@ from speclint.read.values import (
     is_label,
     is_numeric,
     may_list,
+    name_without_remark,
     split_compound,
     split_list,
 )
@@ -50,9 +53,11 @@ _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误
     conditionname event"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
     hex hexvalue codevalue errno literal"""
-# Headers that name either the code's identifier or its number: cell content decides.
+# Headers that name either the code's identifier or its number: cell content decides. A DTC
+# (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
-    code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode"""
+    code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode
+    dtc"""
 _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 讯息 错误讯息 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment info"""
@@ -84,6 +89,7 @@ _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "
 
 
 _BRACKETED = re.compile(r"[(\[].*?[)\]]")
+_CLOSING_BRACKETS = frozenset(")\uff09")
 _HEADER_PUNCTUATION = re.compile(r"[\s_\-./:*`'\"]+")
 # The folded headers remembered at most: a docs tree's tables share a few dozen headers, and
 # each is folded several times per table (its layout, its column groups, each column's role).
@@ -347,6 +353,8 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
     for cell in filled:
         if len(cell) <= SHORT_TEXT_CHARS:
             short += 1
+        if cell[-1] in _CLOSING_BRACKETS:
+            cell = name_without_remark(cell)  # "OLD_NAME (deprecated)": a name, remarked on
         first = cell[0]
         if first in _ASCII_DIGITS and cell.isdigit() and cell.isascii():
             # A plain decimal (a value column's cells): what is_numeric's branch below counts,
@@ -512,6 +520,12 @@ def detect_roles(
             f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})",
             recognised=True,
         )
+    if _bit_patterns(columns[value]):
+        return NotCodes(
+            f"a bit field's settings: every {headers[value]!r} is a pattern of bits "
+            f"(headers: {shown})",
+            recognised=True,
+        )
     description = _description_column(profiles, {value})
     name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
     if name is not None and all(_has(profiles[i].header, _CATEGORY_WORDS) for i in (name, value)):
@@ -531,6 +545,21 @@ def detect_roles(
         # of a code explained), not a list of codes.
         return NotCodes(f"a single row with neither a name nor a meaning (headers: {shown})")
     return Roles(value, name, description)
+
+
+def _bit_patterns(cells: Sequence[str]) -> bool:
+    """Whether every filled cell is a pattern of bits, all of one width of at least
+    BIT_PATTERN_MIN_WIDTH, some written with a leading zero (00, 01, 10, 11): a register
+    field's settings. Without a leading zero they are numbers (1001, 1010, 1100 are codes)."""
+    filled = [c for c in cells if c]
+    if len(filled) < BIT_PATTERN_MIN_ROWS:
+        return False  # "| ERRCODE_LEGACY_TIMEOUT | 0001 |": a code written with its zeros
+    width = len(filled[0])
+    return (
+        width >= BIT_PATTERN_MIN_WIDTH
+        and all(len(c) == width and not c.strip("01") for c in filled)
+        and any(c[0] == "0" for c in filled)
+    )
 
 
 # The data-type column of a parameter table (int, String), which an SDK reference generated from

@@ -271,6 +271,22 @@ def _outside_code_spans(
     return "".join(parts)
 
 
+_CODE_ROLES = ("name", "value")
+
+
+def _spanned_from_above(
+    code: tuple[HtmlCell | None, ...], above: tuple[HtmlCell | None, ...] | None
+) -> bool:
+    """Whether a row's code cells (name and value) are all the very cells of the row above,
+    reaching down by ``rowspan`` (``_expand`` places the same cell in each row it spans)."""
+    return (
+        above is not None
+        and bool(code)
+        and len(code) == len(above)
+        and all(cell is not None and cell is other for cell, other in zip(code, above, strict=True))
+    )
+
+
 def _row_key(table_number: int, row_index: int) -> int:
     # One million rows per table is beyond any page; the key is decoded by relocate().
     return (table_number + 1) * 1_000_000 + row_index
@@ -301,15 +317,27 @@ def relocate(
         return (cells[-1], cells[-1].column) if cells else (None, column)
 
     moved = []
+    # The HTML cells that identify the last record of each table (its name and value cells).
+    last_code: dict[int, tuple[HtmlCell | None, ...]] = {}
     for record in records:
         if all(cell.column < _ROW_BASE for cell in record.cells):
             moved.append(record)
             continue
         cells = []
+        code: list[HtmlCell | None] = []
         for cell in record.cells:
             found, column = where(cell.column) if cell.column else (None, 0)
             raw = found.text if found is not None else cell.raw
             cells.append(replace(cell, column=column, raw=raw))
+            if cell.role in _CODE_ROLES:
+                code.append(found)
+        code_cells = tuple(code)
+        if _spanned_from_above(code_cells, last_code.get(record.table)):
+            # <td rowspan="4">ACLNN_ERR_PARAM_INVALID</td><td rowspan="4">161002</td>: one
+            # code spanning rows that each give a cause of it, as a reader sees it; not the
+            # code listed four times.
+            continue
+        last_code[record.table] = code_cells
         moved.append(replace(record, cells=tuple(cells)))
     fixed = [
         replace(problem, column=where(problem.column)[1], text=problem.text.replace("\\", ""))

@@ -45,6 +45,7 @@ from speclint.read.values import (
     RANGE_STARTS,
     is_code_token,
     is_numeric,
+    name_without_remark,
     parse_range,
     parse_value,
     split_compound,
@@ -107,6 +108,12 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
 
 
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+# A line break at an underscore inside an identifier (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
+# a long name wrapped to keep its column narrow. A reader reads one name.
+_WRAPPED_IDENTIFIER = re.compile(
+    r"(?<=[A-Za-z0-9]_)\s*<br\s*/?>\s*(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s*<br\s*/?>\s*(?=_[A-Za-z0-9])",
+    re.IGNORECASE,
+)
 
 
 def _text_with_tags(raw: str) -> str:
@@ -114,6 +121,8 @@ def _text_with_tags(raw: str) -> str:
     list, ``A, B``, as a reader sees them (a line break is otherwise a blank, which cannot be
     told from a code with a blank in it)."""
     raw = raw.replace("\\|", "|") if "\\" in raw else raw
+    if "_" in raw:
+        raw = _WRAPPED_IDENTIFIER.sub("", raw)
     if _LINE_BREAK.search(raw) is None:
         return reduce_inline(raw)  # other HTML (<font>, <code>): a plain cell's text
     parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]
@@ -649,8 +658,9 @@ def _record(
 
     at, count = roles.name, len(texts)
     name = texts[at] if at is not None and at < count else ""
-    if name in _PLACEHOLDERS or _is_remark(name):
-        name = ""  # "—", "(Click)": no name, or a remark where the name would be
+    # "—", "(Click)": no name, or a remark where the name would be; "OLD_NAME (deprecated)":
+    # the name, and a remark about it (the cell keeps it, for lifecycle markers)
+    name = "" if name in _PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
     if roles.compound:

@@ -59,6 +59,15 @@ SMALL_TABLE_ROWS = 5
 # larger ones (40001) are codes, whatever the header says.
 PARAMETER_NUMBER_MAX = 255
 
+# A value column whose every cell is a pattern of this many bits or more, all of one width and
+# some with a leading zero (00, 01, 10, 11; 000 to 111), lists a register field's settings
+# (speed, rate): several settings may do the same thing, and none is an error code. One bit
+# (0, 1) is every enumeration's start; without a leading zero, 1001 and 1010 are numbers.
+BIT_PATTERN_MIN_WIDTH = 2
+# ... in at least this many rows: a field of two bits has four settings, and a table lists most
+# of them; a row or two of 0001 are codes written with their zeros.
+BIT_PATTERN_MIN_ROWS = 3
+
 THRESHOLDS = (
     Threshold(
         "MOSTLY",
@@ -162,6 +171,20 @@ THRESHOLDS = (
         PARAMETER_NUMBER_MAX,
         "Largest parameter number: numbers under Param or 参数 that all stay at or below it "
         "number parameters, unless the heading names codes; larger ones are codes.",
+        "columns.pin",
+    ),
+    Threshold(
+        "BIT_PATTERN_MIN_WIDTH",
+        BIT_PATTERN_MIN_WIDTH,
+        "Fewest bits of the patterns a value column holds (00 to 11, all one width) for its "
+        "table to list a register field's settings, not codes.",
+        "columns.pin",
+    ),
+    Threshold(
+        "BIT_PATTERN_MIN_ROWS",
+        BIT_PATTERN_MIN_ROWS,
+        "Fewest rows of bit patterns for a table to list a register field's settings: one or "
+        "two rows of 0001 are codes written with their zeros.",
         "columns.pin",
     ),
     Threshold(

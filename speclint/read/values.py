@@ -102,6 +102,21 @@ _STATUS_LINE = re.compile(
 )
 
 
+# A name, a blank, and a remark in brackets after it: "OLD_NAME (deprecated)", "E_X（已废弃）".
+_NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[)\uff09]")
+
+
+def name_without_remark(text: str) -> str:
+    """A name cell's identifier without a remark in brackets after it:
+    ``ACLNN_ERR_KEY_CONFILICT (deprecated)`` -> ``ACLNN_ERR_KEY_CONFILICT``; other text as it is."""
+    if text[-1:] not in ")\uff09":
+        return text
+    remarked = _NAME_REMARK.fullmatch(text)
+    if remarked is None or not is_identifier(remarked["name"]):
+        return text
+    return remarked["name"]
+
+
 def without_remark(text: str) -> str:
     """A value cell's code without a remark in brackets after it: ``1 (default)`` -> ``1``.
     Numbers in the brackets are another notation of the code (``12(0xc)``), kept."""

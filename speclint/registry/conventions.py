@@ -23,6 +23,7 @@ from speclint.registry.thresholds import (
     PREFIX_MIN_NAMES,
     PREFIX_SHARE,
     STYLE_SHARE,
+    WHOLE_CATEGORY_MIN,
 )
 from speclint.registry.words import split_words
 
@@ -227,7 +228,7 @@ def infer_convention(
     counts.pop("", None)
     if counts and len(names) >= prefix_min_names:
         text, sharing = max(counts.items(), key=lambda item: (item[1], item[0]))
-        if sharing >= PREFIX_SHARE * len(names):
+        if sharing >= PREFIX_SHARE * len(names) and not _second_family(records, text):
             prefix = text
     rests = [
         n.removeprefix(prefix)
@@ -264,6 +265,22 @@ def infer_convention(
         breaking = frozenset(id(r) for r in records if not admits(r))
     following = len(records) - len(breaking)
     return Convention(prefix, style, "inferred", scope, following, len(names), breaking=breaking)
+
+
+def _second_family(records: Sequence[Record], prefix: str) -> bool:
+    """Whether the names without ``prefix`` are a family of their own: at least
+    WHOLE_CATEGORY_MIN of them, all with one head of their own that is no variant of it
+    (SOCKET_DISCONNECT, SOCKET_ERROR beside fifteen FORCE_CLOSE_ names). Then the prefix is a
+    word of one family's names, not the category's convention. ERR_ names beside ERRCODE_ ones
+    are the convention written two ways, still a break."""
+    others = [r.name for r in records if not r.name.startswith(prefix) and not is_success(r)]
+    if len(others) < WHOLE_CATEGORY_MIN:
+        return False
+    heads = {head(name) for name in others}
+    if len(heads) != 1:
+        return False
+    own, common = heads.pop().rstrip("_").upper(), prefix.rstrip("_").upper()
+    return bool(own) and not (own.startswith(common) or common.startswith(own))
 
 
 def conventions(

@@ -56,3 +56,30 @@ def _pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
         for m in markers
     ]
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+# An identifier in a meaning: ERR_KEY_CONFLICT, AuthFailure.TokenExpired, InvalidToken.
+_IDENTIFIER_IN_TEXT = re.compile(
+    r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+"
+    r"(?:\.[A-Z][A-Za-z0-9]*)*)(?![\w])"
+)
+
+
+def replacements(record: Record, markers: Markers) -> frozenset[str]:
+    """The names a deprecated code's row points to ("Deprecated, please use X"): what replaces
+    it. Such a code is an alias kept for old clients, with its old value and spelling; empty
+    for any other code."""
+    if not record.name or not markers.is_deprecated(record):
+        return frozenset()
+    texts = (record.description, *(cell.text for cell in record.cells if not cell.role))
+    found = {m.group() for text in texts if text for m in _IDENTIFIER_IN_TEXT.finditer(text)}
+    found.discard(record.name)
+    return frozenset(found)
+
+
+def is_alias(record: Record, other: Record, markers: Markers) -> bool:
+    """Whether one of two codes is the deprecated alias of the other (its row names the other
+    as its replacement)."""
+    return (bool(other.name) and other.name in replacements(record, markers)) or (
+        bool(record.name) and record.name in replacements(other, markers)
+    )

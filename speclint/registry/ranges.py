@@ -21,11 +21,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import DeclaredRange, Record
+from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.read.values import parse_value
 from speclint.registry.categories import file_roots, group_by_section, section_heading
 from speclint.registry.conventions import is_success
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
+    HTTP_ERROR_CLASS_LOW,
     RANGE_MAX_DIGITS,
     RANGE_MIN_BLOCK,
     RANGE_MIN_SHARE,
@@ -278,6 +280,8 @@ class Category:
     # The values of its success codes (Ok 200 heading 4000020xx codes), when the range is
     # inferred: like 0, the code for no error belongs to no category and lies outside none.
     successes: frozenset[int] = frozenset()
+    # HTTP statuses of another class than an HTTP-numbered category's (``http_statuses``).
+    statuses: frozenset[int] = frozenset()
 
     @property
     def configured(self) -> bool:
@@ -288,7 +292,9 @@ class Category:
         """Whether ``value`` belongs in this category (always, when it has no range)."""
         if self.range is None or value in self.range:
             return True
-        return not self.configured and (is_generic(value) or value in self.successes)
+        return not self.configured and (
+            is_generic(value) or value in self.successes or value in self.statuses
+        )
 
     @property
     def title(self) -> str:
@@ -382,9 +388,43 @@ def categories(
                 inference.range if inference else None,
                 inference,
                 successes=successes,
+                statuses=http_statuses(members, inference, siblings, heading),
             )
         )
     return found
+
+
+_HTTP_CLASS = 100
+
+
+def http_statuses(
+    members: Sequence[Record], inference: Inference | None, siblings: SiblingIndex, heading: str
+) -> frozenset[int]:
+    """The HTTP statuses a category numbered like HTTP's errors admits outside its block.
+
+    A table of 401..422 business codes or of HTTP statuses lists 500 (server error) beside
+    them: HTTP splits its errors into classes, and the codes follow it. A status no sibling
+    category is numbered in is that split, not a stray; where a sibling is (orders at 4xx,
+    payments at 5xx) it is filed in the wrong category."""
+    if inference is None:
+        return frozenset()
+    block = inference.range
+    if block.high - block.low + 1 != _HTTP_CLASS or not (
+        HTTP_ERROR_CLASS_LOW <= block.low <= HTTP_STATUS_HIGH
+    ):
+        return frozenset()
+    admitted = set()
+    for record in members:
+        value = record.value
+        if (
+            isinstance(value, int)
+            and HTTP_STATUS_LOW <= value <= HTTP_STATUS_HIGH
+            and value not in block
+        ):
+            low = value - value % _HTTP_CLASS
+            if siblings.inside(Range(low, low + _HTTP_CLASS - 1), other_than=heading) is None:
+                admitted.add(value)
+    return frozenset(admitted)
 
 
 def _hex_twinned_tables(records: Sequence[Record]) -> set[tuple[str, int]]:

@@ -42,9 +42,13 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     # Only a nameless table can cite codes: without one, no space needs its keys.
     citing_possible = not all(any(r.name for r in rows) for rows in tables.values())
     spaces: list[_Space] = []
-    for table, rows in tables.items():
-        if table in indexes:
-            continue  # it joins the space it cites, below, once every space is known
+    parts = [
+        (part, label)
+        for table, rows in tables.items()
+        if table not in indexes  # an index joins the space it cites, below
+        for label, part in type_runs(rows)
+    ]
+    for rows, label in parts:
         if citing_possible and not any(r.name for r in rows):
             citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
             if citing is not None and _share_cited(rows, citing.keys) > REFERENCE_SHARE:
@@ -53,7 +57,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         # Numbers and string codes under one header are two code spaces too (WebSocket close
         # codes beside an API's string error codes, both under "Code"), and so are the tables
         # of two types (an SDK reference's enums, one per heading: LoginErrorCode, RtsErrorCode).
-        header = (_code_header(rows[0]), _kind(rows), type_heading(rows[0].section))
+        header = (_code_header(rows[0]), _kind(rows), label or type_heading(rows[0].section))
         # A heading also says what its table enumerates (IPP's Operation IDs beside its Status
         # Codes): two kinds of identifier are two code spaces, even under the same header.
         enumerates = heading_kinds(rows[0].section)
@@ -78,6 +82,33 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         return [list(records)]  # every record, in the page's order already
     order = {id(r): i for i, r in enumerate(records)}
     return [sorted(space.records, key=lambda r: order[id(r)]) for space in spaces]
+
+
+def type_runs(rows: Sequence[Record]) -> list[tuple[str, Sequence[Record]]]:
+    """A table's rows split by a column that names the type of each run of them
+    (``| ResultCodeConnect | CONNECT_FAIL | 1 |``, the type given on the run's first row and
+    left blank below): each type numbers its own members, as under a heading naming it
+    (``type_heading``). A column of categories in words (Common, Room) splits nothing."""
+    whole: list[tuple[str, Sequence[Record]]] = [("", rows)]
+    column = next(
+        (c.header for c in rows[0].cells if not c.role and c.text and _names_type(c.text)), None
+    )
+    if column is None or len(rows) < 2:
+        return whole
+    runs: list[tuple[str, list[Record]]] = []
+    for record in rows:
+        label = next((c.text for c in record.cells if not c.role and c.header == column), "")
+        if label:
+            if not _names_type(label):
+                return whole  # a column of other things that happens to start with a type
+            if not runs or runs[-1][0] != label:
+                runs.append((label, []))
+        runs[-1][1].append(record)
+    return list(runs) if len({label for label, _ in runs}) > 1 else whole
+
+
+def _names_type(text: str) -> bool:
+    return type_heading((text,)) == text.strip().strip("`")
 
 
 def _kind(rows: Sequence[Record]) -> str:
@@ -242,7 +273,7 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     must not count as a duplicate.
     """
     tables = _tables(records)
-    referencing = index_tables(tables)
+    referencing = index_tables(tables) | mapping_tables(tables)
     if not referencing and all(any(r.name for r in rows) for rows in tables.values()):
         return list(records), []  # only a nameless table can be a list of references
     keys: dict[Value, str] = {}
@@ -295,6 +326,28 @@ def index_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tupl
         return set()
     defined = _codes(r for table, rows in tables.items() if table not in linked for r in rows)
     return {table for table in linked if _share_listed(tables[table], defined) > REFERENCE_SHARE}
+
+
+# A name that is a pattern for many codes: ``auth.*``, ``ERR_AUTH_*``, ``storage.*``.
+_NAME_PATTERN = re.compile(r"[A-Za-z0-9_.:/-]*\*[A-Za-z0-9_.:/*-]*")
+
+
+def mapping_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tuple[str, int]]:
+    """The tables more than REFERENCE_SHARE of whose names are patterns (``auth.*`` -> 3,
+    ``verify.*`` -> 9): each row maps a family of codes to a code, which it cites; many
+    families share one (``anomaly.*`` and ``verify.*`` exit 9). They define no code."""
+    return {
+        table
+        for table, rows in tables.items()
+        if any(r.name for r in rows[:1])
+        and sum(1 for r in rows if is_name_pattern(r.name)) > REFERENCE_SHARE * len(rows)
+    }
+
+
+def is_name_pattern(name: str) -> bool:
+    """Whether a name is a pattern for a family of codes (``auth.*``, ``STORAGE_*``), not a
+    code's name."""
+    return "*" in name and _NAME_PATTERN.fullmatch(name) is not None
 
 
 def _codes(records: Iterable[Record]) -> set[Value]:

@@ -54,6 +54,12 @@ SIBLING_NARROWING_SHARE = 0.75
 # interleaved siblings.
 SIBLING_NARROWING_MIN_BLOCK = 100
 
+# A category whose inferred block is one of HTTP's error classes (400..499 client errors,
+# 500..599 server errors) is numbered like HTTP statuses ("401 USERNAME_EXISTS ... 500
+# SERVER_ERROR"): an HTTP status of another class (HTTP_STATUS_LOW..HTTP_STATUS_HIGH) in it is
+# HTTP's own split of errors, not a stray, unless a sibling category is numbered in that class.
+HTTP_ERROR_CLASS_LOW = 400
+
 # A range a page states for a section (in its heading or the text under it) is the section's
 # range when at least this share of its codes lie in it; otherwise the numbers meant something
 # else ("2019-2020 changes", "retry after 1-5 s").
@@ -201,6 +207,14 @@ THRESHOLDS = (
         DECLARED_MIN_SHARE,
         "Share of a section's codes that must lie in a range its heading or text states for it "
         "to be the section's range.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "HTTP_ERROR_CLASS_LOW",
+        HTTP_ERROR_CLASS_LOW,
+        "A category inferred to HTTP's 4xx or 5xx block (from here to HTTP_STATUS_HIGH) admits "
+        "the HTTP statuses of other classes no sibling category is numbered in: 500 beside "
+        "401..422 is HTTP's server error, not a stray.",
         "rules.category-range.ranges",
     ),
     Threshold(
