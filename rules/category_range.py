@@ -65,7 +65,7 @@ class CategoryRange(Rule):
     category's codes, are never outside an inferred range, and neither is a success code
     (`OK`, `SUCCESS`, `成功`: `Ok (200)` heading a table of 400002xxx codes). A category
     inferred to HTTP's 4xx or 5xx block (`HTTP_ERROR_CLASS_LOW`) is numbered like HTTP
-    statuses: a status of another class (500 beside 401..422) follows HTTP's split of errors
+    statuses: a status of the other error class (500 beside 401..422) follows HTTP's split of errors
     and is no stray, unless a sibling category is numbered in that class.
 
     ## Options

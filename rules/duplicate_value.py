@@ -13,7 +13,7 @@ from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
-from speclint.registry.words import meanings_differ, normalise_text
+from speclint.registry.words import meanings_differ, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
 from speclint.wording import listed
 
@@ -110,7 +110,7 @@ class DuplicateValue(Rule):
                 continue
             if earlier is None or (record.name and record.name == earlier.name):
                 continue  # the same name twice is a redundant row: duplicate-name reports it
-            if record.name and is_success(record) and is_success(earlier):
+            if record.name and _plain_success(record) and _plain_success(earlier):
                 continue  # CONNECT_SUCCESS 0 beside SUCCESS 0: each enum's "no error", one meaning
             if record.name and earlier.name and is_alias(record, earlier, markers):
                 continue  # "OLD_NAME (deprecated) | 5 | use NEW_NAME": the old name kept
@@ -148,6 +148,18 @@ class DuplicateValue(Rule):
                 *((other, f"{other.title} is listed here too") for other in others),
             ],
         )
+
+
+# Words that make a success something less (PARTIAL_SUCCESS, SUCCESS_WITH_WARNINGS): a client
+# must tell it from a plain success.
+_QUALIFYING = frozenset(
+    {"PARTIAL", "PARTIALLY", "PART", "NOT", "NON", "NO", "WITH", "BUT", "WARNING", "WARNINGS"}
+    | {"WARN", "PENDING", "QUEUED", "ACCEPTED", "DEFERRED", "ASYNC", "DELAYED"}
+)
+
+
+def _plain_success(record: Record) -> bool:
+    return is_success(record) and _QUALIFYING.isdisjoint(split_words(record.name))
 
 
 def _lines(records: Sequence[Record]) -> str:

@@ -91,14 +91,20 @@ class MisspelledWord(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         names: dict[str, Record] = {}
         markers = Markers.configured(self.options.markers)
+        replaced: list[tuple[str, frozenset[str]]] = []
         for record in records.records:
             # A table of string codes (InvalidTempalteVersion) has its identifiers as values.
             identifier = record.name or (record.value if isinstance(record.value, str) else "")
             # "Session taken over": words for people, not an identifier's.
             if identifier and " " not in identifier and not is_label(identifier):
-                if replacements(record, markers):
-                    continue  # "KEY_CONFILICT (deprecated): use KEY_CONFLICT": fixed already
                 names.setdefault(identifier, record)
+                if record.name and (instead := replacements(record, markers)):
+                    replaced.append((identifier, instead))
+        for identifier, instead in replaced:
+            if not instead.isdisjoint(names):
+                # "KEY_CONFILICT (deprecated): use KEY_CONFLICT", a code of the page: the old
+                # spelling is kept for old clients and fixed already.
+                del names[identifier]
         words: dict[str, _Word] = {}
         for name, record in names.items():
             for word in dict.fromkeys(split_words(name)):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic
-from speclint.registry.spaces import cited_keys, links_in_page
+from speclint.registry.spaces import cited_keys, indexes_among
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -55,10 +55,13 @@ class UndefinedCode(Rule):
         if not any(r.name for r in records.records):
             return  # no master list of named codes: nothing tells a citation from a definition
         defined = cited_keys(records.records)
+        indexes: set[tuple[str, int]] | None = None
         for reference in records.references:
             if reference.value in defined:
                 continue
-            if links_in_page(reference):
+            if indexes is None:
+                indexes = indexes_among([*records.records, *records.references])
+            if (reference.file, reference.table) in indexes:
                 continue  # an index row: its entry is under the heading it links to, maybe prose
             yield self.report(
                 reference,

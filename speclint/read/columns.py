@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from speclint.model import positional_builder
@@ -466,6 +466,7 @@ def detect_roles(
     ]
     if not any(p.filled for p in profiles):
         return NotCodes("the table has no data rows")
+    profiles = _weak_codes_demoted(profiles)
     shown = ", ".join(h for h in headers if h) or "none"
     if any(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
@@ -520,7 +521,8 @@ def detect_roles(
             f"a table of quantities: {headers[value]!r} holds fractions (headers: {shown})",
             recognised=True,
         )
-    if _bit_patterns(columns[value]):
+    if profiles[value].is_value and not profiles[value].is_code and _bit_patterns(columns[value]):
+        # Only under "Value": under a header naming codes (返回码, Code), 1010 and 00 are codes.
         return NotCodes(
             f"a bit field's settings: every {headers[value]!r} is a pattern of bits "
             f"(headers: {shown})",
@@ -609,6 +611,24 @@ def _sent_with(p: _Column) -> bool:
 def _numeric(p: _Column) -> bool:
     """Numbers, mostly under a header that says "value", clearly under an ambiguous one."""
     return p.numeric >= (MOSTLY if p.is_value and not p.is_code else CLEARLY)
+
+
+# Headers that name the code column only when no other column does: a DTC (diagnostic trouble
+# code, C0024) is a vehicle's fault code, but beside an error code (| Code | Name | DTC |) it is
+# what each error reports to the car, a column of its own.
+_WEAK_CODE_HEADERS = frozenset({"dtc"})
+
+
+def _weak_codes_demoted(profiles: list[_Column]) -> list[_Column]:
+    weak = [p for p in profiles if p.header in _WEAK_CODE_HEADERS]
+    if not weak or not any(
+        (p.is_code or p.is_value) and p.header not in _WEAK_CODE_HEADERS for p in profiles
+    ):
+        return profiles
+    return [
+        replace(p, is_code=False, is_name=False) if p.header in _WEAK_CODE_HEADERS else p
+        for p in profiles
+    ]
 
 
 def _value_column(

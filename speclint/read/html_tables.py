@@ -275,13 +275,12 @@ _CODE_ROLES = ("name", "value")
 
 
 def _spanned_from_above(
-    code: tuple[HtmlCell | None, ...], above: tuple[HtmlCell | None, ...] | None
+    code: tuple[HtmlCell | None, ...], above: tuple[HtmlCell | None, ...]
 ) -> bool:
     """Whether a row's code cells (name and value) are all the very cells of the row above,
     reaching down by ``rowspan`` (``_expand`` places the same cell in each row it spans)."""
     return (
-        above is not None
-        and bool(code)
+        bool(code)
         and len(code) == len(above)
         and all(cell is not None and cell is other for cell, other in zip(code, above, strict=True))
     )
@@ -317,8 +316,9 @@ def relocate(
         return (cells[-1], cells[-1].column) if cells else (None, column)
 
     moved = []
-    # The HTML cells that identify the last record of each table (its name and value cells).
-    last_code: dict[int, tuple[HtmlCell | None, ...]] = {}
+    # The HTML cells that identify the last record of each table (its name and value cells),
+    # and the synthetic row it came from.
+    last_code: dict[int, tuple[int, tuple[HtmlCell | None, ...]]] = {}
     for record in records:
         if all(cell.column < _ROW_BASE for cell in record.cells):
             moved.append(record)
@@ -332,12 +332,14 @@ def relocate(
             if cell.role in _CODE_ROLES:
                 code.append(found)
         code_cells = tuple(code)
-        if _spanned_from_above(code_cells, last_code.get(record.table)):
+        row = next(((c.column - 1) // _ROW_BASE for c in record.cells if c.column), -1)
+        above = last_code.get(record.table)
+        if above is not None and above[0] != row and _spanned_from_above(code_cells, above[1]):
             # <td rowspan="4">ACLNN_ERR_PARAM_INVALID</td><td rowspan="4">161002</td>: one
             # code spanning rows that each give a cause of it, as a reader sees it; not the
-            # code listed four times.
+            # code listed four times. (The codes of one cell, "1002, 1003", are one row's.)
             continue
-        last_code[record.table] = code_cells
+        last_code[record.table] = (row, code_cells)
         moved.append(replace(record, cells=tuple(cells)))
     fixed = [
         replace(problem, column=where(problem.column)[1], text=problem.text.replace("\\", ""))

@@ -108,12 +108,9 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
 
 
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
-# A line break at an underscore inside an identifier (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
+# A line break after an underscore inside a constant (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
 # a long name wrapped to keep its column narrow. A reader reads one name.
-_WRAPPED_IDENTIFIER = re.compile(
-    r"(?<=[A-Za-z0-9]_)\s*<br\s*/?>\s*(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])\s*<br\s*/?>\s*(?=_[A-Za-z0-9])",
-    re.IGNORECASE,
-)
+_WRAPPED_IDENTIFIER = re.compile(r"(?<=[A-Z0-9]_)\s*<[bB][rR]\s*/?>\s*(?=[A-Z0-9])")
 
 
 def _text_with_tags(raw: str) -> str:

@@ -106,15 +106,23 @@ _STATUS_LINE = re.compile(
 _NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[)\uff09]")
 
 
+_CONSTANT_SHAPE = re.compile(r"[_.]|[a-z0-9][A-Z]")
+
+
 def name_without_remark(text: str) -> str:
     """A name cell's identifier without a remark in brackets after it:
     ``ACLNN_ERR_KEY_CONFILICT (deprecated)`` -> ``ACLNN_ERR_KEY_CONFILICT``; other text as it is."""
     if text[-1:] not in ")\uff09":
         return text
     remarked = _NAME_REMARK.fullmatch(text)
-    if remarked is None or not is_identifier(remarked["name"]):
+    if remarked is None:
         return text
-    return remarked["name"]
+    name = remarked["name"]
+    # A constant's shape (ERR_X, Auth.Fail, InvalidToken): "Unauthorized (token expired)" is a
+    # message, a word and what it says of it.
+    if not is_identifier(name) or not _CONSTANT_SHAPE.search(name):
+        return text
+    return name
 
 
 def without_remark(text: str) -> str:

@@ -280,7 +280,20 @@ def _second_family(records: Sequence[Record], prefix: str) -> bool:
     if len(heads) != 1:
         return False
     own, common = heads.pop().rstrip("_").upper(), prefix.rstrip("_").upper()
-    return bool(own) and not (own.startswith(common) or common.startswith(own))
+    if not own or own in _ERROR_PREDICATES:
+        return False  # INVALID_METHOD, INVALID_PATH beside ERR_ names: the prefix forgotten
+    return not (own.startswith(common) or common.startswith(own))
+
+
+# Words an error's name opens with when it says what went wrong (INVALID_PATH, NOT_FOUND):
+# names beginning so, beside prefixed ones, have forgotten the prefix; a noun (SOCKET_) opens a
+# family of its own.
+_ERROR_PREDICATES = frozenset(
+    {"INVALID", "NOT", "NO", "NON", "MISSING", "BAD", "FAILED", "FAIL", "UNKNOWN", "ILLEGAL"}
+    | {"UNSUPPORTED", "TOO", "ALREADY", "CANNOT", "CANT", "UNABLE", "WRONG", "DUPLICATE"}
+    | {"EMPTY", "EXPIRED", "EXCEED", "EXCEEDED", "OVER", "OUT", "NULL", "UNAUTHORIZED"}
+    | {"FORBIDDEN", "TIMEOUT", "ERROR", "ERR", "E", "UN", "DENIED", "LIMIT", "OVERFLOW"}
+)
 
 
 def conventions(

@@ -58,28 +58,31 @@ def _pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-# An identifier in a meaning: ERR_KEY_CONFLICT, AuthFailure.TokenExpired, InvalidToken.
-_IDENTIFIER_IN_TEXT = re.compile(
-    r"(?<![\w.])(?:[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+"
-    r"(?:\.[A-Z][A-Za-z0-9]*)*)(?![\w])"
+# What a deprecated code's row says to use instead: "use X", "replaced by X", "请使用 X"; the
+# identifier that follows (ERR_KEY_CONFLICT, AuthFailure.TokenExpired) is the group ``name``.
+_REPLACED_BY = re.compile(
+    r"(?:\buse\b|\breplaced\s+by\b|\bsuperseded\s+by\b|\brenamed\s+to\b|\bin\s+favou?r\s+of\b"
+    r"|请使用|请改用|改用|使用|替换为|替代为)\s*[:：]?\s*(?:the\s+)?(?:(?:latest|new|newer)\s+)?"
+    r"`?(?P<name>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)",
+    re.IGNORECASE,
 )
 
 
 def replacements(record: Record, markers: Markers) -> frozenset[str]:
-    """The names a deprecated code's row points to ("Deprecated, please use X"): what replaces
-    it. Such a code is an alias kept for old clients, with its old value and spelling; empty
-    for any other code."""
+    """The names a deprecated code's row says to use instead ("Deprecated, please use X",
+    "已废弃，请使用 X"): what replaces it. Such a code is an alias kept for old clients, with its
+    old value and spelling; empty for any other code, and for a row that only mentions a name."""
     if not record.name or not markers.is_deprecated(record):
         return frozenset()
     texts = (record.description, *(cell.text for cell in record.cells if not cell.role))
-    found = {m.group() for text in texts if text for m in _IDENTIFIER_IN_TEXT.finditer(text)}
+    found = {m["name"] for text in texts if text for m in _REPLACED_BY.finditer(text)}
     found.discard(record.name)
     return frozenset(found)
 
 
 def is_alias(record: Record, other: Record, markers: Markers) -> bool:
-    """Whether one of two codes is the deprecated alias of the other (its row names the other
-    as its replacement)."""
+    """Whether one of two codes is the deprecated alias of the other (its row says to use the
+    other instead)."""
     return (bool(other.name) and other.name in replacements(record, markers)) or (
         bool(record.name) and record.name in replacements(other, markers)
     )

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import DeclaredRange, Record
-from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
+from speclint.read.thresholds import HTTP_STATUS_HIGH
 from speclint.read.values import parse_value
 from speclint.registry.categories import file_roots, group_by_section, section_heading
 from speclint.registry.conventions import is_success
@@ -400,10 +400,11 @@ _HTTP_CLASS = 100
 def http_statuses(
     members: Sequence[Record], inference: Inference | None, siblings: SiblingIndex, heading: str
 ) -> frozenset[int]:
-    """The HTTP statuses a category numbered like HTTP's errors admits outside its block.
+    """The HTTP statuses a category numbered like HTTP's errors admits outside its block: the
+    other error class (5xx beside 4xx, 4xx beside 5xx), never 1xx to 3xx.
 
     A table of 401..422 business codes or of HTTP statuses lists 500 (server error) beside
-    them: HTTP splits its errors into classes, and the codes follow it. A status no sibling
+    them: HTTP splits its errors into two classes, and the codes follow it. A status no sibling
     category is numbered in is that split, not a stray; where a sibling is (orders at 4xx,
     payments at 5xx) it is filed in the wrong category."""
     if inference is None:
@@ -418,7 +419,7 @@ def http_statuses(
         value = record.value
         if (
             isinstance(value, int)
-            and HTTP_STATUS_LOW <= value <= HTTP_STATUS_HIGH
+            and HTTP_ERROR_CLASS_LOW <= value <= HTTP_STATUS_HIGH
             and value not in block
         ):
             low = value - value % _HTTP_CLASS

@@ -38,10 +38,12 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     codes of a space (what one endpoint returns) joins that space, as references.
     """
     tables = _tables(records)
-    indexes = index_tables(tables)
+    # Indexes and maps of name patterns join the space whose codes they cite, once it is known.
+    indexes = index_tables(tables) | mapping_tables(tables)
     # Only a nameless table can cite codes: without one, no space needs its keys.
     citing_possible = not all(any(r.name for r in rows) for rows in tables.values())
     spaces: list[_Space] = []
+    by_header: dict[tuple[str, str, str], list[_Space]] = {}  # a page of 1,000 enums: no scan
     parts = [
         (part, label)
         for table, rows in tables.items()
@@ -62,17 +64,15 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         # Codes): two kinds of identifier are two code spaces, even under the same header.
         enumerates = heading_kinds(rows[0].section)
         values = {r.value for r in rows}
+        headed_alike = by_header.setdefault(header, [])
         joining = next(
-            (
-                s
-                for s in spaces
-                if s.header == header and s.admits(enumerates) and not _restates(values, s.values)
-            ),
+            (s for s in headed_alike if s.admits(enumerates) and not _restates(values, s.values)),
             None,
         )
         if joining is None:
             spaces.append(_Space(header, with_keys=citing_possible))
             joining = spaces[-1]
+            headed_alike.append(joining)
         joining.add(rows, enumerates)
     for table in indexes:
         rows = tables[table]
@@ -88,23 +88,35 @@ def type_runs(rows: Sequence[Record]) -> list[tuple[str, Sequence[Record]]]:
     """A table's rows split by a column that names the type of each run of them
     (``| ResultCodeConnect | CONNECT_FAIL | 1 |``, the type given on the run's first row and
     left blank below): each type numbers its own members, as under a heading naming it
-    (``type_heading``). A column of categories in words (Common, Room) splits nothing."""
+    (``type_heading``). A column of categories in words (Common, Room) splits nothing, nor does
+    one that names a type on every row (each row's exception class): a run is a group of rows.
+    """
     whole: list[tuple[str, Sequence[Record]]] = [("", rows)]
+    if len(rows) < 2:
+        return whole
     column = next(
-        (c.header for c in rows[0].cells if not c.role and c.text and _names_type(c.text)), None
+        (i for i, c in enumerate(rows[0].cells) if not c.role and c.text and _names_type(c.text)),
+        None,
     )
-    if column is None or len(rows) < 2:
+    if column is None:
         return whole
     runs: list[tuple[str, list[Record]]] = []
+    labelled = 0
     for record in rows:
-        label = next((c.text for c in record.cells if not c.role and c.header == column), "")
+        cells = record.cells
+        label = cells[column].text if column < len(cells) and not cells[column].role else ""
         if label:
             if not _names_type(label):
                 return whole  # a column of other things that happens to start with a type
+            labelled += 1
             if not runs or runs[-1][0] != label:
                 runs.append((label, []))
+        if not runs:
+            return whole
         runs[-1][1].append(record)
-    return list(runs) if len({label for label, _ in runs}) > 1 else whole
+    if len({label for label, _ in runs}) < 2 or labelled * 2 > len(rows):
+        return whole  # one type, or a type on most rows: no runs of rows under a type
+    return list(runs)
 
 
 def _names_type(text: str) -> bool:
@@ -291,41 +303,62 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
 
 
 # A cell that is one link to an anchor of its own page: Markdown (``[`10052`](#10052--z-axis)``)
-# or HTML (``<a href="#err_locked">ERR_LOCKED</a>``).
+# or HTML (``<a href="#err_locked">ERR_LOCKED</a>``); the anchor is the group ``to``/``html``.
 _IN_PAGE_LINK = re.compile(
-    r"\s*(?:\[(?:[^\[\]\\]|\\.)*\]\(\s*<?#[^()\s]*>?(?:\s+\"[^\"]*\")?\s*\)"
-    r"|<a\s[^>]*\bhref\s*=\s*[\"']#[^\"']*[\"'][^>]*>.*?</a\s*>)\s*",
+    r"\s*(?:\[(?:[^\[\]\\]|\\.)*\]\(\s*<?#(?P<to>[^()\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"|<a\s[^>]*\bhref\s*=\s*[\"']#(?P<html>[^\"']*)[\"'][^>]*>(?:(?!<a\b).)*?</a\s*>)\s*",
     re.IGNORECASE | re.DOTALL,
 )
 
 
-def links_in_page(record: Record) -> bool:
-    """Whether a row's code (its name or its value) is a link to an anchor of its page."""
-    return any(
-        cell.role in ("name", "value") and "#" in cell.raw and _IN_PAGE_LINK.fullmatch(cell.raw)
-        for cell in record.cells
-    )
+def in_page_anchor(record: Record) -> str | None:
+    """The anchor of the page a row's code (its name or its value) links to, if it is one link
+    to an anchor of its own page."""
+    for cell in record.cells:
+        if cell.role in ("name", "value") and "#" in cell.raw:
+            link = _IN_PAGE_LINK.fullmatch(cell.raw)
+            if link is not None:
+                return link["to"] if link["to"] is not None else link["html"]
+    return None
 
 
 def index_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tuple[str, int]]:
     """The tables that index entries written elsewhere on the page: at least
-    LINKED_INDEX_SHARE of their codes link to an anchor of the page, and the page's other
-    tables list more than REFERENCE_SHARE of their codes. Such a table (codes with a known
-    fix, a summary at the top) cites codes, before or after the table defining them and
-    however briefly it words them; it defines none.
+    LINKED_INDEX_SHARE of their codes link each to an anchor of its own on the page, and the
+    page's other tables that define codes list more than REFERENCE_SHARE of them. Such a table
+    (codes with a known fix, a summary at the top) cites codes, before or after the table
+    defining them and however briefly it words them; it defines none.
 
     A table whose codes link in-page but whose codes no other table lists (each code's details
-    under a heading of its own) is the page's one list of them: it defines them."""
-    linked = [
-        table
-        for table, rows in tables.items()
-        if links_in_page(rows[0])
-        and sum(1 for r in rows if links_in_page(r)) >= LINKED_INDEX_SHARE * len(rows)
-    ]
+    under a heading of its own) is the page's one list of them: it defines them. Links that
+    all lead to one anchor (the code table's section) point at a table, not at entries; and a
+    smaller table without names that lists the same codes (the retryable ones) cites them."""
+    linked = []
+    for table, rows in tables.items():
+        if in_page_anchor(rows[0]) is None:
+            continue
+        anchors = [a for a in map(in_page_anchor, rows) if a is not None]
+        if len(anchors) >= LINKED_INDEX_SHARE * len(rows) and len(set(anchors)) * 2 > len(rows):
+            linked.append(table)
     if not linked or len(linked) == len(tables):
         return set()
-    defined = _codes(r for table, rows in tables.items() if table not in linked for r in rows)
-    return {table for table in linked if _share_listed(tables[table], defined) > REFERENCE_SHARE}
+    indexes = set()
+    for table in linked:
+        rows = tables[table]
+        defined = _codes(
+            r
+            for other, others in tables.items()
+            if other not in linked and (len(others) >= len(rows) or any(o.name for o in others))
+            for r in others
+        )
+        if _share_listed(rows, defined) > REFERENCE_SHARE:
+            indexes.add(table)
+    return indexes
+
+
+def indexes_among(records: Sequence[Record]) -> set[tuple[str, int]]:
+    """``index_tables`` of the tables ``records`` come from."""
+    return index_tables(_tables(records))
 
 
 # A name that is a pattern for many codes: ``auth.*``, ``ERR_AUTH_*``, ``storage.*``.
@@ -334,13 +367,23 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9_.:/-]*\*[A-Za-z0-9_.:/*-]*")
 
 def mapping_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tuple[str, int]]:
     """The tables more than REFERENCE_SHARE of whose names are patterns (``auth.*`` -> 3,
-    ``verify.*`` -> 9): each row maps a family of codes to a code, which it cites; many
-    families share one (``anomaly.*`` and ``verify.*`` exit 9). They define no code."""
-    return {
+    ``verify.*`` -> 9) and whose values the page's other tables define, more than
+    REFERENCE_SHARE of them: each row maps a family of codes to a code it cites, many families
+    sharing one (``anomaly.*`` and ``verify.*`` exit 9). They define no code. Patterns whose
+    values no other table gives (``ERR_AUTH_* | 4000``) are that table's own codes."""
+    patterned = [
         table
         for table, rows in tables.items()
         if any(r.name for r in rows[:1])
         and sum(1 for r in rows if is_name_pattern(r.name)) > REFERENCE_SHARE * len(rows)
+    ]
+    if not patterned or len(patterned) == len(tables):
+        return set()
+    values = {r.value for table, rows in tables.items() if table not in patterned for r in rows}
+    return {
+        table
+        for table in patterned
+        if sum(1 for r in tables[table] if r.value in values) > REFERENCE_SHARE * len(tables[table])
     }
 
 

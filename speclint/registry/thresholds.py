@@ -56,8 +56,9 @@ SIBLING_NARROWING_MIN_BLOCK = 100
 
 # A category whose inferred block is one of HTTP's error classes (400..499 client errors,
 # 500..599 server errors) is numbered like HTTP statuses ("401 USERNAME_EXISTS ... 500
-# SERVER_ERROR"): an HTTP status of another class (HTTP_STATUS_LOW..HTTP_STATUS_HIGH) in it is
-# HTTP's own split of errors, not a stray, unless a sibling category is numbered in that class.
+# SERVER_ERROR"): a status of the other error class in it (HTTP_ERROR_CLASS_LOW..HTTP_STATUS_HIGH)
+# is HTTP's own split of errors, not a stray, unless a sibling category is numbered in that
+# class. A 1xx to 3xx value is no error status: still a stray.
 HTTP_ERROR_CLASS_LOW = 400
 
 # A range a page states for a section (in its heading or the text under it) is the section's
@@ -213,8 +214,8 @@ THRESHOLDS = (
         "HTTP_ERROR_CLASS_LOW",
         HTTP_ERROR_CLASS_LOW,
         "A category inferred to HTTP's 4xx or 5xx block (from here to HTTP_STATUS_HIGH) admits "
-        "the HTTP statuses of other classes no sibling category is numbered in: 500 beside "
-        "401..422 is HTTP's server error, not a stray.",
+        "the statuses of the other error class no sibling category is numbered in: 500 beside "
+        "401..422 is HTTP's server error, not a stray; 309 is a stray.",
         "rules.category-range.ranges",
     ),
     Threshold(
