@@ -72,11 +72,28 @@ _DESCRIPTION_WORDS = (
     "描述", "说明", "含义", "释义", "原因", "解释", "详情", "description", "meaning", "means",
     "reason", "explanation", "detail", "信息", "消息", "提示", "message", "msg", "summary",
     "场景", "scenario", "中文", "chinese", "英文", "english", "text", "讯息",
+    # Other languages' docs: Descripción, Descrição, Beschreibung, Bedeutung, Описание,
+    # Сообщение, 説明, 意味, メッセージ, 설명, 메시지, Mensaje, Significado.
+    "descri", "beschreibung", "bedeutung", "meldung", "описание", "сообщение", "説明", "意味",
+    "メッセージ", "설명", "메시지", "mensaje", "mensagem", "significa",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
 )  # fmt: skip
-_CODE_WORDS = ("码", "code", "代码", "编号", "errno", "status")
+# ... and in other languages' docs: Código (de error, de erro), Код (ошибки), コード, 코드.
+_CODE_WORDS = (
+    "码",
+    "code",
+    "代码",
+    "编号",
+    "errno",
+    "status",
+    "código",
+    "codigo",
+    "код",
+    "コード",
+    "코드",
+)
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
 _UNIT_HEADERS = frozenset({"单位", "unit", "units"})

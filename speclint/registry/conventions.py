@@ -37,6 +37,8 @@ STYLES = {
     "PascalCase": r"^[A-Z][a-zA-Z0-9]*$",
     "camelCase": r"^[a-z][a-zA-Z0-9]*$",
     "dotted.PascalCase": r"^[A-Z][a-zA-Z0-9]*(\.[A-Z][a-zA-Z0-9]*)+$",
+    # Namespaced unique names (api.security.invalid_rights_given, wal.slot_missing).
+    "dotted.lower_snake": r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$",
     # An enum's members named for their type in C (MLResult_Ok, MLSnapshotResult_PoseNotFound):
     # the type, one underscore, then a PascalCase member with lower case in it (so that no
     # UPPER_SNAKE_CASE name such as ERR_TIMEOUT follows it too).
