@@ -16,7 +16,6 @@ from speclint.model import Record, Value
 from speclint.read.columns import normalise_header
 from speclint.read.headings import heading_kinds
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
-from speclint.registry.conventions import is_label
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
     LINKED_INDEX_SHARE,
@@ -251,9 +250,7 @@ def cited_keys(records: Sequence[Record]) -> dict[Value, str]:
     registry of 100,000 codes, tens of megabytes)."""
     keys: dict[Value, str] = {}
     for record in records:
-        # A name written for people (Read Coils) beside no meaning is what the code means.
-        meaning = record.description or (record.name if is_label(record.name) else "")
-        keys.setdefault(record.value, meaning)
+        keys.setdefault(record.value, record.description)
         if record.name:
             # A numbered code cited by its name (| Branch is trunk | INVALID_STATE |) is cited
             # whatever the row says of it: "" is a meaning any row's agrees with.
