@@ -7,7 +7,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from speclint.model import Diagnostic, Record, Value
-from speclint.registry.conventions import is_success
+from speclint.registry.conventions import SUCCESS_NAMES, is_success
 from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
@@ -159,7 +159,9 @@ _QUALIFYING = frozenset(
 
 
 def _plain_success(record: Record) -> bool:
-    return is_success(record) and _QUALIFYING.isdisjoint(split_words(record.name))
+    if not is_success(record):
+        return False
+    return record.name.upper() in SUCCESS_NAMES or _QUALIFYING.isdisjoint(split_words(record.name))
 
 
 def _lines(records: Sequence[Record]) -> str:

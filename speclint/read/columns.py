@@ -199,6 +199,13 @@ _ENCODING_WORDS = (
     "字符编码",
     "encoding",
     "charset",
+    # Кодировка, 文字コード, エンコード, 인코딩: "код", "コード" inside a word for an encoding.
+    "кодировк",
+    "文字コード",
+    "エンコード",
+    "인코딩",
+    "codificación",
+    "codificação",
 )
 
 
@@ -638,8 +645,13 @@ _WEAK_CODE_HEADERS = frozenset({"dtc"})
 
 def _weak_codes_demoted(profiles: list[_Column]) -> list[_Column]:
     weak = [p for p in profiles if p.header in _WEAK_CODE_HEADERS]
+    # A status or HTTP column beside a DTC (Active, Stored) is its state, not another code.
     if not weak or not any(
-        (p.is_code or p.is_value) and p.header not in _WEAK_CODE_HEADERS for p in profiles
+        (p.is_code or p.is_value)
+        and p.header not in _WEAK_CODE_HEADERS
+        and not p.is_status
+        and not p.is_http
+        for p in profiles
     ):
         return profiles
     return [

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 from speclint.model import (
@@ -108,9 +109,20 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
 
 
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
-# A line break after an underscore inside a constant (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
+# A cell of one identifier broken at its underscores (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
 # a long name wrapped to keep its column narrow. A reader reads one name.
-_WRAPPED_IDENTIFIER = re.compile(r"(?<=[A-Z0-9]_)\s*<[bB][rR]\s*/?>\s*(?=[A-Z0-9])")
+_IDENTIFIER_PIECE = re.compile(r"`?[A-Za-z0-9_]+`?")
+
+
+def _unwrapped(raw: str) -> str:
+    """A cell that is one identifier broken by line breaks at its underscores, joined."""
+    parts = _LINE_BREAK.split(raw.strip())
+    if len(parts) < 2 or not all(_IDENTIFIER_PIECE.fullmatch(part) for part in parts):
+        return raw
+    pieces = [part.strip("`") for part in parts]
+    if all(a.endswith("_") or b.startswith("_") for a, b in pairwise(pieces)):
+        return "".join(pieces)
+    return raw
 
 
 def _text_with_tags(raw: str) -> str:
@@ -119,7 +131,7 @@ def _text_with_tags(raw: str) -> str:
     told from a code with a blank in it)."""
     raw = raw.replace("\\|", "|") if "\\" in raw else raw
     if "_" in raw:
-        raw = _WRAPPED_IDENTIFIER.sub("", raw)
+        raw = _unwrapped(raw)
     if _LINE_BREAK.search(raw) is None:
         return reduce_inline(raw)  # other HTML (<font>, <code>): a plain cell's text
     parts = [reduce_inline(part) for part in _LINE_BREAK.split(raw)]

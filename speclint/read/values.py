@@ -120,8 +120,10 @@ def name_without_remark(text: str) -> str:
     name = remarked["name"]
     # A constant's shape (ERR_X, Auth.Fail, InvalidToken): "Unauthorized (token expired)" is a
     # message, a word and what it says of it.
-    if not is_identifier(name) or not _CONSTANT_SHAPE.search(name):
-        return text
+    if not is_identifier(name) or not (
+        _CONSTANT_SHAPE.search(name) or (name.isupper() and len(name) > 1)
+    ):
+        return text  # TIMEOUT (deprecated) is a constant too, one word in capitals
     return name
 
 

@@ -58,11 +58,14 @@ def _pattern(markers: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-# What a deprecated code's row says to use instead: "use X", "replaced by X", "请使用 X"; the
+# What a deprecated code's row says to use instead: "use X", "replaced by X", "alias of X",
+# "same as X", "see X", "请使用 X", "同 X"; the
 # identifier that follows (ERR_KEY_CONFLICT, AuthFailure.TokenExpired) is the group ``name``.
 _REPLACED_BY = re.compile(
-    r"(?:\buse\b|\breplaced\s+by\b|\bsuperseded\s+by\b|\brenamed\s+to\b|\bin\s+favou?r\s+of\b"
-    r"|请使用|请改用|改用|使用|替换为|替代为)\s*[:：]?\s*(?:the\s+)?(?:(?:latest|new|newer)\s+)?"
+    r"(?:(?<!not\s)(?<!n't\s)\buse\b|\breplaced\s+by\b|\bsuperseded\s+by\b|\brenamed\s+to\b"
+    r"|\bin\s+favou?r\s+of\b|\balias\s+(?:of|for)\b|\bsame\s+as\b|\bsee\b"
+    r"|\bsynonym\s+(?:of|for)\b|\bequivalent\s+to\b"
+    r"|请使用|请改用|改用|(?<!不)使用|替换为|替代为|同|等同于|别名)\s*[:：]?\s*(?:the\s+)?(?:(?:latest|new|newer)\s+)?"
     r"`?(?P<name>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Z][a-z0-9]+(?:[A-Z][A-Za-z0-9]*)+)",
     re.IGNORECASE,
 )

@@ -74,10 +74,13 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
             joining = spaces[-1]
             headed_alike.append(joining)
         joining.add(rows, enumerates)
+    if indexes and not spaces:
+        spaces.append(_Space(("", "", "")))  # only maps on the page: they make its one space
+    codes = [_codes(space.records) for space in spaces] if indexes else []
     for table in indexes:
         rows = tables[table]
-        listing = max(spaces, key=lambda space: _share_listed(rows, _codes(space.records)))
-        listing.records.extend(rows)
+        best = max(range(len(spaces)), key=lambda i: _share_listed(rows, codes[i]))
+        spaces[best].records.extend(rows)
     if len(spaces) == 1:
         return [list(records)]  # every record, in the page's order already
     order = {id(r): i for i, r in enumerate(records)}
@@ -89,7 +92,8 @@ def type_runs(rows: Sequence[Record]) -> list[tuple[str, Sequence[Record]]]:
     (``| ResultCodeConnect | CONNECT_FAIL | 1 |``, the type given on the run's first row and
     left blank below): each type numbers its own members, as under a heading naming it
     (``type_heading``). A column of categories in words (Common, Room) splits nothing, nor does
-    one that names a type on every row (each row's exception class): a run is a group of rows.
+    one that names a type on every row (each row's exception class): most runs must be groups
+    of rows.
     """
     whole: list[tuple[str, Sequence[Record]]] = [("", rows)]
     if len(rows) < 2:
@@ -101,21 +105,20 @@ def type_runs(rows: Sequence[Record]) -> list[tuple[str, Sequence[Record]]]:
     if column is None:
         return whole
     runs: list[tuple[str, list[Record]]] = []
-    labelled = 0
     for record in rows:
         cells = record.cells
         label = cells[column].text if column < len(cells) and not cells[column].role else ""
         if label:
             if not _names_type(label):
                 return whole  # a column of other things that happens to start with a type
-            labelled += 1
             if not runs or runs[-1][0] != label:
                 runs.append((label, []))
         if not runs:
             return whole
         runs[-1][1].append(record)
-    if len({label for label, _ in runs}) < 2 or labelled * 2 > len(rows):
-        return whole  # one type, or a type on most rows: no runs of rows under a type
+    grouped = sum(1 for _, members in runs if len(members) > 1)
+    if len({label for label, _ in runs}) < 2 or grouped * 2 <= len(runs):
+        return whole  # one type, or a type per row (its exception class): no runs of rows
     return list(runs)
 
 
@@ -333,32 +336,45 @@ def index_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tupl
     under a heading of its own) is the page's one list of them: it defines them. Links that
     all lead to one anchor (the code table's section) point at a table, not at entries; and a
     smaller table without names that lists the same codes (the retryable ones) cites them."""
-    linked = []
+    linked = set()
     for table, rows in tables.items():
         if in_page_anchor(rows[0]) is None:
             continue
         anchors = [a for a in map(in_page_anchor, rows) if a is not None]
         if len(anchors) >= LINKED_INDEX_SHARE * len(rows) and len(set(anchors)) * 2 > len(rows):
-            linked.append(table)
+            linked.add(table)
     if not linked or len(linked) == len(tables):
         return set()
+    # Each code of the other tables, with the longest table listing it (or -1 when a table
+    # with names does, which defines it whatever its length): one pass, not one per index.
+    longest: dict[Value, int] = {}
+    for table, rows in tables.items():
+        if table in linked:
+            continue
+        length = -1 if any(r.name for r in rows) else len(rows)
+        for code in _codes(rows):
+            known = longest.get(code)
+            if known is None or (known != -1 and (length == -1 or length > known)):
+                longest[code] = length
     indexes = set()
     for table in linked:
         rows = tables[table]
-        defined = _codes(
-            r
-            for other, others in tables.items()
-            if other not in linked and (len(others) >= len(rows) or any(o.name for o in others))
-            for r in others
-        )
-        if _share_listed(rows, defined) > REFERENCE_SHARE:
+
+        def defines(code: Value, size: int = len(rows)) -> bool:
+            length = longest.get(code)
+            return length is not None and (length == -1 or length >= size)
+
+        listed = sum(1 for r in rows if defines(r.value) or (bool(r.name) and defines(r.name)))
+        if listed > REFERENCE_SHARE * len(rows):
             indexes.add(table)
     return indexes
 
 
 def indexes_among(records: Sequence[Record]) -> set[tuple[str, int]]:
-    """``index_tables`` of the tables ``records`` come from."""
-    return index_tables(_tables(records))
+    """The indexes and the maps of name patterns (``index_tables``, ``mapping_tables``) among
+    the tables ``records`` come from: their codes point elsewhere (an entry, HTTP's statuses)."""
+    tables = _tables(records)
+    return index_tables(tables) | mapping_tables(tables)
 
 
 # A name that is a pattern for many codes: ``auth.*``, ``ERR_AUTH_*``, ``storage.*``.
@@ -368,7 +384,7 @@ _NAME_PATTERN = re.compile(r"[A-Za-z0-9_.:/-]*\*[A-Za-z0-9_.:/*-]*")
 def mapping_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tuple[str, int]]:
     """The tables more than REFERENCE_SHARE of whose names are patterns (``auth.*`` -> 3,
     ``verify.*`` -> 9) and whose values the page's other tables define, more than
-    REFERENCE_SHARE of them: each row maps a family of codes to a code it cites, many families
+    REFERENCE_SHARE of them, or all of whose names are patterns (``TOKEN_*`` -> 401): each row maps a family of codes to a code it cites, many families
     sharing one (``anomaly.*`` and ``verify.*`` exit 9). They define no code. Patterns whose
     values no other table gives (``ERR_AUTH_* | 4000``) are that table's own codes."""
     patterned = [
@@ -377,13 +393,14 @@ def mapping_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tu
         if any(r.name for r in rows[:1])
         and sum(1 for r in rows if is_name_pattern(r.name)) > REFERENCE_SHARE * len(rows)
     ]
-    if not patterned or len(patterned) == len(tables):
+    if not patterned:
         return set()
     values = {r.value for table, rows in tables.items() if table not in patterned for r in rows}
     return {
         table
         for table in patterned
-        if sum(1 for r in tables[table] if r.value in values) > REFERENCE_SHARE * len(tables[table])
+        if all(is_name_pattern(r.name) for r in tables[table])
+        or sum(1 for r in tables[table] if r.value in values) > REFERENCE_SHARE * len(tables[table])
     }
 
 

@@ -127,3 +127,41 @@ def test_word_tables_are_worked_out_in_one_pass(record: Callable[..., Record]) -
     elapsed = time.perf_counter() - started
     assert elapsed < SECONDS, f"SL001 took {elapsed:.1f}s on {len(records)} records"
     assert findings == []  # "return pending" is a label among plain words in every table
+
+
+def test_index_tables_list_each_table_once(
+    record: Callable[..., Record], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page of one code table and 799 small tables whose codes link to entries of their own
+    # (every endpoint's codes): a first version rebuilt the page's codes for each linked table,
+    # cubic (104 s for 1,600 tables); each table's codes are gathered once now.
+    from dataclasses import replace
+
+    from speclint.registry import spaces
+
+    tables: dict[tuple[str, int], list[Record]] = {("page.md", 0): []}
+    for i in range(1600):
+        tables[("page.md", 0)].append(record(1000 + i, description=f"error {i}", line=i + 1))
+    for t in range(1, 800):
+        rows = []
+        for j in (2 * t, 2 * t + 1):
+            base = record(1000 + j, description=f"error {j}", line=10_000 + j, table=t)
+            cells = tuple(
+                replace(c, raw=f"[{c.raw}](#e{1000 + j})") if c.role == "value" else c
+                for c in base.cells
+            )
+            rows.append(replace(base, cells=cells))
+        tables[("page.md", t)] = rows
+    seen: list[int] = []  # how many records each gathering of codes went through
+    real_codes = spaces._codes
+
+    def counted(records: Any) -> set[Any]:
+        listed = list(records)
+        seen.append(len(listed))
+        return real_codes(listed)
+
+    monkeypatch.setattr(spaces, "_codes", counted)
+    found = spaces.index_tables(tables)
+    assert len(found) == 799  # every endpoint table cites the code table
+    total = sum(len(rows) for rows in tables.values())
+    assert sum(seen) <= total  # each record's codes gathered at most once, not once per index
