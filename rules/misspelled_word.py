@@ -90,21 +90,12 @@ class MisspelledWord(Rule):
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         names: dict[str, Record] = {}
-        markers = Markers.configured(self.options.markers)
-        replaced: list[tuple[str, frozenset[str]]] = []
         for record in records.records:
             # A table of string codes (InvalidTempalteVersion) has its identifiers as values.
             identifier = record.name or (record.value if isinstance(record.value, str) else "")
             # "Session taken over": words for people, not an identifier's.
             if identifier and " " not in identifier and not is_label(identifier):
                 names.setdefault(identifier, record)
-                if record.name and (instead := replacements(record, markers)):
-                    replaced.append((identifier, instead))
-        for identifier, instead in replaced:
-            if not instead.isdisjoint(names):
-                # "KEY_CONFILICT (deprecated): use KEY_CONFLICT", a code of the page: the old
-                # spelling is kept for old clients and fixed already.
-                del names[identifier]
         words: dict[str, _Word] = {}
         for name, record in names.items():
             for word in dict.fromkeys(split_words(name)):
@@ -150,7 +141,19 @@ class MisspelledWord(Rule):
             # An English word is spelt as meant, whatever registry word it is one edit from
             # (LOGIC, LOGIN): asked last, of the few words about to be reported.
             if likely is not None and not (self.options.dictionary and is_english_word(word)):
+                if self._kept_alias(words[word], names):
+                    continue
                 yield self._finding(word, words[word], likely, words.get(likely))
+
+    def _kept_alias(self, misspelt: _Word, names: dict[str, Record]) -> bool:
+        """Whether the one name spelling a word so is a deprecated alias whose row says to
+        use a code of the page ("KEY_CONFILICT (deprecated): use KEY_CONFLICT"): the old
+        spelling is kept for old clients and fixed already. Asked of the few words about to
+        be reported, not of every record."""
+        if misspelt.names != 1:
+            return False
+        instead = replacements(misspelt.first, Markers.configured(self.options.markers))
+        return not instead.isdisjoint(names)
 
     def _finding(self, word: str, misspelt: _Word, likely: str, uses: _Word | None) -> Diagnostic:
         if uses is not None and uses.names:

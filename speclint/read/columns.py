@@ -577,6 +577,9 @@ def _bit_patterns(cells: Sequence[str]) -> bool:
     """Whether every filled cell is a pattern of bits, all of one width of at least
     BIT_PATTERN_MIN_WIDTH, some written with a leading zero (00, 01, 10, 11): a register
     field's settings. Without a leading zero they are numbers (1001, 1010, 1100 are codes)."""
+    first = next((c for c in cells if c), "")
+    if len(first) < BIT_PATTERN_MIN_WIDTH or first.strip("01"):
+        return False  # most value columns: the first code is no pattern of bits
     filled = [c for c in cells if c]
     if len(filled) < BIT_PATTERN_MIN_ROWS:
         return False  # "| ERRCODE_LEGACY_TIMEOUT | 0001 |": a code written with its zeros

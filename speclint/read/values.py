@@ -107,13 +107,14 @@ _NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[
 
 
 _CONSTANT_SHAPE = re.compile(r"[_.]|[a-z0-9][A-Z]")
+_REMARK_OPENING = re.compile(r"\s[(]|\uff08")
 
 
 def name_without_remark(text: str) -> str:
     """A name cell's identifier without a remark in brackets after it:
     ``ACLNN_ERR_KEY_CONFILICT (deprecated)`` -> ``ACLNN_ERR_KEY_CONFILICT``; other text as it is."""
-    if text[-1:] not in ")\uff09":
-        return text
+    if text[-1:] not in ")\uff09" or not text[:1].isascii() or not _REMARK_OPENING.search(text):
+        return text  # most cells: no remark after a name (缺少部门ID(KALO) is a meaning)
     remarked = _NAME_REMARK.fullmatch(text)
     if remarked is None:
         return text

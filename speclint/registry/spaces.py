@@ -391,6 +391,7 @@ def mapping_tables(tables: Mapping[tuple[str, int], Sequence[Record]]) -> set[tu
         table
         for table, rows in tables.items()
         if any(r.name for r in rows[:1])
+        and any("*" in r.name for r in rows)  # most tables: no pattern at all, asked cheaply
         and sum(1 for r in rows if is_name_pattern(r.name)) > REFERENCE_SHARE * len(rows)
     ]
     if not patterned:
