@@ -32,6 +32,7 @@ from speclint.read.thresholds import (
     SHORT_TEXT_CHARS,
 )
 from speclint.read.values import (
+    CLOSING_BRACKETS,
     RANGE_STARTS,
     is_code_token,
     is_identifier,
@@ -106,7 +107,6 @@ _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "
 
 
 _BRACKETED = re.compile(r"[(\[].*?[)\]]")
-_CLOSING_BRACKETS = frozenset(")\uff09")
 _HEADER_PUNCTUATION = re.compile(r"[\s_\-./:*`'\"]+")
 # The folded headers remembered at most: a docs tree's tables share a few dozen headers, and
 # each is folded several times per table (its layout, its column groups, each column's role).
@@ -377,7 +377,7 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
     for cell in filled:
         if len(cell) <= SHORT_TEXT_CHARS:
             short += 1
-        if cell[-1] in _CLOSING_BRACKETS:
+        if cell[-1] in CLOSING_BRACKETS:
             cell = name_without_remark(cell)  # "OLD_NAME (deprecated)": a name, remarked on
         first = cell[0]
         if first in _ASCII_DIGITS and cell.isdigit() and cell.isascii():

@@ -43,6 +43,7 @@ from speclint.read.headings import heading_kinds
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS, SMALL_TABLE_ROWS
 from speclint.read.values import (
+    CLOSING_BRACKETS,
     RANGE_STARTS,
     is_code_token,
     is_numeric,
@@ -536,7 +537,7 @@ _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\ufffc"
 # Brackets around a remark in a value cell, ASCII and full-width.
 _OPENING = frozenset("(\uff08")
-_CLOSING = frozenset(")\uff09")
+_CLOSING = CLOSING_BRACKETS
 
 
 def _is_remark(text: str) -> bool:

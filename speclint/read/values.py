@@ -106,6 +106,8 @@ _STATUS_LINE = re.compile(
 _NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[)\uff09]")
 
 
+# Brackets that close a remark, ASCII and full-width.
+CLOSING_BRACKETS = frozenset(")\uff09")
 _CONSTANT_SHAPE = re.compile(r"[_.]|[a-z0-9][A-Z]")
 _REMARK_OPENING = re.compile(r"\s[(]|\uff08")
 
@@ -113,7 +115,11 @@ _REMARK_OPENING = re.compile(r"\s[(]|\uff08")
 def name_without_remark(text: str) -> str:
     """A name cell's identifier without a remark in brackets after it:
     ``ACLNN_ERR_KEY_CONFILICT (deprecated)`` -> ``ACLNN_ERR_KEY_CONFILICT``; other text as it is."""
-    if text[-1:] not in ")\uff09" or not text[:1].isascii() or not _REMARK_OPENING.search(text):
+    if (
+        text[-1:] not in CLOSING_BRACKETS
+        or not text[:1].isascii()
+        or not _REMARK_OPENING.search(text)
+    ):
         return text  # most cells: no remark after a name (缺少部门ID(KALO) is a meaning)
     remarked = _NAME_REMARK.fullmatch(text)
     if remarked is None:

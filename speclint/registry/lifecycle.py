@@ -43,8 +43,12 @@ def _marked(record: Record, markers: Sequence[str]) -> bool:
     pattern = _pattern(tuple(markers))
     if pattern is None:
         return False
-    texts = (record.description, *(cell.text for cell in record.cells if not cell.role))
-    return any(pattern.search(text) for text in texts if text)
+    return any(pattern.search(text) for text in _row_texts(record) if text)
+
+
+def _row_texts(record: Record) -> tuple[str, ...]:
+    """What a row says of its code: its meaning and its columns of no role (状态 | 废弃)."""
+    return (record.description, *(cell.text for cell in record.cells if not cell.role))
 
 
 @lru_cache(maxsize=16)
@@ -77,8 +81,7 @@ def replacements(record: Record, markers: Markers) -> frozenset[str]:
     old value and spelling; empty for any other code, and for a row that only mentions a name."""
     if not record.name or not markers.is_deprecated(record):
         return frozenset()
-    texts = (record.description, *(cell.text for cell in record.cells if not cell.role))
-    found = {m["name"] for text in texts if text for m in _REPLACED_BY.finditer(text)}
+    found = {m["name"] for text in _row_texts(record) if text for m in _REPLACED_BY.finditer(text)}
     found.discard(record.name)
     return frozenset(found)
 

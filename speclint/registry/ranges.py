@@ -422,8 +422,8 @@ def http_statuses(
             and HTTP_ERROR_CLASS_LOW <= value <= HTTP_STATUS_HIGH
             and value not in block
         ):
-            low = value - value % _HTTP_CLASS
-            if siblings.inside(Range(low, low + _HTTP_CLASS - 1), other_than=heading) is None:
+            its_class = block_range(block_of(value, _HTTP_CLASS), _HTTP_CLASS)
+            if siblings.inside(its_class, other_than=heading) is None:
                 admitted.add(value)
     return frozenset(admitted)
 
