@@ -12,6 +12,7 @@ from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
+from speclint.registry.subcodes import finer_code, refining_headers
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
 from speclint.registry.words import meanings_differ, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
@@ -23,6 +24,9 @@ class DuplicateValueOptions:
     scope: Literal["section", "file", "registry"] = "registry"
     # The words that mark a code deprecated; by default the configuration's [markers].
     markers: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    # The headers of columns of finer codes that tell apart rows sharing a value (SMTP's
+    # enhanced status code); by default inferred per table, [] for none.
+    refined_by: tuple[str, ...] | None = None
 
 
 class DuplicateValue(Rule):
@@ -36,9 +40,13 @@ class DuplicateValue(Rule):
     rows. Success codes sharing their value (`SUCCESS 0`, `CONNECT_SUCCESS 0`: each enum's "no
     error") say the same thing and are no duplicate, and so is a deprecated code whose row
     names the code replacing it (`KEY_CONFILICT (deprecated) | 561105 | Deprecated, use
-    KEY_CONFLICT`): an alias kept for old clients. In a table without names, a status that heads `SHARED_STATUS_ROWS` (3) or more rows
-    (an HTTP status such as 400, a string code, a generic -1) lists errors by their messages
-    and is no duplicate; any other number given several meanings is one.
+    KEY_CONFLICT`): an alias kept for old clients. In a table without names, a status that heads
+    `SHARED_STATUS_ROWS` (3) or more rows (an HTTP status such as 400, a string code, a generic
+    -1) lists errors by their messages and is no duplicate; any other number given several meanings is one. Where a second column
+    of finer codes keys the rows (SMTP's enhanced status code beside its reply code: `452 |
+    4.3.1` and `452 | 4.2.2`; its header names codes, `REFINING_CODE_SHARE` (80%) of the rows
+    fill it, no two alike, and it holds no HTTP statuses beside application codes), rows sharing
+    the value but not that code are two codes.
 
     ## Why it matters
     Clients switch on the value. One value with two meanings means a client cannot tell the two
@@ -62,6 +70,8 @@ class DuplicateValue(Rule):
       the file belongs to; default).
     - `markers`: the words that mark a code deprecated, as `{deprecated = [...]}`; by default
       the configuration's `[markers]`.
+    - `refined-by`: the headers of columns of finer codes that tell apart rows sharing a value
+      (`["Enhanced status code"]`), instead of inferring them per table; `[]` for none.
     """
 
     code = "SL101"
@@ -115,6 +125,7 @@ class DuplicateValue(Rule):
             if record.name and earlier.name and is_alias(record, earlier, markers):
                 continue  # "OLD_NAME (deprecated) | 5 | use NEW_NAME": the old name kept
             repeats.append((earlier, record))
+        repeats = self._unrefined(records.records, repeats)
         for earlier, later in by_earlier_and_table(repeats):
             yield self._finding(later[0], earlier, later[1:])
         if redefined:
@@ -122,6 +133,40 @@ class DuplicateValue(Rule):
             for record, first in redefined:
                 if (record.file, record.table) not in summaries:
                     yield self._finding(record, first)
+
+    def explain(self, records: RecordSet) -> Iterator[str]:
+        every = {(record.file, record.table) for record in records.records}
+        refined = refining_headers(records.records, every, self.options.refined_by)
+        lines = {(table.file, table.index): table.line for table in records.tables}
+        for (file, index), header in sorted(refined.items()):
+            where = f"{file}:{lines[file, index]}" if (file, index) in lines else file
+            yield (
+                f"table at {where}: a row is its value and its {header!r} "
+                f"(rows sharing a value but not that code are two codes)"
+            )
+
+    def _unrefined(
+        self, records: Sequence[Record], repeats: list[tuple[Record, Record]]
+    ) -> list[tuple[Record, Record]]:
+        """``repeats`` but the pairs of one table whose finer codes differ (452 with 4.3.1 and
+        with 4.2.2: see ``speclint.registry.subcodes``)."""
+        tables = {
+            (later.file, later.table)
+            for earlier, later in repeats
+            if (earlier.file, earlier.table) == (later.file, later.table)
+        }
+        refined = refining_headers(records, tables, self.options.refined_by)
+        if not refined:
+            return repeats
+        kept = []
+        for earlier, later in repeats:
+            header = refined.get((later.file, later.table))
+            if header is not None and (earlier.file, earlier.table) == (later.file, later.table):
+                finer = finer_code(earlier, header), finer_code(later, header)
+                if all(finer) and finer[0] != finer[1]:
+                    continue
+            kept.append((earlier, later))
+        return kept
 
     def _finding(
         self, record: Record, earlier: Record, others: Sequence[Record] = ()

@@ -92,7 +92,7 @@ def test_ignore_in_the_config_file_is_applied(project: Path, run_cli: RunCli) ->
         ),
         (
             "[rules.duplicate-value]\nscop = 1\n",
-            "speclint.toml: rules.duplicate-value.scop: unknown option (options: markers, scope)",
+            "speclint.toml: rules.duplicate-value.scop: unknown option (options: markers, refined-by, scope)",
         ),
     ],
 )

@@ -233,6 +233,16 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
     return role if end >= 0 else None
 
 
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
+def names_codes(header: str) -> bool:
+    """Whether a header, by its own words, names a column of codes (``Enhanced status code``,
+    ``Subcode``, ``错误码``) and not the HTTP status they are sent with."""
+    folded = normalise_header(header)
+    if _has(folded, _HTTP_WORDS):
+        return False
+    return _header_role(folded, _BUILT_IN_ALIASES) in ("code", VALUE)
+
+
 @dataclass(frozen=True)
 class HeaderAliases:
     """Whole-header words per role; the configuration can add to them."""
@@ -259,6 +269,9 @@ class HeaderAliases:
             description=more(DESCRIPTION),
             parameter=self.parameter,
         )
+
+
+_BUILT_IN_ALIASES = HeaderAliases()
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,12 @@ TYPE_NAME_MIN_WORDS = 2
 # (Telegram's 400s), not a key that slipped: a slip repeats a value once.
 SHARED_STATUS_ROWS = 3
 
+# A column of finer codes (SMTP's enhanced status 4.3.1 beside reply code 452, a subcode beside
+# an error code) tells apart the rows sharing a value when its header names codes, at least this
+# share of the table's rows fill it, and this share of those cells are codes: a column of
+# remarks or a code here and there says nothing about which row a client means.
+REFINING_CODE_SHARE = 0.8
+
 # Below this many values a section's block is a guess, not a convention: an HTTP table of eight
 # statuses, seven of them 4xx, says nothing about where 200 belongs.
 RANGE_MIN_VALUES = 5
@@ -164,6 +170,14 @@ THRESHOLDS = (
         SHARED_STATUS_ROWS,
         "A value heading this many rows of a nameless table is a shared status, not a duplicate.",
         "rules.duplicate-value.scope",
+    ),
+    Threshold(
+        "REFINING_CODE_SHARE",
+        REFINING_CODE_SHARE,
+        "Share of a table's rows that must fill a code-headed column with codes, none twice, "
+        "for it to refine the value (452 with 4.3.1, 452 with 4.2.2): rows sharing a value but "
+        "not that code are two codes, not a duplicate (SL101).",
+        "rules.duplicate-value.refined-by",
     ),
     Threshold(
         "RANGE_MIN_VALUES",

@@ -49,3 +49,25 @@ def test_a_configured_prefix_replaces_the_inferred_one(
     write_page("speclint.toml", '[rules.naming-convention]\nprefix = ""\n')
     result = run_cli("check", "page.md", "--select", "SL201", cwd=page.parent)
     assert result.code == 0
+
+
+def test_refined_by_pins_the_column_of_finer_codes(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    page = write_page(
+        "page.md",
+        "| Reply code | Enhanced status code | Note | Description |\n| --- | --- | --- | --- |\n"
+        "| 450 | 4.2.1 | a | Mailbox busy |\n| 452 | 4.3.1 | b | No storage |\n"
+        "| 452 | 4.2.2 | c | Mailbox full |\n",
+    )
+    inferred = run_cli("check", "page.md", "--select", "SL101", cwd=page.parent)
+    assert inferred.code == 0, inferred.out
+    # [] refines nothing: 452 is listed twice.
+    write_page("speclint.toml", "[rules.duplicate-value]\nrefined-by = []\n")
+    off = run_cli("check", "page.md", "--select", "SL101", cwd=page.parent)
+    assert off.code == 1
+    assert "value 452 is listed twice" in off.out
+    # A pinned header refines though it names no code.
+    write_page("speclint.toml", '[rules.duplicate-value]\nrefined-by = ["Note"]\n')
+    pinned = run_cli("check", "page.md", "--select", "SL101", cwd=page.parent)
+    assert pinned.code == 0, pinned.out

@@ -1,0 +1,82 @@
+"""Codes refined by a second code: rows that share a value but not a finer code are two codes.
+
+Some tables key a row by two codes, a coarse one and a finer one: SMTP's reply code and its
+enhanced status code (``452 | 4.3.1`` and ``452 | 4.2.2``), an API's error code and its subcode
+(``190 | 458``, ``190 | 460``). A client switches on the pair, so two rows sharing the coarse
+code are not a duplicate when their finer codes differ. A column is read as such a finer code
+when its header names codes, nearly all of the table's rows fill it with a code, and no two rows
+share one (a finer key is distinct in every row: a category code or an HTTP status repeats).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from speclint.model import Record
+from speclint.read.columns import names_codes, normalise_header
+from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
+from speclint.registry.thresholds import REFINING_CODE_SHARE
+
+# A code as a finer column writes it: a number, a hex number, or dotted numbers (4.3.1).
+_CODE = re.compile(r"[-+]?[0-9]+|0[xX][0-9a-fA-F]+|[0-9]+(?:\.[0-9]+)+")
+
+
+def refining_headers(
+    records: Iterable[Record], tables: set[tuple[str, int]], pinned: Sequence[str] | None = None
+) -> dict[tuple[str, int], str]:
+    """Of ``tables`` (``(file, table)``), those a column of finer codes refines, with its header.
+
+    ``pinned`` (duplicate-value's ``refined-by``) names the headers that refine wherever they
+    head a column, inferring nothing; an empty list turns refining off."""
+    if not tables or pinned == ():
+        return {}
+    rows: dict[tuple[str, int], list[Record]] = {table: [] for table in tables}
+    for record in records:
+        found = rows.get((record.file, record.table))
+        if found is not None:
+            found.append(record)
+    refined = {}
+    for table, members in rows.items():
+        header = _refining_header(members, pinned)
+        if header is not None:
+            refined[table] = header
+    return refined
+
+
+def finer_code(record: Record, header: str) -> str:
+    """The record's cell under ``header`` ("" when it has none)."""
+    cell = record.cell(header)
+    return cell.text.strip() if cell is not None else ""
+
+
+def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) -> str | None:
+    if len(members) < 2:
+        return None
+    headers = [cell.header for cell in members[0].cells if not cell.role]
+    if pinned is not None:
+        wanted = {normalise_header(header) for header in pinned}
+        return next((h for h in headers if normalise_header(h) in wanted), None)
+    for header in headers:
+        if names_codes(header) and _refines(members, header):
+            return header
+    return None
+
+
+def _refines(members: Sequence[Record], header: str) -> bool:
+    codes = [finer_code(record, header) for record in members]
+    filled = [code for code in codes if code]
+    if len(filled) < REFINING_CODE_SHARE * len(codes) or len(set(filled)) < len(filled):
+        return False  # a code in most rows, and none twice: a key, not a grouping
+    if sum(1 for code in filled if _CODE.fullmatch(code)) < REFINING_CODE_SHARE * len(filled):
+        return False
+    # Statuses beside application codes (1001 | 400) are what the codes are sent with: a
+    # column of HTTP statuses refines only codes numbered like statuses themselves (190 | 458).
+    return not (
+        all(_http_status(code) for code in filled)
+        and not all(isinstance(r.value, int) and _http_status(str(r.value)) for r in members)
+    )
+
+
+def _http_status(code: str) -> bool:
+    return code.isdigit() and HTTP_STATUS_LOW <= int(code) <= HTTP_STATUS_HIGH
