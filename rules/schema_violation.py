@@ -34,8 +34,12 @@ def record_instance(record: Record) -> dict[str, Any]:
         "extra": record.extra,
     }
     for cell in record.cells:
-        if cell.role in ("name", "description"):
-            instance[cell.role] = cell.text
+        if cell.role == "name":
+            instance["name"] = cell.text
+        elif cell.role == "description":
+            # The record's: a blank description cell beside a message (| 20002 | 参数不完整 | |)
+            # takes the message's text, what the code means.
+            instance["description"] = record.description
     return instance
 
 
@@ -82,6 +86,8 @@ def obviously_valid_record(record: Record) -> bool:
         role, text = cell.role, cell.text
         if role == "value":
             continue  # not part of the instance (the value and raw_value are)
+        if role == "description":
+            text = record.description
         if type(text) is not str or (not text and role in ("name", "description")):
             return False
     return all(type(title) is str for title in record.section)

@@ -89,7 +89,12 @@ INFERENCE_STAGES = (
             "or giving alternatives written alike (`5.4.6 or 5.4.14`, `40001 或 40002`) holds a "
             "code each; alternatives written unlike (`5.7.13 or 135`) stay one cell, reported. "
             "In HTML tables, a code span (`<td>`101`</td>`, as MDX and Docusaurus render it) "
-            "reads as in a pipe table."
+            "reads as in a pipe table. A row filling only its first cell with words "
+            "(`| Local system issues ||`, `|通用`) heads the rows below it, as a bold one does, "
+            "when the table's other rows open with one token (a code, a name); a code cell "
+            "holding the column's own words (`业务码`, `error code`) stands for any code and "
+            "defines none; and a row whose description is blank means what its message column "
+            "says (`| 20002 | 参数不完整 | |` under `状态码 | 状态信息 | 描述`)."
         ),
     ),
     (

@@ -32,7 +32,7 @@ Codes 60000-69999 are reserved for users.
 | A_OK | 60000 | fine |
 | A_DUP | 60000 | again |
 | A_BAD | 6 0 | |
-| only one cell |
+| A_ONE |
 | A_HEX | 0x10 | hex |
 | A_STR | 0001 | padded |
 

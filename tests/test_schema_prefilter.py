@@ -66,4 +66,4 @@ def test_record_prefilter_passes_ordinary_records() -> None:
     record = Record("p.md", 4, ("a",), 0, "E_A", 5, "5", "参数错误", (name, value, meaning))
     assert obviously_valid_record(record)
     empty = Cell("description", "含义", "", "", 0)
-    assert not obviously_valid_record(replace(record, cells=(name, value, empty)))
+    assert not obviously_valid_record(replace(record, cells=(name, value, empty), description=""))

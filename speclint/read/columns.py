@@ -274,6 +274,14 @@ class HeaderAliases:
 _BUILT_IN_ALIASES = HeaderAliases()
 
 
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
+def names_a_meaning(header: str) -> bool:
+    """Whether a header, by its own words, names what a code means (``状态信息``, ``Message``),
+    not a remark beside it (``备注``, ``Notes``)."""
+    folded = normalise_header(header)
+    return folded not in _REMARK_HEADERS and _header_role(folded, _BUILT_IN_ALIASES) == DESCRIPTION
+
+
 @dataclass(frozen=True, slots=True)
 class NotCodes:
     """Why a table is not read as a code table. ``recognised``: its cells showed what else it is

@@ -35,6 +35,8 @@ from speclint.read.columns import (
     NotCodes,
     Roles,
     detect_roles,
+    names_a_meaning,
+    names_codes,
     normalise_header,
     success_status,
 )
@@ -199,7 +201,8 @@ class _TableReader:
         # A long table keeps only its rows' texts while its columns' roles are decided, and
         # splits each row again to read it: its split cells would otherwise be held all at once.
         keep_cells = len(source.rows) <= KEEP_CELLS_MAX_ROWS
-        self.rows = [_read_row(row, keep_cells) for row in source.rows]
+        rows = [_read_row(row, keep_cells) for row in source.rows]
+        self.rows = _plain_group_rows(rows, len(self.headers))
         data = [r for r in self.rows if r.group is None and not r.blank]
         self.groups = column_groups(self.headers)
         # (Nearly) every data row has the same number of cells, but not the header's: one defect
@@ -214,6 +217,7 @@ class _TableReader:
         self.data_rows = len(data)
         self.roles: Roles | None = None
         self.enum = False  # the table lists an enum's members (see ``roles``)
+        self.second_meaning: int | None = None  # a column of meanings besides the description
         self._columns: list[list[str]] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
@@ -290,6 +294,10 @@ class _TableReader:
             return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
+        # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says.
+        self.second_meaning = next(
+            (i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)), None
+        )
         self.group_headers = headers  # each entry's headers (the first group's)
         # | Enumerator | Value |: members without a value take the next number, as C gives it.
         self.enum = roles.name is not None and is_enum_header(headers[roles.name])
@@ -606,6 +614,45 @@ def _group_heading(cells: list[RawCell]) -> str | None:
     return " ".join(titles)
 
 
+def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
+    """``rows`` with the unformatted titles among them read as group headings: a row that
+    fills only its first cell, with words (``| Local system issues ||``, ``|通用``), heads the
+    rows below it when the table's other rows each fill more and open with one token (a code, a
+    name). Where the others open with words too (``| Not Found | Resource missing |``) it is a
+    row missing its code or meaning, a problem of its own."""
+    if width < 2:
+        return rows
+    titles = [i for i, row in enumerate(rows) if row.group is None and _plain_title(row)]
+    if not titles:
+        return rows
+    others = [r.texts for r in rows if r.group is None and not r.blank and not _plain_title(r)]
+    keyed = sum(1 for texts in others if _opens_with_token(texts) and any(texts[1:]))
+    if len(titles) > len(others) or keyed < CLEARLY * len(others):
+        return rows
+    for i in titles:
+        rows[i] = rows[i]._replace(group=rows[i].texts[0].strip())
+    return rows
+
+
+def _plain_title(row: _Row) -> bool:
+    """Words in the first cell alone, no code: ``| Direct object errors ||``, ``|通用``."""
+    texts = row.texts
+    first = texts[0].strip() if texts else ""
+    return (
+        bool(first)
+        and "\t" not in row.source.text  # E_B<tab>2<tab>b: pasted from a spreadsheet, no title
+        and not any(t.strip() for t in texts[1:])
+        and not is_code_token(first)
+        and not is_numeric(first)
+        and any(ch.isalpha() for ch in first)
+    )
+
+
+def _opens_with_token(texts: Sequence[str]) -> bool:
+    first = texts[0].strip() if texts else ""
+    return is_code_token(first) or is_numeric(first)
+
+
 def _record(
     table: _TableReader,
     section: tuple[str, ...],
@@ -629,6 +676,8 @@ def _record(
             raw_value = str(number)  # "(1 << 2)": the value as a C header computes it
     elif raw_value in _CATCH_ALL:
         return None  # "| 其他 | 如出现其他未知错误 ... |": what every other code means
+    elif not raw_value[0].isdigit() and _column_word(raw_value):
+        return None  # "| 业务异常 | 200 | 业务码 |": the column's own word, where any code goes
     if _is_remark(raw_value):
         return None  # "(base class, not raised directly)": a remark where no code is
     if not roles.compound and raw_value[-1:] in _CLOSING:
@@ -673,6 +722,8 @@ def _record(
     name = "" if name in _PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
+    if not description.strip() and (second := table.second_meaning) is not None and second < count:
+        description = texts[second]
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
     return build_record(
@@ -686,6 +737,12 @@ def _record(
         description,
         record_cells,
     )
+
+
+def _column_word(value: str) -> bool:
+    """Whether a code cell holds words naming codes (业务码, error code) and no code: no digit,
+    not one token (InvalidCode, ERR_CODE are codes)."""
+    return not any(ch.isdigit() for ch in value) and not is_code_token(value) and names_codes(value)
 
 
 def _markup_only(value: str) -> bool:
