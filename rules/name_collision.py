@@ -2,11 +2,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from speclint.model import Diagnostic, Record
 from speclint.registry.repeats import by_earlier_and_table
+from speclint.registry.subcodes import subtype_header, told_apart
 from speclint.rule import RecordSet, Rule, Scope
 from speclint.wording import listed
+
+
+@dataclass(frozen=True)
+class NameCollisionOptions:
+    # The headers of columns numbering the variants of one error (Subtype); by default the
+    # columns whose header says so, [] for none.
+    refined_by: tuple[str, ...] | None = None
 
 
 class NameCollision(Rule):
@@ -14,7 +23,9 @@ class NameCollision(Rule):
     Flags a name that is given different values, usually in different sections of the page. A
     name given several other values in one table is one finding, naming the rows.
     Names with blanks are labels for people (an event type, an HTTP reason phrase) and may head
-    several codes; only identifiers are checked.
+    several codes; only identifiers are checked. Rows of one table that share a name but not
+    their subtype (a column headed `Subtype`, `Sub code`, `子类型`: `SHT3X_NAN_ERROR` with
+    subtype 1 and 2) are variants of one error, each with its full code.
 
     ## Why it matters
     Generated client constants can hold only one of the values, so code compiled against the
@@ -38,11 +49,16 @@ class NameCollision(Rule):
     ## How to fix
     Rename one of the codes (for example with its category as a prefix), or remove the stale row
     if both mean the same error.
+
+    ## Options
+    - `refined-by`: the headers of columns numbering the variants of one error
+      (`["Subtype"]`), instead of the columns whose header says so; `[]` for none.
     """
 
     code = "SL103"
     name = "name-collision"
     scope = Scope.REGISTRY
+    Options = NameCollisionOptions
 
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         first: dict[str, Record] = {}
@@ -57,11 +73,29 @@ class NameCollision(Rule):
                 continue
             if earlier.line == record.line and earlier.file == record.file:
                 continue  # | 9/34 | PIO0_05 |: one row listing two values, not two definitions
+            if told_apart(earlier, record, self.options.refined_by):
+                continue  # SHT3X_NAN_ERROR of subtype 1 and of subtype 2: two variants
             collisions.append((earlier, record))
         # One name given several other values in a table (and under one of its group rows) is
         # one finding (by_earlier_and_table): the message names the one place they are.
         for earlier, later in by_earlier_and_table(collisions, by_section=True):
             yield self._finding(earlier, later)
+
+    def explain(self, records: RecordSet) -> Iterator[str]:
+        lines = {(table.file, table.index): table.line for table in records.tables}
+        seen: set[tuple[str, int]] = set()
+        for record in records.records:
+            table = (record.file, record.table)
+            if table in seen:
+                continue
+            seen.add(table)
+            header = subtype_header(record, self.options.refined_by)
+            if header is not None:
+                where = f"{record.file}:{lines.get(table, record.line)}"
+                yield (
+                    f"table at {where}: rows sharing a name but not their {header!r} are "
+                    "variants of one error"
+                )
 
     def _finding(self, earlier: Record, later: list[Record]) -> Diagnostic:
         record = later[0]

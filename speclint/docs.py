@@ -94,7 +94,9 @@ INFERENCE_STAGES = (
             "when the table's other rows open with one token (a code, a name); a code cell "
             "holding the column's own words (`业务码`, `error code`) stands for any code and "
             "defines none; and a row whose description is blank means what its message column "
-            "says (`| 20002 | 参数不完整 | |` under `状态码 | 状态信息 | 描述`)."
+            "says (`| 20002 | 参数不完整 | |` under `状态码 | 状态信息 | 描述`). A lone `\\` "
+            "after a row's last pipe marks the row continued below (Volcengine's docs), not a "
+            "cell."
         ),
     ),
     (

@@ -43,7 +43,12 @@ from speclint.read.columns import (
 from speclint.read.enums import Numbering, int_expression, is_enum_header
 from speclint.read.headings import heading_kinds
 from speclint.read.inline import reduce_inline
-from speclint.read.thresholds import CLEARLY, SECOND_HEADER_MAX_CHARS, SMALL_TABLE_ROWS
+from speclint.read.thresholds import (
+    CLEARLY,
+    CONTINUATION_MIN_BLANKS,
+    SECOND_HEADER_MAX_CHARS,
+    SMALL_TABLE_ROWS,
+)
 from speclint.read.values import (
     CLOSING_BRACKETS,
     RANGE_STARTS,
@@ -315,12 +320,14 @@ class _TableReader:
         # One group of every column (most tables): a row's own lists are its entry's, unsliced.
         whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
         numbering = Numbering() if self.enum else None
+        above: list[str] | None = None  # the cells of the row last read as a code
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
+                above = None
                 continue
             if row.blank:
-                continue
+                continue  # a gap, or an empty line of a cell wrapped below its row
             if position == 0:
                 first = row.texts[self.groups[0]]
                 if _second_header(first, roles.value, self.columns()[roles.value]):
@@ -358,6 +365,8 @@ class _TableReader:
                     # column, words where the number goes. It reserves the range, as above.
                     ranges.extend(self._range_row(row, beside, section))
                     continue
+                if not value and above is not None and self._continues(texts, above):
+                    continue  # | | | | :::tip |: the cell above, wrapped onto a row of its own
                 kept = False
                 for each in [texts] if value.isdigit() else self._each_value(texts):
                     made = _record(self, section, row.source, cells, each)
@@ -366,6 +375,7 @@ class _TableReader:
                         kept = True
                     elif made is not None:
                         problems.append(made)
+                above = texts if kept else None
                 if ragged and (kept or _markup_only(value)):
                     # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
                     # whether or not a code was read from it.
@@ -381,6 +391,22 @@ class _TableReader:
                         )
                     )
                     ragged = False  # one problem per row, however many entries it holds
+
+    def _continues(self, texts: list[str], above: list[str]) -> bool:
+        """Whether a row without a code or a name, right below a code's row, continues that
+        row's cells: it leaves blank at least CONTINUATION_MIN_BLANKS of the cells the row
+        above fills (``| | | | 调用时返回此错误码 |``). A row blanking only its code
+        (``| | Token expired |``) is a code that went missing."""
+        assert self.roles is not None
+        name = self.roles.name
+        if name is not None and name < len(texts) and texts[name].strip():
+            return False
+        blanked = sum(
+            1
+            for i, text in enumerate(above)
+            if text.strip() and (i >= len(texts) or not texts[i].strip())
+        )
+        return blanked >= CONTINUATION_MIN_BLANKS
 
     def _each_value(self, texts: list[str]) -> list[list[str]]:
         """The row's texts once per code it lists: ``500, 502, 503, 504`` is four codes that
@@ -575,6 +601,8 @@ _ALNUM = re.compile(r"[^\W_]")
 def _read_row(row: SourceRow, keep_cells: bool = True) -> _Row:
     """A row's cells, their reduced texts, and the group heading it is (if it is one)."""
     cells = split_row(row.text)
+    if len(cells) > 1 and cells[-1].raw == "\\":
+        cells = cells[:-1]  # |...|含义 |\: a row continued on the next line (Volcengine's docs)
     texts = _cell_texts(cells)
     kept = cells if keep_cells else None
     # tuple.__new__: the named tuple without its Python-level __new__ (one per row of a page).

@@ -59,6 +59,12 @@ SMALL_TABLE_ROWS = 5
 # larger ones (40001) are codes, whatever the header says.
 PARAMETER_NUMBER_MAX = 255
 
+# A row without a code or a name, right below a code's row, that leaves blank at least this many
+# of the cells that row fills continues it (a cell wrapped onto a row of its own: the page's
+# converter or editor split it): leading cells blank, text in the last ones. A row blanking only
+# its code is a code that went missing.
+CONTINUATION_MIN_BLANKS = 2
+
 # A value column whose every cell is a pattern of this many bits or more, all of one width and
 # some with a leading zero (00, 01, 10, 11; 000 to 111), lists a register field's settings
 # (speed, rate): several settings may do the same thing, and none is an error code. One bit
@@ -172,6 +178,14 @@ THRESHOLDS = (
         "Largest parameter number: numbers under Param or 参数 that all stay at or below it "
         "number parameters, unless the heading names codes; larger ones are codes.",
         "columns.pin",
+    ),
+    Threshold(
+        "CONTINUATION_MIN_BLANKS",
+        CONTINUATION_MIN_BLANKS,
+        "A row without a code or a name, right below a code's row, that leaves blank at least "
+        "this many of the cells that row fills continues it (a wrapped cell); a row blanking "
+        "only its code is a code that went missing (SL002).",
+        "fixed: join the wrapped text to its row, or suppress the finding inline",
     ),
     Threshold(
         "BIT_PATTERN_MIN_WIDTH",

@@ -1,4 +1,5 @@
-"""Codes refined by a second code: rows that share a value but not a finer code are two codes.
+"""Codes refined by a second code: rows that share a value (or a name) but not a finer code
+are two codes.
 
 Some tables key a row by two codes, a coarse one and a finer one: SMTP's reply code and its
 enhanced status code (``452 | 4.3.1`` and ``452 | 4.2.2``), an API's error code and its subcode
@@ -6,6 +7,11 @@ enhanced status code (``452 | 4.3.1`` and ``452 | 4.2.2``), an API's error code 
 code are not a duplicate when their finer codes differ. A column is read as such a finer code
 when its header names codes, nearly all of the table's rows fill it with a code, and no two rows
 share one (a finer key is distinct in every row: a category code or an HTTP status repeats).
+
+A firmware table may also name a base error once per subtype (``SHT3X_NAN_ERROR`` with subtype 1,
+for temperature, and 2, for humidity, each its own full code): rows of one table sharing a name
+are two codes when a column headed as a subtype (``Subtype``, ``Sub code``, ``子类型``) tells them
+apart.
 """
 
 from __future__ import annotations
@@ -80,3 +86,36 @@ def _refines(members: Sequence[Record], header: str) -> bool:
 
 def _http_status(code: str) -> bool:
     return code.isdigit() and HTTP_STATUS_LOW <= int(code) <= HTTP_STATUS_HIGH
+
+
+# Header words of a column that numbers the variants of one error (folded as headers are).
+_SUBTYPE_WORDS = ("subtype", "subcode", "subclass", "subkind", "variant", "子类型", "子码", "子类")
+
+
+def subtype_header(record: Record, pinned: Sequence[str] | None = None) -> str | None:
+    """The header of the record's column that numbers variants of one error (``Subtype``), or
+    None; ``pinned`` (name-collision's ``refined-by``) names those headers instead."""
+    if pinned is not None:
+        wanted = {normalise_header(header) for header in pinned}
+        return next(
+            (c.header for c in record.cells if not c.role and normalise_header(c.header) in wanted),
+            None,
+        )
+    return next((c.header for c in record.cells if not c.role and _names_subtypes(c.header)), None)
+
+
+def told_apart(earlier: Record, later: Record, pinned: Sequence[str] | None = None) -> bool:
+    """Whether two rows of one table sharing a name are two variants of it: their subtype
+    cells are filled and differ."""
+    if (earlier.file, earlier.table) != (later.file, later.table):
+        return False
+    header = subtype_header(later, pinned)
+    if header is None:
+        return False
+    ours, theirs = finer_code(later, header), finer_code(earlier, header)
+    return bool(ours and theirs and ours != theirs)
+
+
+def _names_subtypes(header: str) -> bool:
+    folded = normalise_header(header)
+    return any(word in folded for word in _SUBTYPE_WORDS)

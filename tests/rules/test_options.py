@@ -71,3 +71,17 @@ def test_refined_by_pins_the_column_of_finer_codes(
     write_page("speclint.toml", '[rules.duplicate-value]\nrefined-by = ["Note"]\n')
     pinned = run_cli("check", "page.md", "--select", "SL101", cwd=page.parent)
     assert pinned.code == 0, pinned.out
+
+
+def test_name_collision_refined_by_pins_the_subtype_column(
+    run_cli: Callable[..., Any], write_page: Callable[..., Path]
+) -> None:
+    page = write_page(
+        "page.md",
+        "| Code | Name | Part | Description |\n| --- | --- | --- | --- |\n"
+        "| 4097 | NAN_ERROR | 1 | NaN temperature |\n| 4098 | NAN_ERROR | 2 | NaN humidity |\n",
+    )
+    # 'Part' does not say it numbers variants: the name has two values.
+    assert run_cli("check", "page.md", "--select", "SL103", cwd=page.parent).code == 1
+    write_page("speclint.toml", '[rules.name-collision]\nrefined-by = ["Part"]\n')
+    assert run_cli("check", "page.md", "--select", "SL103", cwd=page.parent).code == 0
