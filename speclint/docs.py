@@ -96,7 +96,8 @@ INFERENCE_STAGES = (
             "defines none; and a row whose description is blank means what its message column "
             "says (`| 20002 | 参数不完整 | |` under `状态码 | 状态信息 | 描述`). A lone `\\` "
             "after a row's last pipe marks the row continued below (Volcengine's docs), not a "
-            "cell."
+            "cell. A table whose labels are CLEARLY measurements (`60VAC`, `9600 baud`) lists a "
+            "setting's choices, not codes."
         ),
     ),
     (

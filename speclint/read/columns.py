@@ -360,6 +360,22 @@ _QUANTITY = re.compile(
 )
 
 
+# A physical quantity as a setting's label writes it: 60VAC, 12 V, 10 ms, 9600 baud, 25 °C, 50%.
+_MEASUREMENT = re.compile(
+    r"[-+]?[0-9]+(?:\.[0-9]+)?\s?(?:[mkM]?V(?:AC|DC)?|[mk]?A|[mkM]?W|[kMG]?Hz|[munµ]?s|min"
+    r"|[kMG]?bps|baud|dBm?|rpm|°\s?[CF]|℃|%|[KMGT]i?B)"
+)
+
+
+def _measurements(cells: Sequence[str]) -> bool:
+    """Whether at least CLEARLY of a label column's filled cells are measurements (60V, 65V,
+    ... 100V): the labels of a setting's choices, whose numbers are register values."""
+    filled = [c for c in cells if c]
+    if not filled or not _MEASUREMENT.fullmatch(filled[0]):
+        return False  # most label columns: their first cell is words
+    return sum(1 for c in filled if _MEASUREMENT.fullmatch(c)) >= CLEARLY * len(filled)
+
+
 def _quantities(cells: Sequence[str]) -> int:
     # Most cells of a value column are plain numbers: asked nothing more.
     return sum(1 for c in cells if not c.isdigit() and _QUANTITY.fullmatch(c))
@@ -587,6 +603,16 @@ def detect_roles(
             and not (rest[0].is_parameter or rest[0].is_code or rest[0].is_value or rest[0].is_http)
         ):
             description = rest[0].index
+    labels = next(
+        (i for i in (name, description) if i is not None and _measurements(columns[i])), None
+    )
+    if labels is not None:
+        # | 60VAC | 110 |, | 65V | 122 |: a setting's choices and the values that select them.
+        return NotCodes(
+            f"a setting's choices: {headers[labels]!r} holds measurements (60V, 10 ms), "
+            f"the numbers select them (headers: {shown})",
+            recognised=True,
+        )
     if name is None and description is None and max(p.filled for p in profiles) < 2:
         # One row of numbers with nothing to say what they mean: a worked example (the digits
         # of a code explained), not a list of codes.
