@@ -44,7 +44,8 @@ class DuplicateValue(Rule):
     `SHARED_STATUS_ROWS` (3) or more rows (an HTTP status such as 400, a string code, a generic
     -1) lists errors by their messages and is no duplicate; any other number given several meanings is one. Where a second column
     of finer codes keys the rows (SMTP's enhanced status code beside its reply code: `452 |
-    4.3.1` and `452 | 4.2.2`; its header names codes, `REFINING_CODE_SHARE` (80%) of the rows
+    4.3.1` and `452 | 4.2.2`; its header names finer codes (enhanced, sub-, detail, 子),
+    `REFINING_CODE_SHARE` (80%) of the rows
     fill it, no two alike, and it holds no HTTP statuses beside application codes), rows sharing
     the value but not that code are two codes.
 

@@ -275,6 +275,14 @@ _BUILT_IN_ALIASES = HeaderAliases()
 
 
 @lru_cache(maxsize=HEADER_MEMO_SIZE)
+def is_code_header(text: str) -> bool:
+    """Whether ``text`` is, whole, a header naming codes (``业务码``, ``error code``): in a
+    code cell, a stand-in for whichever code applies."""
+    folded = normalise_header(text)
+    return folded in _BUILT_IN_ALIASES.code or folded in _BUILT_IN_ALIASES.value
+
+
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
 def names_a_meaning(header: str) -> bool:
     """Whether a header, by its own words, names what a code means (``状态信息``, ``Message``),
     not a remark beside it (``备注``, ``Notes``)."""

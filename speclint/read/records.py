@@ -35,8 +35,8 @@ from speclint.read.columns import (
     NotCodes,
     Roles,
     detect_roles,
+    is_code_header,
     names_a_meaning,
-    names_codes,
     normalise_header,
     success_status,
 )
@@ -46,6 +46,7 @@ from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import (
     CLEARLY,
     CONTINUATION_MIN_BLANKS,
+    PLAIN_GROUP_MIN_ROWS,
     SECOND_HEADER_MAX_CHARS,
     SMALL_TABLE_ROWS,
 )
@@ -223,6 +224,7 @@ class _TableReader:
         self.roles: Roles | None = None
         self.enum = False  # the table lists an enum's members (see ``roles``)
         self.second_meaning: int | None = None  # a column of meanings besides the description
+        self.shared_messages: frozenset[str] = frozenset()  # its texts that several rows give
         self._columns: list[list[str]] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
@@ -303,6 +305,12 @@ class _TableReader:
         self.second_meaning = next(
             (i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)), None
         )
+        if self.second_meaning is not None:
+            # A message several rows share ("invalid request") is a class of errors, not what
+            # one of them means.
+            at = self.second_meaning
+            told = Counter(r.texts[at] for r in self.rows if r.group is None and at < r.width)
+            self.shared_messages = frozenset(text for text, n in told.items() if n > 1)
         self.group_headers = headers  # each entry's headers (the first group's)
         # | Enumerator | Value |: members without a value take the next number, as C gives it.
         self.enum = roles.name is not None and is_enum_header(headers[roles.name])
@@ -321,6 +329,7 @@ class _TableReader:
         whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
         numbering = Numbering() if self.enum else None
         above: list[str] | None = None  # the cells of the row last read as a code
+        marked = False  # ... which ends with a backslash: continued on the next row
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
@@ -365,8 +374,10 @@ class _TableReader:
                     # column, words where the number goes. It reserves the range, as above.
                     ranges.extend(self._range_row(row, beside, section))
                     continue
-                if not value and above is not None and self._continues(texts, above):
-                    continue  # | | | | :::tip |: the cell above, wrapped onto a row of its own
+                if not value and above is not None and (marked or self._continues(texts, above)):
+                    # | | | | :::tip |: the cell above, wrapped onto a row of its own
+                    marked = row.source.text.endswith("|\\")
+                    continue
                 kept = False
                 for each in [texts] if value.isdigit() else self._each_value(texts):
                     made = _record(self, section, row.source, cells, each)
@@ -376,6 +387,8 @@ class _TableReader:
                     elif made is not None:
                         problems.append(made)
                 above = texts if kept else None
+                # |...| 含义 |\: the row says itself that the next one continues it (Volcengine).
+                marked = kept and row.source.text.endswith("|\\")
                 if ragged and (kept or _markup_only(value)):
                     # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
                     # whether or not a code was read from it.
@@ -394,18 +407,19 @@ class _TableReader:
 
     def _continues(self, texts: list[str], above: list[str]) -> bool:
         """Whether a row without a code or a name, right below a code's row, continues that
-        row's cells: it leaves blank at least CONTINUATION_MIN_BLANKS of the cells the row
-        above fills (``| | | | 调用时返回此错误码 |``). A row blanking only its code
-        (``| | Token expired |``) is a code that went missing."""
+        row's cell: it fills one cell, after a run of blank cells holding at least
+        CONTINUATION_MIN_BLANKS of the cells the row above fills, the code's among them
+        (``| | | | 调用时返回此错误码 |``). A row with a label of its own in its first cell, or
+        blanking only its code (``| | Token expired | |``), is a code that went missing."""
         assert self.roles is not None
         name = self.roles.name
         if name is not None and name < len(texts) and texts[name].strip():
             return False
-        blanked = sum(
-            1
-            for i, text in enumerate(above)
-            if text.strip() and (i >= len(texts) or not texts[i].strip())
-        )
+        filled = [i for i, text in enumerate(texts) if text.strip()]
+        if len(filled) != 1 or filled[0] <= self.roles.value:
+            return False  # | | | 签名校验失败 | 重新签名 |: a row of its own, its code lost
+        start = filled[0]
+        blanked = sum(1 for text in above[:start] if text.strip())
         return blanked >= CONTINUATION_MIN_BLANKS
 
     def _each_value(self, texts: list[str]) -> list[list[str]]:
@@ -651,7 +665,7 @@ def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
     if width < 2:
         return rows
     titles = [i for i, row in enumerate(rows) if row.group is None and _plain_title(row)]
-    if not titles:
+    if len(titles) < PLAIN_GROUP_MIN_ROWS:
         return rows
     others = [r.texts for r in rows if r.group is None and not r.blank and not _plain_title(r)]
     keyed = sum(1 for texts in others if _opens_with_token(texts) and any(texts[1:]))
@@ -671,7 +685,7 @@ def _plain_title(row: _Row) -> bool:
         and "\t" not in row.source.text  # E_B<tab>2<tab>b: pasted from a spreadsheet, no title
         and not any(t.strip() for t in texts[1:])
         and not is_code_token(first)
-        and not is_numeric(first)
+        and not any(ch.isdigit() for ch in first.split()[0])  # 1003 (since v2): a code
         and any(ch.isalpha() for ch in first)
     )
 
@@ -750,7 +764,13 @@ def _record(
     name = "" if name in _PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
-    if not description.strip() and (second := table.second_meaning) is not None and second < count:
+    second = table.second_meaning
+    if (
+        not description.strip()
+        and second is not None
+        and second < count
+        and texts[second] not in table.shared_messages
+    ):
         description = texts[second]
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
@@ -768,9 +788,9 @@ def _record(
 
 
 def _column_word(value: str) -> bool:
-    """Whether a code cell holds words naming codes (业务码, error code) and no code: no digit,
-    not one token (InvalidCode, ERR_CODE are codes)."""
-    return not any(ch.isdigit() for ch in value) and not is_code_token(value) and names_codes(value)
+    """Whether a code cell holds, whole, a header's word for codes (业务码, error code) and is
+    not one token (InvalidCode, ERR_CODE are codes; 验证码错误 is a message where a code goes)."""
+    return not is_code_token(value) and is_code_header(value)
 
 
 def _markup_only(value: str) -> bool:

@@ -59,11 +59,15 @@ SMALL_TABLE_ROWS = 5
 # larger ones (40001) are codes, whatever the header says.
 PARAMETER_NUMBER_MAX = 255
 
-# A row without a code or a name, right below a code's row, that leaves blank at least this many
-# of the cells that row fills continues it (a cell wrapped onto a row of its own: the page's
-# converter or editor split it): leading cells blank, text in the last ones. A row blanking only
-# its code is a code that went missing.
+# A row without a code or a name, right below a code's row, filling one cell after a run of
+# blank cells holding at least this many of the cells that row fills (the code's among them)
+# continues it: a cell wrapped onto a row of its own, as a page's converter or editor splits it.
+# A row blanking only its code, or opening with a label of its own, is a code that went missing.
 CONTINUATION_MIN_BLANKS = 2
+# A table needs at least this many rows filling only their first cell with words for them to be
+# group headings (| Local system issues ||): one such row among codes is more likely a code
+# that lost its cells than a heading.
+PLAIN_GROUP_MIN_ROWS = 2
 
 # A value column whose every cell is a pattern of this many bits or more, all of one width and
 # some with a leading zero (00, 01, 10, 11; 000 to 111), lists a register field's settings
@@ -182,10 +186,18 @@ THRESHOLDS = (
     Threshold(
         "CONTINUATION_MIN_BLANKS",
         CONTINUATION_MIN_BLANKS,
-        "A row without a code or a name, right below a code's row, that leaves blank at least "
-        "this many of the cells that row fills continues it (a wrapped cell); a row blanking "
-        "only its code is a code that went missing (SL002).",
+        "A row without a code or a name, right below a code's row, filling one cell after a "
+        "run of blank cells holding this many of the cells that row fills (the code's among "
+        "them) continues it (a wrapped cell); a row blanking only its code, opening with a "
+        "label of its own or filling two cells, is a code that went missing (SL002).",
         "fixed: join the wrapped text to its row, or suppress the finding inline",
+    ),
+    Threshold(
+        "PLAIN_GROUP_MIN_ROWS",
+        PLAIN_GROUP_MIN_ROWS,
+        "Fewest rows filling only their first cell with words (| Local system issues ||, "
+        "|通用) for them to head the rows below; one such row is a code that lost its cells.",
+        "fixed: make the title bold, or give the row its code",
     ),
     Threshold(
         "BIT_PATTERN_MIN_WIDTH",

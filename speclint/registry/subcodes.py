@@ -5,13 +5,14 @@ Some tables key a row by two codes, a coarse one and a finer one: SMTP's reply c
 enhanced status code (``452 | 4.3.1`` and ``452 | 4.2.2``), an API's error code and its subcode
 (``190 | 458``, ``190 | 460``). A client switches on the pair, so two rows sharing the coarse
 code are not a duplicate when their finer codes differ. A column is read as such a finer code
-when its header names codes, nearly all of the table's rows fill it with a code, and no two rows
-share one (a finer key is distinct in every row: a category code or an HTTP status repeats).
+when its header names codes finer than another's (enhanced, sub-, detail), nearly all of the
+table's rows fill it with a code, and no two rows share one (a finer key is distinct in every
+row: a category code or an HTTP status repeats).
 
 A firmware table may also name a base error once per subtype (``SHT3X_NAN_ERROR`` with subtype 1,
 for temperature, and 2, for humidity, each its own full code): rows of one table sharing a name
 are two codes when a column headed as a subtype (``Subtype``, ``Sub code``, ``子类型``) tells them
-apart.
+apart with a number.
 """
 
 from __future__ import annotations
@@ -64,9 +65,20 @@ def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) ->
         wanted = {normalise_header(header) for header in pinned}
         return next((h for h in headers if normalise_header(h) in wanted), None)
     for header in headers:
-        if names_codes(header) and _refines(members, header):
+        if _names_finer_codes(header) and _refines(members, header):
             return header
     return None
+
+
+# Words of a header saying its codes refine another (Enhanced status code, Subcode, 子错误码,
+# 详细错误码): a column mapping each error to another scheme's code (gRPC code, Legacy code,
+# 内部错误码) is unique per row because the errors differ, and says nothing of a repeat.
+_REFINING_WORDS = ("sub", "enhanced", "extended", "detail", "子", "详细", "扩展", "细分")
+
+
+def _names_finer_codes(header: str) -> bool:
+    folded = normalise_header(header)
+    return names_codes(header) and any(word in folded for word in _REFINING_WORDS)
 
 
 def _refines(members: Sequence[Record], header: str) -> bool:
@@ -113,7 +125,9 @@ def told_apart(earlier: Record, later: Record, pinned: Sequence[str] | None = No
     if header is None:
         return False
     ours, theirs = finer_code(later, header), finer_code(earlier, header)
-    return bool(ours and theirs and ours != theirs)
+    # Numbered variants (1, 2; 0x01): a category in words (authentication, validation) under
+    # "Error subtype" files two errors under one heading, and their names still collide.
+    return bool(_CODE.fullmatch(ours) and _CODE.fullmatch(theirs) and ours != theirs)
 
 
 def _names_subtypes(header: str) -> bool:
