@@ -329,7 +329,7 @@ class _TableReader:
         whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
         numbering = Numbering() if self.enum else None
         above: list[str] | None = None  # the cells of the row last read as a code
-        marked = False  # ... which ends with a backslash: continued on the next row
+        last: SourceRow | None = None  # that row, or the last row continuing it
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
@@ -374,9 +374,13 @@ class _TableReader:
                     # column, words where the number goes. It reserves the range, as above.
                     ranges.extend(self._range_row(row, beside, section))
                     continue
-                if not value and above is not None and (marked or self._continues(texts, above)):
-                    # | | | | :::tip |: the cell above, wrapped onto a row of its own
-                    marked = row.source.text.endswith("|\\")
+                if (
+                    not value
+                    and above is not None
+                    and last is not None
+                    and (_marked_continued(last) or self._continues(texts, above))
+                ):
+                    last = row.source  # | | | | :::tip |: the cell above, on a row of its own
                     continue
                 kept = False
                 for each in [texts] if value.isdigit() else self._each_value(texts):
@@ -386,9 +390,7 @@ class _TableReader:
                         kept = True
                     elif made is not None:
                         problems.append(made)
-                above = texts if kept else None
-                # |...| 含义 |\: the row says itself that the next one continues it (Volcengine).
-                marked = kept and row.source.text.endswith("|\\")
+                above, last = (texts, row.source) if kept else (None, None)
                 if ragged and (kept or _markup_only(value)):
                     # A row split by a stray pipe ("**| `0x2*` Find**"): the row is the problem,
                     # whether or not a code was read from it.
@@ -664,7 +666,9 @@ def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
     row missing its code or meaning, a problem of its own."""
     if width < 2:
         return rows
-    titles = [i for i, row in enumerate(rows) if row.group is None and _plain_title(row)]
+    # Most rows fill their second cell: only the others are asked more (100,000 rows a page).
+    maybe = [i for i, (_, _, texts, _, width) in enumerate(rows) if width < 2 or not texts[1]]
+    titles = [i for i in maybe if rows[i].group is None and _plain_title(rows[i])]
     if len(titles) < PLAIN_GROUP_MIN_ROWS:
         return rows
     others = [r.texts for r in rows if r.group is None and not r.blank and not _plain_title(r)]
@@ -674,6 +678,11 @@ def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
     for i in titles:
         rows[i] = rows[i]._replace(group=rows[i].texts[0].strip())
     return rows
+
+
+def _marked_continued(row: SourceRow) -> bool:
+    """|...| 含义 |\\: the row says itself that the next one continues it (Volcengine)."""
+    return row.text.endswith("|\\")
 
 
 def _plain_title(row: _Row) -> bool:
