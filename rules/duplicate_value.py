@@ -12,7 +12,7 @@ from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
-from speclint.registry.subcodes import finer_code, refining_headers
+from speclint.registry.subcodes import finer_code, nests, refining_headers
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
 from speclint.registry.words import meanings_differ, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
@@ -164,7 +164,12 @@ class DuplicateValue(Rule):
             header = refined.get((later.file, later.table))
             if header is not None and (earlier.file, earlier.table) == (later.file, later.table):
                 finer = finer_code(earlier, header), finer_code(later, header)
-                if all(finer) and finer[0] != finer[1]:
+                if (
+                    all(finer)
+                    and finer[0] != finer[1]
+                    and nests(earlier, finer[0])
+                    and nests(later, finer[1])
+                ):
                     continue
             kept.append((earlier, later))
         return kept

@@ -99,7 +99,7 @@ class NamingConvention(Rule):
         named = [
             r
             for r in records.records
-            if _LETTER.search(r.name)
+            if _styled(r.name)
             and (not shifted or (r.file, r.line) not in shifted)
             and not is_name_pattern(r.name)  # STORAGE_*: a family's catch-all, not a name
         ]
@@ -139,7 +139,7 @@ class NamingConvention(Rule):
                     )
 
     def explain(self, records: RecordSet) -> Iterator[str]:
-        named = [r for r in records.records if _LETTER.search(r.name)]
+        named = [r for r in records.records if _styled(r.name)]
         for heading, convention in conventions(by_category(named), self.pattern).items():
             title = heading or "the page"
             if convention is None:
@@ -262,8 +262,13 @@ def _hidden_tags(record: Record) -> str:
 
 
 # A letter of any script: a name with none is a placeholder ("—") or a symbol a machine prints
-# ("/0", BASIC's division by zero; "#1"), which no naming style of words applies to.
+# ("/0", BASIC's division by zero; "#1"), which no naming style of words applies to. A name of
+# digits alone (1003 where ERR_* names stand) is a code pasted into the name column: judged.
 _LETTER = re.compile(r"[^\W\d_]")
+
+
+def _styled(name: str) -> bool:
+    return bool(_LETTER.search(name)) or name.isdigit()
 
 
 def _described(convention: Convention) -> str:

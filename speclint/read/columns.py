@@ -611,8 +611,14 @@ def detect_roles(
             and not (rest[0].is_parameter or rest[0].is_code or rest[0].is_value or rest[0].is_http)
         ):
             description = rest[0].index
-    labels = next(
-        (i for i in (name, description) if i is not None and _measurements(columns[i])), None
+    # Only where nothing says the numbers are codes: a code-headed value column or a column of
+    # named constants (| 42903 | BurstLimitExceeded | 10 s |) makes measurements a remark.
+    labels = (
+        None
+        if profiles[value].is_code or (name is not None and profiles[name].identifier >= MOSTLY)
+        else next(
+            (i for i in (name, description) if i is not None and _measurements(columns[i])), None
+        )
     )
     if labels is not None:
         # | 60VAC | 110 |, | 65V | 122 |: a setting's choices and the values that select them.

@@ -378,7 +378,7 @@ class _TableReader:
                     not value
                     and above is not None
                     and last is not None
-                    and (_marked_continued(last) or self._continues(texts, above))
+                    and self._continues(texts, above, _marked_continued(last))
                 ):
                     last = row.source  # | | | | :::tip |: the cell above, on a row of its own
                     continue
@@ -407,12 +407,13 @@ class _TableReader:
                     )
                     ragged = False  # one problem per row, however many entries it holds
 
-    def _continues(self, texts: list[str], above: list[str]) -> bool:
+    def _continues(self, texts: list[str], above: list[str], marked: bool) -> bool:
         """Whether a row without a code or a name, right below a code's row, continues that
         row's cell: it fills one cell, after a run of blank cells holding at least
         CONTINUATION_MIN_BLANKS of the cells the row above fills, the code's among them
-        (``| | | | 调用时返回此错误码 |``). A row with a label of its own in its first cell, or
-        blanking only its code (``| | Token expired | |``), is a code that went missing."""
+        (``| | | | 调用时返回此错误码 |``), or after any blanks when the row above ends with a
+        backslash (``marked``). A row with a label of its own in its first cell, or blanking
+        only its code (``| | Token expired | |``), is a code that went missing."""
         assert self.roles is not None
         name = self.roles.name
         if name is not None and name < len(texts) and texts[name].strip():
@@ -421,6 +422,8 @@ class _TableReader:
         if len(filled) != 1 or filled[0] <= self.roles.value:
             return False  # | | | 签名校验失败 | 重新签名 |: a row of its own, its code lost
         start = filled[0]
+        if marked:
+            return True
         blanked = sum(1 for text in above[:start] if text.strip())
         return blanked >= CONTINUATION_MIN_BLANKS
 

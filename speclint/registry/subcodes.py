@@ -57,6 +57,15 @@ def finer_code(record: Record, header: str) -> str:
     return cell.text.strip() if cell is not None else ""
 
 
+def nests(record: Record, finer: str) -> bool:
+    """Whether a dotted finer code belongs under the record's value: its class is the value's
+    first digit (SMTP: 4.3.1 under 452; 5.7.0 under 421 is a wrong reply code). Other finer
+    codes (a subcode 458 under 190) say nothing of their value, and nest."""
+    if "." not in finer or not isinstance(record.value, int) or record.value <= 0:
+        return True
+    return finer.split(".", 1)[0] == str(record.value)[0]
+
+
 def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) -> str | None:
     if len(members) < 2:
         return None
@@ -73,7 +82,10 @@ def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) ->
 # Words of a header saying its codes refine another (Enhanced status code, Subcode, 子错误码,
 # 详细错误码): a column mapping each error to another scheme's code (gRPC code, Legacy code,
 # 内部错误码) is unique per row because the errors differ, and says nothing of a repeat.
-_REFINING_WORDS = ("sub", "enhanced", "extended", "detail", "子", "详细", "扩展", "细分")
+_REFINING_WORDS = (
+    "subcode", "substatus", "suberror", "subreason", "subresult",
+    "enhanced", "extended", "detail", "子码", "子错误", "子状态", "子返回", "详细", "扩展", "细分",
+)  # fmt: skip
 
 
 def _names_finer_codes(header: str) -> bool:
