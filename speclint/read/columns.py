@@ -77,6 +77,10 @@ _DESCRIPTION_WORDS = (
     # Сообщение, 説明, 意味, メッセージ, 설명, 메시지, Mensaje, Significado.
     "descri", "beschreibung", "bedeutung", "meldung", "описание", "сообщение", "説明", "意味",
     "メッセージ", "설명", "메시지", "mensaje", "mensagem", "significa",
+    # ... Anlami, Aciklama (Turkish, with a dotless i), Mô tả, Thông tin, Ý nghĩa (Vietnamese), Teks, Pesan,
+    # Keterangan, Deskripsi (Indonesian), Opis, Znaczenie, Komunikat (Polish).
+    "anlam", "a\u00e7\u0131klama", "môtả", "thôngtin", "ýnghĩa", "teks", "pesan", "keterangan",
+    "deskripsi", "opis", "znaczenie", "komunikat",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
@@ -94,6 +98,9 @@ _CODE_WORDS = (
     "код",
     "コード",
     "코드",
+    # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian), Mã (Vietnamese Mã lỗi).
+    "kod",
+    "mã",
 )
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
@@ -206,6 +213,12 @@ _ENCODING_WORDS = (
     "인코딩",
     "codificación",
     "codificação",
+    # Kodlama, Kodowanie, Pengkodean, Mã hóa: encodings in Turkish, Polish, Indonesian and
+    # Vietnamese, whose words for code they hold.
+    "kodlama",
+    "kodowanie",
+    "pengkodean",
+    "mãhóa",
 )
 
 
