@@ -49,6 +49,7 @@ from speclint.read.thresholds import (
     PLAIN_GROUP_MIN_ROWS,
     SECOND_HEADER_MAX_CHARS,
     SMALL_TABLE_ROWS,
+    SPANNED_MIN_ROWS,
 )
 from speclint.read.values import (
     CLOSING_BRACKETS,
@@ -330,6 +331,9 @@ class _TableReader:
         numbering = Numbering() if self.enum else None
         above: list[str] | None = None  # the cells of the row last read as a code
         last: SourceRow | None = None  # that row, or the last row continuing it
+        # Only a pipe table merges cells with blanks: HTML has rowspan, and its <td></td> is empty.
+        piped = self.source.delimiter is not None
+        spanned = self._spanned() if roles.value == 0 and whole and piped else frozenset()
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
@@ -337,6 +341,8 @@ class _TableReader:
                 continue
             if row.blank:
                 continue  # a gap, or an empty line of a cell wrapped below its row
+            if position in spanned:
+                continue  # | | InvalidNodeIdError | ... |: under -32000, whose cell spans it
             if position == 0:
                 first = row.texts[self.groups[0]]
                 if _second_header(first, roles.value, self.columns()[roles.value]):
@@ -406,6 +412,27 @@ class _TableReader:
                         )
                     )
                     ragged = False  # one problem per row, however many entries it holds
+
+    def _spanned(self) -> frozenset[int]:
+        """The rows of runs of at least SPANNED_MIN_ROWS rows that leave the first cell, the
+        code's, blank right below a code's row while filling others: the code's cell spans
+        them, as a merged cell would (``| -32000 | WSRPCNotRunningError |`` then ``| |
+        InvalidNodeIdError |``, ``| | BlockNotFoundError |``). They share that code, written
+        once on purpose, and define none of their own. One such row is a code that went
+        missing."""
+        found: list[int] = []
+        run: list[int] = []
+        coded = False  # the run started right below a code's row
+        for i, (_, _, texts, group, _) in enumerate(self.rows):
+            if group is not None or texts[0]:
+                if len(run) >= SPANNED_MIN_ROWS:
+                    found.extend(run)
+                run, coded = [], group is None
+            elif coded and any(texts):
+                run.append(i)
+        if len(run) >= SPANNED_MIN_ROWS:
+            found.extend(run)
+        return frozenset(found)
 
     def _continues(self, texts: list[str], above: list[str], marked: bool) -> bool:
         """Whether a row without a code or a name, right below a code's row, continues that

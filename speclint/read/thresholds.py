@@ -68,6 +68,11 @@ CONTINUATION_MIN_BLANKS = 2
 # group headings (| Local system issues ||): one such row among codes is more likely a code
 # that lost its cells than a heading.
 PLAIN_GROUP_MIN_ROWS = 2
+# In a pipe table (which has no rowspan), a run of at least this many rows leaving the first
+# cell, the code's, blank right below a code's row, each filling others, shares that code: its
+# cell spans them as a merged cell would (a JSON-RPC page lists -32000 once above the seven
+# errors it covers). One such row is a code that went missing; in HTML an empty <td> is empty.
+SPANNED_MIN_ROWS = 2
 
 # A value column whose every cell is a pattern of this many bits or more, all of one width and
 # some with a leading zero (00, 01, 10, 11; 000 to 111), lists a register field's settings
@@ -191,6 +196,15 @@ THRESHOLDS = (
         "them) continues it (a wrapped cell); a row blanking only its code, opening with a "
         "label of its own or filling two cells, is a code that went missing (SL002).",
         "fixed: join the wrapped text to its row, or suppress the finding inline",
+    ),
+    Threshold(
+        "SPANNED_MIN_ROWS",
+        SPANNED_MIN_ROWS,
+        "Fewest rows in a run leaving the first cell, the code's, blank below a code's row of a "
+        "pipe table for that code's cell to span them (a merged cell written as blanks); they "
+        "define no code of their own. One such row, or an empty HTML cell, is a code that went "
+        "missing (SL002).",
+        "fixed: repeat the code on each row, or suppress the finding inline",
     ),
     Threshold(
         "PLAIN_GROUP_MIN_ROWS",
