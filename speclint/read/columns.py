@@ -58,7 +58,7 @@ _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 �
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
     code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode
-    dtc"""
+    dtc mã mãlỗi mãsố mãtrạngthái"""
 _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 讯息 错误讯息 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment info"""
@@ -77,9 +77,10 @@ _DESCRIPTION_WORDS = (
     # Сообщение, 説明, 意味, メッセージ, 설명, 메시지, Mensaje, Significado.
     "descri", "beschreibung", "bedeutung", "meldung", "описание", "сообщение", "説明", "意味",
     "メッセージ", "설명", "메시지", "mensaje", "mensagem", "significa",
-    # ... Anlami, Aciklama (Turkish, with a dotless i), Mô tả, Thông tin, Ý nghĩa (Vietnamese), Teks, Pesan,
-    # Keterangan, Deskripsi (Indonesian), Opis, Znaczenie, Komunikat (Polish).
-    "anlam", "a\u00e7\u0131klama", "môtả", "thôngtin", "ýnghĩa", "teks", "pesan", "keterangan",
+    # ... Anlami, Aciklama (Turkish, with a dotless i), Mô tả, Thông tin, Ý nghĩa (Vietnamese), Teks,
+    # Keterangan, Deskripsi (Indonesian; not Pesan, inside Pesanan, an order), Opis, Znaczenie,
+    # Komunikat (Polish).
+    "anlam", "a\u00e7\u0131klama", "môtả", "thôngtin", "ýnghĩa", "teks", "keterangan",
     "deskripsi", "opis", "znaczenie", "komunikat",
 )  # fmt: skip
 _NAME_WORDS = (
@@ -98,9 +99,9 @@ _CODE_WORDS = (
     "код",
     "コード",
     "코드",
-    # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian), Mã (Vietnamese Mã lỗi).
+    # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian). Vietnamese Mã (lỗi) is a whole
+    # header above: inside a word it is Portuguese (alemã, irmã).
     "kod",
-    "mã",
 )
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
@@ -213,12 +214,17 @@ _ENCODING_WORDS = (
     "인코딩",
     "codificación",
     "codificação",
-    # Kodlama, Kodowanie, Pengkodean, Mã hóa: encodings in Turkish, Polish, Indonesian and
-    # Vietnamese, whose words for code they hold.
+    # Encodings in other languages, whose words for code they hold: Kodlama (Turkish),
+    # Kodowanie (Polish), Kodierung (German), Kodning (Swedish), Koding (Norwegian), Kodiranje
+    # (Croatian), Pengkodean (Indonesian), Pengekodan (Malay).
     "kodlama",
-    "kodowanie",
+    "kodowan",
+    "kodier",
+    "kodning",
+    "koding",
+    "kodiran",
     "pengkodean",
-    "mãhóa",
+    "pengekodan",
 )
 
 

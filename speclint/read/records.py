@@ -333,7 +333,9 @@ class _TableReader:
         last: SourceRow | None = None  # that row, or the last row continuing it
         # Only a pipe table merges cells with blanks: HTML has rowspan, and its <td></td> is empty.
         piped = self.source.delimiter is not None
-        spanned = self._spanned() if roles.value == 0 and whole and piped else frozenset()
+        # An enum's members without a value take the next number instead (see ``Numbering``).
+        spans = roles.value == 0 and whole and piped and not self.enum
+        spanned = self._spanned() if spans else frozenset()
         for position, row in enumerate(self.rows):
             if row.group is not None:
                 section = (*self.source.section, row.group)
@@ -415,21 +417,27 @@ class _TableReader:
 
     def _spanned(self) -> frozenset[int]:
         """The rows of runs of at least SPANNED_MIN_ROWS rows that leave the first cell, the
-        code's, blank right below a code's row while filling others: the code's cell spans
-        them, as a merged cell would (``| -32000 | WSRPCNotRunningError |`` then ``| |
-        InvalidNodeIdError |``, ``| | BlockNotFoundError |``). They share that code, written
-        once on purpose, and define none of their own. One such row is a code that went
-        missing."""
+        code's, blank right below a row whose first cell is a number, while filling the others
+        (one cell per header): the code's cell spans them, as a merged cell would (``| -32000
+        | WSRPCNotRunningError |`` then ``| | InvalidNodeIdError |``, ``| |
+        BlockNotFoundError |``). They share that code, written once on purpose, and define none
+        of their own. One such row is a code that went missing, and so is a run the numbering
+        around it leaves room for (4001, blank, blank, 4004)."""
         found: list[int] = []
         run: list[int] = []
-        coded = False  # the run started right below a code's row
-        for i, (_, _, texts, group, _) in enumerate(self.rows):
-            if group is not None or texts[0]:
-                if len(run) >= SPANNED_MIN_ROWS:
+        above: int | None = None  # the number the run would share
+        width = len(self.headers)
+        for i, (_, _, texts, group, filled_width) in enumerate(self.rows):
+            first = texts[0] if group is None else "?"
+            if first:
+                below = int(first) if first.lstrip("-").isdigit() else None
+                if len(run) >= SPANNED_MIN_ROWS and not _numbered_gap(above, below, len(run)):
                     found.extend(run)
-                run, coded = [], group is None
-            elif coded and any(texts):
+                run, above = [], below
+            elif above is not None and filled_width == width and any(texts):
                 run.append(i)
+            elif any(texts):
+                run, above = [], None  # a shifted row (| | 5002 | ... |): codes of their own
         if len(run) >= SPANNED_MIN_ROWS:
             found.extend(run)
         return frozenset(found)
@@ -708,6 +716,12 @@ def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
     for i in titles:
         rows[i] = rows[i]._replace(group=rows[i].texts[0].strip())
     return rows
+
+
+def _numbered_gap(above: int | None, below: int | None, run: int) -> bool:
+    """Whether the codes around a run of blank code cells leave exactly its room (4001, blank,
+    blank, 4004): codes forgotten, not one code spanning the rows."""
+    return above is not None and below is not None and below - above == run + 1
 
 
 def _marked_continued(row: SourceRow) -> bool:
