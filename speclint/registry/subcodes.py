@@ -66,13 +66,18 @@ def nests(record: Record, finer: str) -> bool:
     return finer.split(".", 1)[0] == str(record.value)[0]
 
 
+def _pinned_header(headers: Sequence[str], pinned: Sequence[str]) -> str | None:
+    """The first of ``headers`` a configured list names (as headers are compared: folded)."""
+    wanted = {normalise_header(header) for header in pinned}
+    return next((header for header in headers if normalise_header(header) in wanted), None)
+
+
 def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) -> str | None:
     if len(members) < 2:
         return None
     headers = [cell.header for cell in members[0].cells if not cell.role]
     if pinned is not None:
-        wanted = {normalise_header(header) for header in pinned}
-        return next((h for h in headers if normalise_header(h) in wanted), None)
+        return _pinned_header(headers, pinned)
     for header in headers:
         if _names_finer_codes(header) and _refines(members, header):
             return header
@@ -120,11 +125,7 @@ def subtype_header(record: Record, pinned: Sequence[str] | None = None) -> str |
     """The header of the record's column that numbers variants of one error (``Subtype``), or
     None; ``pinned`` (name-collision's ``refined-by``) names those headers instead."""
     if pinned is not None:
-        wanted = {normalise_header(header) for header in pinned}
-        return next(
-            (c.header for c in record.cells if not c.role and normalise_header(c.header) in wanted),
-            None,
-        )
+        return _pinned_header([c.header for c in record.cells if not c.role], pinned)
     return next((c.header for c in record.cells if not c.role and _names_subtypes(c.header)), None)
 
 
