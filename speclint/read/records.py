@@ -705,11 +705,14 @@ def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
     if width < 2:
         return rows
     # Most rows fill their second cell: only the others are asked more (100,000 rows a page).
-    maybe = [i for i, (_, _, texts, _, width) in enumerate(rows) if width < 2 or not texts[1]]
+    maybe = [i for i, (_, _, texts, _, cells) in enumerate(rows) if cells < 2 or not texts[1]]
     titles = [i for i in maybe if rows[i].group is None and _plain_title(rows[i])]
     if len(titles) < PLAIN_GROUP_MIN_ROWS:
         return rows
-    others = [r.texts for r in rows if r.group is None and not r.blank and not _plain_title(r)]
+    asked = set(titles)
+    others = [
+        r.texts for i, r in enumerate(rows) if r.group is None and not r.blank and i not in asked
+    ]
     keyed = sum(1 for texts in others if _opens_with_token(texts) and any(texts[1:]))
     if len(titles) > len(others) or keyed < CLEARLY * len(others):
         return rows
