@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from speclint.model import Diagnostic, Record, Severity
@@ -12,8 +13,16 @@ from speclint.registry.ranges import (
     parse_ranges,
     shared_categories,
 )
+from speclint.registry.row_categories import category_columns, row_categories
 from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
+
+
+@dataclass(frozen=True)
+class CategoryRangeOptions(RangeOptions):
+    """The shared range options, and the columns that file rows under categories."""
+
+    category_columns: tuple[str, ...] | None = None
 
 
 class CategoryRange(Rule):
@@ -74,12 +83,16 @@ class CategoryRange(Rule):
       and those under its sub-headings; the nearest configured heading wins.
     - `infer`: infer ranges for sections without a configured or stated one (default `true`).
       A configured range pins the category's: it wins over what the page states or implies.
+    - `category-columns`: the headers of table columns that file rows under categories
+      (`["错误分类"]`), instead of inferring them; `[]` for none. A code outside an inferred
+      range that such a column files under a category no code inside the range shares
+      (`基础错误 | 500` above `身份验证错误 | 1000`) is not reported.
     """
 
     code = "SL301"
     name = "category-range"
     scope = Scope.REGISTRY
-    Options = RangeOptions
+    Options = CategoryRangeOptions
 
     def __init__(self, options: Any = None, severity: Severity | None = None) -> None:
         super().__init__(options, severity)
@@ -99,8 +112,30 @@ class CategoryRange(Rule):
                 # The range does not describe the category at all: one problem, not one per code.
                 yield self._whole_category(outside, len(numbered), category)
                 continue
-            for record in outside:
+            for record in self._not_set_apart(outside, category, records):
                 yield self._finding(record, category)
+
+    def _not_set_apart(
+        self, outside: list[Record], category: Category, records: RecordSet
+    ) -> list[Record]:
+        """``outside`` but the codes a category column of their table files under a category
+        no code inside the inferred range shares (``speclint.registry.row_categories``). A
+        configured or stated range is the category's whatever a column says."""
+        if category.inference is None or not outside:
+            return outside
+        tables = {(record.file, record.table) for record in outside}
+        labels = row_categories(records.records, tables, self.options.category_columns)
+        if not labels:
+            return outside
+        strays = {id(r) for r in outside}
+        inside = {
+            (r.file, r.table, labels.get(id(r)))
+            for r in category.records
+            if (r.file, r.table) in tables and id(r) not in strays
+        }
+        return [
+            r for r in outside if id(r) not in labels or (r.file, r.table, labels[id(r)]) in inside
+        ]
 
     def explain(self, records: RecordSet) -> Iterator[str]:
         found = self._categories(records)
@@ -115,6 +150,15 @@ class CategoryRange(Rule):
                 yield f"range of {category.title}: none ({why})"
             else:
                 yield f"range of {category.title}: {category.range} ({category.origin()})"
+        every = {(record.file, record.table) for record in records.records}
+        lines = {(table.file, table.index): table.line for table in records.tables}
+        columns = category_columns(records.records, every, self.options.category_columns)
+        for (file, index), (header, _) in sorted(columns.items()):
+            where = f"{file}:{lines[file, index]}" if (file, index) in lines else file
+            yield (
+                f"table at {where}: column {header!r} files rows under categories (a code it "
+                f"files apart from every code inside an inferred range is not outside it)"
+            )
 
     def _finding(self, record: Record, category: Category) -> Diagnostic:
         message = f"{record.title} is outside the range {category.range} {_how(category)}"

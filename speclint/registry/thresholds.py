@@ -99,6 +99,11 @@ COMMON_WORD_MIN_LETTERS = 6
 # meaning is no copy-paste slip.
 MODULE_WORD_MIN_NAMES = 3
 
+# A table column labels its rows' categories (错误分类: 身份验证错误, then blank cells continuing
+# it) when its header names a category and it groups rows: at most this share of its rows
+# start a label of their own. A column with a label per row names each error, not a group.
+ROW_CATEGORY_MAX_LABEL_SHARE = 0.5
+
 # A naming style is inferred when this share of a category's (or registry's) names follow it.
 STYLE_SHARE = 0.8
 # A category shows its own naming convention from this many names; a smaller one is held to the
@@ -178,6 +183,15 @@ THRESHOLDS = (
         "for it to refine the value (452 with 4.3.1, 452 with 4.2.2): rows sharing a value but "
         "not that code are two codes, not a duplicate (SL101).",
         "rules.duplicate-value.refined-by",
+    ),
+    Threshold(
+        "ROW_CATEGORY_MAX_LABEL_SHARE",
+        ROW_CATEGORY_MAX_LABEL_SHARE,
+        "Largest share of a table's rows that may start a label of their own in a column "
+        "headed as a category (错误分类, Category), for the column to group rows: a code outside "
+        "its section's inferred range that the column files under a category of its own, no "
+        "code inside the range shares, is not reported (SL301).",
+        "rules.category-range.category-columns",
     ),
     Threshold(
         "RANGE_MIN_VALUES",
