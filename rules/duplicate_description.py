@@ -10,8 +10,8 @@ from speclint.registry.categories import by_category
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.thresholds import MODULE_WORD_MIN_NAMES
 from speclint.registry.words import (
-    PLACEHOLDER_MEANINGS,
     Vocabulary,
+    is_placeholder_meaning,
     normalise_text,
     split_words,
 )
@@ -95,8 +95,10 @@ class DuplicateDescription(Rule):
 
     ## How to fix
     Say what sets the codes apart (`无效的群成员userId`), or merge them into one code if they
-    are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `待定`, or
-    an unassigned slot's `Reserved`, `Currently unspecified`, `保留`), are not compared.
+    are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `None`,
+    `待定`, or an unassigned slot's `Reserved`, `Currently unspecified`, `保留`, also when advice
+    follows it in a sentence of its own: `Reserved for future use. Contact support.`), are not
+    compared.
 
     ## Options
     - `scope-headers`: words of a column header that make the column set codes apart, as a
@@ -205,7 +207,7 @@ def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Re
     shared: dict[tuple[str, tuple[str, ...]], dict[tuple[str, object], Record]] = {}
     for record in members:
         meaning = normalise_text(record.description)
-        if not meaning or meaning in PLACEHOLDER_MEANINGS:
+        if not meaning or is_placeholder_meaning(record.description, meaning):
             continue  # TBD, 待定: no meaning written yet, none to share
         earliest = first.setdefault(meaning, record)
         if earliest is record:

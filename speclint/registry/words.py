@@ -173,6 +173,7 @@ PLACEHOLDER_MEANINGS = frozenset(
         "reserved",
         "reservedforfutureuse",
         "reservedforfuture",
+        "reservedforinternaluse",
         "unspecified",
         "currentlyunspecified",
         "unassigned",
@@ -188,6 +189,7 @@ PLACEHOLDER_MEANINGS = frozenset(
         "tba",
         "todo",
         "na",
+        "none",
         "待定",
         "待补充",
         "待完善",
@@ -204,6 +206,25 @@ PLACEHOLDER_MEANINGS = frozenset(
         "seeabove",
     }
 )
+
+
+# How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
+# support if this error occurs."): only meanings opening so are split into sentences.
+_PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
+_FIRST_SENTENCE_END = re.compile("[.;:\u3002\uff1b\uff1a]")
+
+
+def is_placeholder_meaning(description: str, meaning: str) -> bool:
+    """Whether a description (``meaning``: as ``normalise_text`` folds it) gives no meaning:
+    a placeholder (TBD, Reserved), alone or followed by advice in a sentence of its own. A
+    sentence naming an error that opens with such a word (Reserved word used as identifier.)
+    is a meaning."""
+    if meaning in PLACEHOLDER_MEANINGS:
+        return True
+    if not meaning.startswith(_PLACEHOLDER_OPENINGS):
+        return False
+    first = _FIRST_SENTENCE_END.split(description, maxsplit=1)[0]
+    return normalise_text(first) in PLACEHOLDER_MEANINGS
 
 
 class _DroppedCharacters(dict[int, int | None]):
