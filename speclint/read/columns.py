@@ -82,6 +82,9 @@ _DESCRIPTION_WORDS = (
     # Komunikat (Polish).
     "anlam", "a\u00e7\u0131klama", "môtả", "thôngtin", "ýnghĩa", "teks", "keterangan",
     "deskripsi", "opis", "znaczenie", "komunikat",
+    # ... Messaggio (Italian; Descrizione and Significato are above), Omschrijving, Beschrijving,
+    # Betekenis (Dutch), Popis, Význam (Czech and Slovak), Опис (Ukrainian).
+    "messaggio", "omschrijving", "beschrijving", "betekenis", "popis", "význam", "опис",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
@@ -102,6 +105,9 @@ _CODE_WORDS = (
     # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian). Vietnamese Mã (lỗi) is a whole
     # header above: inside a word it is Portuguese (alemã, irmã).
     "kod",
+    # Codice (anomalia, di errore: Italian), Kód (Czech and Slovak).
+    "codice",
+    "kód",
 )
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
@@ -129,11 +135,19 @@ _TRADITIONAL = str.maketrans(
 )
 
 
+# 码 typed as its homophone 吗 (both "ma", and 吗 is a pinyin keyboard's first choice) right
+# after the word it completes: 错误吗 and 状态吗 head code columns. Nowhere else: 有错误吗?
+# asks a question, and its cells say yes or no, never a code.
+_HOMOPHONE_CODE = re.compile("(错误|状态|返回|响应|结果|业务|应答)吗(?!\\?)")
+
+
 @lru_cache(maxsize=HEADER_MEMO_SIZE)
 def normalise_header(header: str) -> str:
-    """Fold a header for alias lookup: width, case, blanks, punctuation and Traditional or
-    Simplified characters don't matter."""
+    """Fold a header for alias lookup: width, case, blanks, punctuation, Traditional or
+    Simplified characters and 码 typed as 吗 (错误吗) don't matter."""
     folded = unicodedata.normalize("NFKC", header).casefold().translate(_TRADITIONAL)
+    if "吗" in folded:
+        folded = _HOMOPHONE_CODE.sub("\\1码", folded)
     folded = _BRACKETED.sub("", folded) or folded
     return _HEADER_PUNCTUATION.sub("", folded)
 
@@ -301,11 +315,19 @@ def is_code_header(text: str) -> bool:
     return folded in _BUILT_IN_ALIASES.code or folded in _BUILT_IN_ALIASES.value
 
 
+# Headers of an error's title: beside a description or message column, the title is a
+# meaning of its own (``| Sub Code | Title | Message |``, RFC 9457's problem title), never
+# the description itself: pages head their prose Description or Message then.
+_TITLE_HEADERS = frozenset({"title", "errortitle", "标题", "错误标题"})
+
+
 @lru_cache(maxsize=HEADER_MEMO_SIZE)
 def names_a_meaning(header: str) -> bool:
-    """Whether a header, by its own words, names what a code means (``状态信息``, ``Message``),
-    not a remark beside it (``备注``, ``Notes``)."""
+    """Whether a header, by its own words, names what a code means (``状态信息``, ``Message``,
+    ``Title``), not a remark beside it (``备注``, ``Notes``)."""
     folded = normalise_header(header)
+    if folded in _TITLE_HEADERS:
+        return True
     return folded not in _REMARK_HEADERS and _header_role(folded, _BUILT_IN_ALIASES) == DESCRIPTION
 
 

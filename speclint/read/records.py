@@ -682,7 +682,11 @@ def _group_heading(cells: list[RawCell]) -> str | None:
     """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
     the rows below it rather than being a record; so does a row of bold titles whose first is
     no code, having a blank in it (``| **Class 08** | **Connection Exception** |``)."""
-    if not cells or not cells[0].raw.startswith(("**", "__")):
+    if not cells:
+        return None
+    if not cells[0].raw:
+        return _bold_title_elsewhere(cells)
+    if not cells[0].raw.startswith(("**", "__")):
         return None
     if not any(c.raw for c in cells[1:]):
         match = _BOLD.fullmatch(cells[0].raw)
@@ -694,6 +698,20 @@ def _group_heading(cells: list[RawCell]) -> str | None:
     if any(is_numeric(title) for title in titles):
         return None  # | **Not Found** | **404** | ... |: a record written in bold
     return " ".join(titles)
+
+
+def _bold_title_elsewhere(cells: list[RawCell]) -> str | None:
+    """A row whose code cell is blank and whose one filled cell, in another column, is a bold
+    title (``|   | **General errors** |``) heads the rows below it too. A plain meaning there
+    (``|   | Keyframe buffer full |``) is a row that lost its code, and a bold number a code."""
+    filled = [c.raw for c in cells if c.raw]
+    if len(filled) != 1:
+        return None
+    match = _BOLD.fullmatch(filled[0])
+    if match is None:
+        return None
+    title = reduce_inline(match["text"])
+    return title if any(ch.isalpha() for ch in title) and not is_numeric(title) else None
 
 
 def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
