@@ -85,8 +85,10 @@ class CategoryRange(Rule):
       A configured range pins the category's: it wins over what the page states or implies.
     - `category-columns`: the headers of table columns that file rows under categories
       (`["错误分类"]`), instead of inferring them; `[]` for none. A code outside an inferred
-      range that such a column files under a category no code inside the range shares
-      (`基础错误 | 500` above `身份验证错误 | 1000`) is not reported.
+      range that such a column files under a category of its own, one no code inside the
+      range shares, on rows opening or closing their table (`基础错误 | 500` above
+      `身份验证错误 | 1000`), is not reported; a category between ranged ones is one of their
+      series, and its code a stray.
     """
 
     code = "SL301"
@@ -119,23 +121,40 @@ class CategoryRange(Rule):
         self, outside: list[Record], category: Category, records: RecordSet
     ) -> list[Record]:
         """``outside`` but the codes a category column of their table files under a category
-        no code inside the inferred range shares (``speclint.registry.row_categories``). A
+        of their own (``speclint.registry.row_categories``): a label no code inside the range
+        shares, in any table of the category, given to rows that open or close their table
+        (``基础错误 | 500`` above the ranged categories). A label between two ranged ones is
+        one of the series, its code a stray (``Refund | 40020`` between 4012 and 4030). A
         configured or stated range is the category's whatever a column says."""
         if category.inference is None or not outside:
             return outside
-        tables = {(record.file, record.table) for record in outside}
+        tables = {(record.file, record.table) for record in category.records}
         labels = row_categories(records.records, tables, self.options.category_columns)
         if not labels:
             return outside
         strays = {id(r) for r in outside}
-        inside = {
-            (r.file, r.table, labels.get(id(r)))
-            for r in category.records
-            if (r.file, r.table) in tables and id(r) not in strays
-        }
-        return [
-            r for r in outside if id(r) not in labels or (r.file, r.table, labels[id(r)]) in inside
-        ]
+        inside = [r for r in category.records if id(r) not in strays]
+        ranged = {labels.get(id(r)) for r in inside}
+        # Per table, the lines of its codes inside the range.
+        spans: dict[tuple[str, int], tuple[int, int]] = {}
+        for r in inside:
+            low, high = spans.get((r.file, r.table), (r.line, r.line))
+            spans[r.file, r.table] = (min(low, r.line), max(high, r.line))
+        kept = []
+        for record in outside:
+            label = labels.get(id(record))
+            if label is None or label in ranged:
+                kept.append(record)
+                continue
+            group = [
+                r.line
+                for r in outside
+                if (r.file, r.table) == (record.file, record.table) and labels.get(id(r)) == label
+            ]
+            low, high = spans.get((record.file, record.table), (0, 0))
+            if low <= max(group) and min(group) <= high:
+                kept.append(record)  # among the ranged categories: one of the series
+        return kept
 
     def explain(self, records: RecordSet) -> Iterator[str]:
         found = self._categories(records)

@@ -230,7 +230,11 @@ _ENCODING_WORDS = (
     "codificação",
     # Encodings in other languages, whose words for code they hold: Kodlama (Turkish),
     # Kodowanie (Polish), Kodierung (German), Kodning (Swedish), Koding (Norwegian), Kodiranje
-    # (Croatian), Pengkodean (Indonesian), Pengekodan (Malay).
+    # (Croatian), Pengkodean (Indonesian), Pengekodan (Malay), Kódování (Czech), Kódovanie
+    # (Slovak), Kódolás (Hungarian).
+    "kódován",
+    "kódovan",
+    "kódol",
     "kodlama",
     "kodowan",
     "kodier",
@@ -319,6 +323,11 @@ def is_code_header(text: str) -> bool:
 # meaning of its own (``| Sub Code | Title | Message |``, RFC 9457's problem title), never
 # the description itself: pages head their prose Description or Message then.
 _TITLE_HEADERS = frozenset({"title", "errortitle", "标题", "错误标题"})
+
+
+def names_a_title(header: str) -> bool:
+    """Whether a header names an error's title (``Title``, ``标题``)."""
+    return normalise_header(header) in _TITLE_HEADERS
 
 
 @lru_cache(maxsize=HEADER_MEMO_SIZE)

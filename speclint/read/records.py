@@ -37,6 +37,7 @@ from speclint.read.columns import (
     detect_roles,
     is_code_header,
     names_a_meaning,
+    names_a_title,
     normalise_header,
     success_status,
 )
@@ -209,7 +210,7 @@ class _TableReader:
         # splits each row again to read it: its split cells would otherwise be held all at once.
         keep_cells = len(source.rows) <= KEEP_CELLS_MAX_ROWS
         rows = [_read_row(row, keep_cells) for row in source.rows]
-        self.rows = _plain_group_rows(rows, len(self.headers))
+        self.rows = _plain_group_rows(_bold_group_rows(rows), len(self.headers))
         data = [r for r in self.rows if r.group is None and not r.blank]
         self.groups = column_groups(self.headers)
         # (Nearly) every data row has the same number of cells, but not the header's: one defect
@@ -224,8 +225,10 @@ class _TableReader:
         self.data_rows = len(data)
         self.roles: Roles | None = None
         self.enum = False  # the table lists an enum's members (see ``roles``)
-        self.second_meaning: int | None = None  # a column of meanings besides the description
-        self.shared_messages: frozenset[str] = frozenset()  # its texts that several rows give
+        # Columns of meanings besides the description, messages before titles, and per column
+        # the texts several rows give.
+        self.second_meanings: tuple[int, ...] = ()
+        self.shared_messages: dict[int, frozenset[str]] = {}
         self._columns: list[list[str]] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
@@ -302,16 +305,15 @@ class _TableReader:
             return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
-        # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says.
-        self.second_meaning = next(
-            (i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)), None
-        )
-        if self.second_meaning is not None:
+        # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says,
+        # or else its title (| Sub Code | Title | Message |).
+        meanings = [i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)]
+        self.second_meanings = tuple(sorted(meanings, key=lambda i: names_a_title(headers[i])))
+        for at in self.second_meanings:
             # A message several rows share ("invalid request") is a class of errors, not what
             # one of them means.
-            at = self.second_meaning
             told = Counter(r.texts[at] for r in self.rows if r.group is None and at < r.width)
-            self.shared_messages = frozenset(text for text, n in told.items() if n > 1)
+            self.shared_messages[at] = frozenset(text for text, n in told.items() if n > 1)
         self.group_headers = headers  # each entry's headers (the first group's)
         # | Enumerator | Value |: members without a value take the next number, as C gives it.
         self.enum = roles.name is not None and is_enum_header(headers[roles.name])
@@ -682,11 +684,7 @@ def _group_heading(cells: list[RawCell]) -> str | None:
     """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
     the rows below it rather than being a record; so does a row of bold titles whose first is
     no code, having a blank in it (``| **Class 08** | **Connection Exception** |``)."""
-    if not cells:
-        return None
-    if not cells[0].raw:
-        return _bold_title_elsewhere(cells)
-    if not cells[0].raw.startswith(("**", "__")):
+    if not cells or not cells[0].raw.startswith(("**", "__")):
         return None
     if not any(c.raw for c in cells[1:]):
         match = _BOLD.fullmatch(cells[0].raw)
@@ -700,18 +698,64 @@ def _group_heading(cells: list[RawCell]) -> str | None:
     return " ".join(titles)
 
 
-def _bold_title_elsewhere(cells: list[RawCell]) -> str | None:
-    """A row whose code cell is blank and whose one filled cell, in another column, is a bold
-    title (``|   | **General errors** |``) heads the rows below it too. A plain meaning there
-    (``|   | Keyframe buffer full |``) is a row that lost its code, and a bold number a code."""
-    filled = [c.raw for c in cells if c.raw]
-    if len(filled) != 1:
+def _bold_group_rows(rows: list[_Row]) -> list[_Row]:
+    """``rows`` with the bold titles in another column than the first read as group headings:
+    a row whose first cell is blank and whose one filled cell is a bold title
+    (``|   | **General errors** |``) heads the rows below it, when the column's other cells are
+    not bold too (where every meaning is bold, bold is the table's style: such a row lost its
+    code). A title has words, no digit and no closing stop: a bold number or identifier is a
+    code, and a bold sentence (``**Deprecated: treat 2006 as 2010.**``) a remark."""
+    # Only rows opening with a blank cell are asked (most rows of 100,000 fill their first).
+    maybe = [i for i, r in enumerate(rows) if r.group is None and r.texts and not r.texts[0]]
+    titles: dict[int, tuple[int, str]] = {}
+    for i in maybe:
+        found = _bold_title_elsewhere(rows[i].cells_of())
+        if found is not None:
+            titles[i] = found
+    if not titles:
+        return rows
+    for column in {at for at, _ in titles.values()}:
+        cells = [
+            raw
+            for i, r in enumerate(rows)
+            if i not in titles and r.group is None and not r.blank
+            for raw in [_raw_cell(r, column)]
+            if raw
+        ]
+        if sum(1 for raw in cells if raw.startswith(("**", "__"))) * 2 > len(cells):
+            titles = {i: t for i, t in titles.items() if t[0] != column}
+    for i, (_, title) in titles.items():
+        rows[i] = rows[i]._replace(group=title)
+    return rows
+
+
+def _raw_cell(row: _Row, column: int) -> str:
+    cells = row.cells_of()
+    return cells[column].raw if column < len(cells) else ""
+
+
+# How a bold remark, not a title, ends.
+_CLOSING_STOP = (".", ":", ";", "\u3002", "\uff1a", "\uff1b")
+
+
+def _bold_title_elsewhere(cells: list[RawCell]) -> tuple[int, str] | None:
+    """The column and title of a row filling one cell, not its first, with a bold title."""
+    filled = [(at, c.raw) for at, c in enumerate(cells) if c.raw]
+    if len(filled) != 1 or filled[0][0] == 0:
         return None
-    match = _BOLD.fullmatch(filled[0])
+    at, raw = filled[0]
+    match = _BOLD.fullmatch(raw)
     if match is None:
         return None
-    title = reduce_inline(match["text"])
-    return title if any(ch.isalpha() for ch in title) and not is_numeric(title) else None
+    title = reduce_inline(match["text"]).strip()
+    if (
+        not any(ch.isalpha() for ch in title)
+        or any(ch.isdigit() for ch in title)
+        or title.endswith(_CLOSING_STOP)
+        or is_code_token(title)
+    ):
+        return None
+    return at, title
 
 
 def _plain_group_rows(rows: list[_Row], width: int) -> list[_Row]:
@@ -838,14 +882,15 @@ def _record(
     name = "" if name in _PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
-    second = table.second_meaning
-    if (
-        not description.strip()
-        and second is not None
-        and second < count
-        and texts[second] not in table.shared_messages
-    ):
-        description = texts[second]
+    if not description.strip():
+        description = next(
+            (
+                texts[at]
+                for at in table.second_meanings
+                if at < count and texts[at].strip() and texts[at] not in table.shared_messages[at]
+            ),
+            description,
+        )
     if roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
     return build_record(

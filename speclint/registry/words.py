@@ -211,20 +211,29 @@ PLACEHOLDER_MEANINGS = frozenset(
 # How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
 # support if this error occurs."): only meanings opening so are split into sentences.
 _PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
-_FIRST_SENTENCE_END = re.compile("[.;:\u3002\uff1b\uff1a]")
+_FIRST_SENTENCE_END = re.compile("[.\u3002]")
+# What a sentence of advice opens with: what to do about the slot, not what the code means.
+_ADVICE = re.compile(
+    r"\s*(?:contact|please|do not|don't|see |refer|call |请|联系|勿)", re.IGNORECASE
+)
 
 
 def is_placeholder_meaning(description: str, meaning: str) -> bool:
     """Whether a description (``meaning``: as ``normalise_text`` folds it) gives no meaning:
-    a placeholder (TBD, Reserved), alone or followed by advice in a sentence of its own. A
-    sentence naming an error that opens with such a word (Reserved word used as identifier.)
-    is a meaning."""
+    a placeholder (TBD, Reserved), alone or followed by advice in a sentence of its own
+    ("Reserved for future use. Contact customer support."). A placeholder word naming a state
+    that the next sentence explains ("Unused. The card was never activated.") or opening an
+    explanation ("Reserved: the seat is held by another booking.") is a meaning."""
     if meaning in PLACEHOLDER_MEANINGS:
         return True
     if not meaning.startswith(_PLACEHOLDER_OPENINGS):
         return False
-    first = _FIRST_SENTENCE_END.split(description, maxsplit=1)[0]
-    return normalise_text(first) in PLACEHOLDER_MEANINGS
+    parts = _FIRST_SENTENCE_END.split(description, maxsplit=1)
+    first, rest = parts[0], parts[1] if len(parts) > 1 else ""
+    opening = normalise_text(first)
+    if opening not in PLACEHOLDER_MEANINGS:
+        return False
+    return opening.startswith("reservedfor") or bool(_ADVICE.match(rest))
 
 
 class _DroppedCharacters(dict[int, int | None]):
