@@ -27,6 +27,7 @@ from speclint.model import SuspectFence, positional_builder
 from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
 from speclint.read.source import normalise_newlines
+from speclint.read.thresholds import UNSPACED_HEADING_MAX_CHARS
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
@@ -442,9 +443,16 @@ def parse_blocks(text: str) -> Blocks:
             suspect = _suspect_fence(token.map, token.markup, token.info, lines)
             if suspect is not None:
                 suspect_fences.append(suspect)
-        if token.type == "heading_open":
-            level = int(token.tag[1:])
-            title = reduce_inline(tokens[index + 1].content).strip()
+        unspaced = (
+            _unspaced_heading(tokens[index + 1].content)
+            if token.type == "paragraph_open" and token.map is not None
+            else None
+        )
+        if token.type == "heading_open" or unspaced is not None:
+            level, title = unspaced or (
+                int(token.tag[1:]),
+                reduce_inline(tokens[index + 1].content).strip(),
+            )
             while headings and headings[-1][0] >= level:
                 headings.pop()
             headings.append((level, title))
@@ -486,6 +494,32 @@ def parse_blocks(text: str) -> Blocks:
         cut_nesting,
         tuple(html_tables),
     )
+
+
+# A heading written without the space after its #s (``###Raum Fehler``, ``##错误码``): CommonMark
+# renders a paragraph, but its author, and a reader who sees it above a table, take it for the
+# heading it was meant to be. Only a line of its own whose title opens with a letter and holds
+# no other # (``#1 cause``, ``#python #docs`` are not headings), and no preprocessor line of C
+# (``#include <errno.h>``, ``#define``).
+_UNSPACED_HEADING = re.compile(r"(#{1,6})([^\W\d_][^#\n]*)")
+_PREPROCESSOR = frozenset(
+    {"include", "define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "pragma"}
+    | {"error", "warning", "import", "region", "endregion", "line"}
+)
+
+
+def _unspaced_heading(content: str) -> tuple[int, str] | None:
+    """``(level, title)`` when a paragraph is one line written as a heading without its space."""
+    if not content.startswith("#"):
+        return None
+    match = _UNSPACED_HEADING.fullmatch(content.strip())
+    if match is None:
+        return None
+    title = reduce_inline(match[2]).strip()
+    first_word = re.split(r"[\s<(]", title, maxsplit=1)[0].casefold()
+    if len(title) > UNSPACED_HEADING_MAX_CHARS or first_word in _PREPROCESSOR:
+        return None
+    return len(match[1]), title
 
 
 def _line_of(tokens: list[Token], index: int) -> int:

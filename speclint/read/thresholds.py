@@ -73,6 +73,10 @@ PLAIN_GROUP_MIN_ROWS = 2
 # cell spans them as a merged cell would (a JSON-RPC page lists -32000 once above the seven
 # errors it covers). One such row is a code that went missing; in HTML an empty <td> is empty.
 SPANNED_MIN_ROWS = 2
+# A line of its own written as a heading without the space after its #s (###Raum Fehler,
+# ##错误码) is read as the heading its author meant when its title is at most this long: a
+# longer run after a # is a sentence (a hashtag, a note), not a heading.
+UNSPACED_HEADING_MAX_CHARS = 60
 
 # A value column whose every cell is a pattern of this many bits or more, all of one width and
 # some with a leading zero (00, 01, 10, 11; 000 to 111), lists a register field's settings
@@ -205,6 +209,15 @@ THRESHOLDS = (
         "define no code of their own. One such row, or an empty HTML cell, is a code that went "
         "missing (SL002).",
         "fixed: repeat the code on each row, or suppress the finding inline",
+    ),
+    Threshold(
+        "UNSPACED_HEADING_MAX_CHARS",
+        UNSPACED_HEADING_MAX_CHARS,
+        "Longest title of a line written as a heading without the space after its #s "
+        "(###Raum Fehler, ##错误码) for it to be read as the heading its author meant; it "
+        "must open with a letter and hold no other # (#1 cause, #python #docs) and be no C "
+        "preprocessor line (#include).",
+        "fixed: write the space after the #s, as CommonMark asks",
     ),
     Threshold(
         "PLAIN_GROUP_MIN_ROWS",
