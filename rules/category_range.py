@@ -86,9 +86,10 @@ class CategoryRange(Rule):
     - `category-columns`: the headers of table columns that file rows under categories
       (`["错误分类"]`), instead of inferring them; `[]` for none. A code outside an inferred
       range that such a column files under a category of its own, one no code inside the
-      range shares, on rows opening or closing their table (`基础错误 | 500` above
-      `身份验证错误 | 1000`), is not reported; a category between ranged ones is one of their
-      series, and its code a stray.
+      range shares, on rows opening or closing their table, and written with fewer digits
+      than the range (`基础错误 | 500` above `身份验证错误 | 1000`), is not reported; a
+      category between ranged ones is one of their series, and a code with a digit too many
+      (`Payout | 40030` after 4021) a stray.
     """
 
     code = "SL301"
@@ -123,9 +124,11 @@ class CategoryRange(Rule):
         """``outside`` but the codes a category column of their table files under a category
         of their own (``speclint.registry.row_categories``): a label no code inside the range
         shares, in any table of the category, given to rows that open or close their table
-        (``基础错误 | 500`` above the ranged categories). A label between two ranged ones is
-        one of the series, its code a stray (``Refund | 40020`` between 4012 and 4030). A
-        configured or stated range is the category's whatever a column says."""
+        (``基础错误 | 500`` above the ranged categories), written with fewer digits than the
+        range. A label between two ranged ones is one of the series, its code a stray
+        (``Refund | 40020`` between 4012 and 4030), and so is a code with a digit too many
+        (``Payout | 40030`` after 4021). A configured or stated range is the category's
+        whatever a column says."""
         if category.inference is None or not outside:
             return outside
         tables = {(record.file, record.table) for record in category.records}
@@ -154,6 +157,8 @@ class CategoryRange(Rule):
             low, high = spans.get((record.file, record.table), (0, 0))
             if low <= max(group) and min(group) <= high:
                 kept.append(record)  # among the ranged categories: one of the series
+            elif _digits(record) >= _digits_of(category):
+                kept.append(record)  # 40030 after 4001..4021: the series with a digit too many
         return kept
 
     def explain(self, records: RecordSet) -> Iterator[str]:
@@ -199,6 +204,16 @@ class CategoryRange(Rule):
     def _severity(self, category: Category) -> Severity | None:
         # A guessed range can be wrong: it never weighs more than a warning.
         return None if category.configured else min(self.level, Severity.WARNING)
+
+
+def _digits(record: Record) -> int:
+    return len(str(abs(record.value))) if isinstance(record.value, int) else 0
+
+
+def _digits_of(category: Category) -> int:
+    """The digits of the lowest value of the category's range."""
+    assert category.range is not None
+    return len(str(abs(category.range.low)))
 
 
 def _how(category: Category) -> str:

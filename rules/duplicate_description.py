@@ -97,8 +97,8 @@ class DuplicateDescription(Rule):
     Say what sets the codes apart (`无效的群成员userId`), or merge them into one code if they
     are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `None`,
     `待定`, or an unassigned slot's `Reserved`, `Currently unspecified`, `保留`, also when advice
-    follows it in a sentence of its own: `Reserved for future use. Contact support.`), are not
-    compared.
+    follows it in a sentence of its own: `Reserved for future use. Contact support.`,
+    `Reserved. Do not use.`), are not compared.
 
     ## Options
     - `scope-headers`: words of a column header that make the column set codes apart, as a

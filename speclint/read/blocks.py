@@ -445,7 +445,7 @@ def parse_blocks(text: str) -> Blocks:
                 suspect_fences.append(suspect)
         unspaced = (
             _unspaced_heading(tokens[index + 1].content)
-            if token.type == "paragraph_open" and token.map is not None
+            if token.type == "paragraph_open" and token.map is not None and token.level == 0
             else None
         )
         if token.type == "heading_open" or unspaced is not None:
@@ -498,10 +498,12 @@ def parse_blocks(text: str) -> Blocks:
 
 # A heading written without the space after its #s (``###Raum Fehler``, ``##错误码``): CommonMark
 # renders a paragraph, but its author, and a reader who sees it above a table, take it for the
-# heading it was meant to be. Only a line of its own whose title opens with a letter and holds
-# no other # (``#1 cause``, ``#python #docs`` are not headings), and no preprocessor line of C
-# (``#include <errno.h>``, ``#define``).
-_UNSPACED_HEADING = re.compile(r"(#{1,6})([^\W\d_][^#\n]*)")
+# heading it was meant to be. Only a line of its own, outside lists and quotes, of two #s or
+# more (one # opens a note, a channel, a colour, a comment: ``#TODO``, ``#fff``), whose title
+# opens with a letter, holds no other # and no colon (``##Note: ...`` is a note), and is no
+# preprocessor line of C (``##define`` pastes tokens).
+_UNSPACED_HEADING = re.compile(r"(#{2,6})([^\W\d_][^#:\n]*)")
+# ``##`` is C's token pasting: ``##define`` in a macro's prose is code, not a heading.
 _PREPROCESSOR = frozenset(
     {"include", "define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "pragma"}
     | {"error", "warning", "import", "region", "endregion", "line"}

@@ -710,7 +710,7 @@ def _bold_group_rows(rows: list[_Row]) -> list[_Row]:
     titles: dict[int, tuple[int, str]] = {}
     for i in maybe:
         found = _bold_title_elsewhere(rows[i].cells_of())
-        if found is not None:
+        if found is not None and not _in_numbering_gap(rows, i):
             titles[i] = found
     if not titles:
         return rows
@@ -727,6 +727,22 @@ def _bold_group_rows(rows: list[_Row]) -> list[_Row]:
     for i, (_, title) in titles.items():
         rows[i] = rows[i]._replace(group=title)
     return rows
+
+
+def _in_numbering_gap(rows: list[_Row], at: int) -> bool:
+    """Whether the codes of the rows around ``rows[at]`` leave room for exactly one code
+    (2003, then it, then 2005): a meaning in bold for emphasis, its code forgotten."""
+
+    def number(step: int) -> int | None:
+        i = at + step
+        while 0 <= i < len(rows) and (rows[i].blank or not rows[i].texts[0]):
+            i += step
+        if not 0 <= i < len(rows) or rows[i].group is not None:
+            return None
+        first = rows[i].texts[0].strip()
+        return int(first) if first.lstrip("-").isdigit() else None
+
+    return _numbered_gap(number(-1), number(1), 1)
 
 
 def _raw_cell(row: _Row, column: int) -> str:

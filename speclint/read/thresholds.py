@@ -75,7 +75,7 @@ PLAIN_GROUP_MIN_ROWS = 2
 SPANNED_MIN_ROWS = 2
 # A line of its own written as a heading without the space after its #s (###Raum Fehler,
 # ##错误码) is read as the heading its author meant when its title is at most this long: a
-# longer run after a # is a sentence (a hashtag, a note), not a heading.
+# longer run after the #s is a sentence (a note), not a heading.
 UNSPACED_HEADING_MAX_CHARS = 60
 
 # A value column whose every cell is a pattern of this many bits or more, all of one width and
@@ -215,8 +215,8 @@ THRESHOLDS = (
         UNSPACED_HEADING_MAX_CHARS,
         "Longest title of a line written as a heading without the space after its #s "
         "(###Raum Fehler, ##错误码) for it to be read as the heading its author meant; it "
-        "must open with a letter and hold no other # (#1 cause, #python #docs) and be no C "
-        "preprocessor line (#include).",
+        "must stand outside lists and quotes, have two #s or more (#TODO, #fff, #include are "
+        "no headings), open with a letter and hold no other # and no colon.",
         "fixed: write the space after the #s, as CommonMark asks",
     ),
     Threshold(

@@ -212,9 +212,12 @@ PLACEHOLDER_MEANINGS = frozenset(
 # support if this error occurs."): only meanings opening so are split into sentences.
 _PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
 _FIRST_SENTENCE_END = re.compile("[.\u3002]")
-# What a sentence of advice opens with: what to do about the slot, not what the code means.
+# What a sentence of advice about the slot opens with: that it is not to be used, or whom to
+# ask if it occurs. "Reserved. Please choose another seat." names a seat's state instead.
 _ADVICE = re.compile(
-    r"\s*(?:contact|please|do not|don't|see |refer|call |请|联系|勿)", re.IGNORECASE
+    r"\s*(?:(?:please )?contact (?:customer )?support|contact us|do not use|don't use"
+    r"|not in use|请勿使用|请联系客服)",
+    re.IGNORECASE,
 )
 
 
