@@ -88,6 +88,9 @@ _DESCRIPTION_WORDS = (
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
+    # ... and in other languages' docs: 이름 (Korean), 名前 (Japanese), Имя, Название (Russian),
+    # Nombre (Spanish), Nome (Portuguese, Italian), Naam (Dutch), Název (Czech), Nazwa (Polish).
+    "이름", "名前", "имя", "назван", "nombre", "nome", "naam", "název", "nazwa",
 )  # fmt: skip
 # ... and in other languages' docs: Código (de error, de erro), Код (ошибки), コード, 코드.
 _CODE_WORDS = (
