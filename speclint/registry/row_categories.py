@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from speclint.model import Record
 from speclint.read.columns import normalise_header
+from speclint.registry.table_rows import extra_column, rows_of_tables
 from speclint.registry.thresholds import ROW_CATEGORY_MAX_LABEL_SHARE
 
 # Header words of a column of categories (folded as headers are). A type column is not one: its
@@ -38,13 +39,8 @@ def category_columns(
     inferring nothing; an empty list reads none."""
     if not tables or pinned == ():
         return {}
-    rows: dict[tuple[str, int], list[Record]] = {table: [] for table in tables}
-    for record in records:
-        found = rows.get((record.file, record.table))
-        if found is not None:
-            found.append(record)
     columns = {}
-    for table, members in rows.items():
+    for table, members in rows_of_tables(records, tables).items():
         members.sort(key=lambda r: r.line)
         header = _category_header(members, pinned)
         if header is not None:
@@ -69,16 +65,11 @@ def row_categories(
 
 
 def _category_header(members: Sequence[Record], pinned: Sequence[str] | None) -> str | None:
-    if len(members) < 2:
-        return None
-    headers = [cell.header for cell in members[0].cells if not cell.role]
-    if pinned is not None:
-        wanted = {normalise_header(header) for header in pinned}
-        return next((h for h in headers if normalise_header(h) in wanted), None)
-    for header in headers:
-        if _names_categories(header) and _groups_rows(members, header):
-            return header
-    return None
+    return extra_column(
+        members,
+        pinned,
+        lambda rows, header: _names_categories(header) and _groups_rows(rows, header),
+    )
 
 
 def _names_categories(header: str) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from speclint.model import Record
 from speclint.read.columns import names_codes, normalise_header
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
+from speclint.registry.table_rows import extra_column, pinned_header, rows_of_tables
 from speclint.registry.thresholds import REFINING_CODE_SHARE
 
 # A code as a finer column writes it: a number, a hex number, or dotted numbers (4.3.1).
@@ -38,13 +39,8 @@ def refining_headers(
     head a column, inferring nothing; an empty list turns refining off."""
     if not tables or pinned == ():
         return {}
-    rows: dict[tuple[str, int], list[Record]] = {table: [] for table in tables}
-    for record in records:
-        found = rows.get((record.file, record.table))
-        if found is not None:
-            found.append(record)
     refined = {}
-    for table, members in rows.items():
+    for table, members in rows_of_tables(records, tables).items():
         header = _refining_header(members, pinned)
         if header is not None:
             refined[table] = header
@@ -66,22 +62,10 @@ def nests(record: Record, finer: str) -> bool:
     return finer.split(".", 1)[0] == str(record.value)[0]
 
 
-def _pinned_header(headers: Sequence[str], pinned: Sequence[str]) -> str | None:
-    """The first of ``headers`` a configured list names (as headers are compared: folded)."""
-    wanted = {normalise_header(header) for header in pinned}
-    return next((header for header in headers if normalise_header(header) in wanted), None)
-
-
 def _refining_header(members: Sequence[Record], pinned: Sequence[str] | None) -> str | None:
-    if len(members) < 2:
-        return None
-    headers = [cell.header for cell in members[0].cells if not cell.role]
-    if pinned is not None:
-        return _pinned_header(headers, pinned)
-    for header in headers:
-        if _names_finer_codes(header) and _refines(members, header):
-            return header
-    return None
+    return extra_column(
+        members, pinned, lambda rows, header: _names_finer_codes(header) and _refines(rows, header)
+    )
 
 
 # Words of a header saying its codes refine another (Enhanced status code, Subcode, 子错误码,
@@ -125,7 +109,7 @@ def subtype_header(record: Record, pinned: Sequence[str] | None = None) -> str |
     """The header of the record's column that numbers variants of one error (``Subtype``), or
     None; ``pinned`` (name-collision's ``refined-by``) names those headers instead."""
     if pinned is not None:
-        return _pinned_header([c.header for c in record.cells if not c.role], pinned)
+        return pinned_header([c.header for c in record.cells if not c.role], pinned)
     return next((c.header for c in record.cells if not c.role and _names_subtypes(c.header)), None)
 
 
