@@ -11,7 +11,9 @@ class MalformedTable(Rule):
     Reports a table row that cannot become a record as written: it has fewer or more cells than
     the header, or no value. Also reports what keeps a table from being read at all: a table
     headed like a code table (`错误码 | 十进制数值 | 含义`) in which no row holds a readable code,
-    and lists or quotes nested so deep (over 100 levels) that speclint stops reading inside them.
+    a code table whose delimiter row (`| --- | --- |`) has another number of cells than its
+    header (Markdown then renders no table, only the lines as text), and lists or quotes nested
+    so deep (over 100 levels) that speclint stops reading inside them.
 
     ## Why it matters
     Renderers pad or cut ragged rows without a word, so the page shows a code with a missing or
@@ -26,7 +28,8 @@ class MalformedTable(Rule):
 
     ## How to fix
     Give the row exactly one cell per header column; escape a pipe that belongs to the text as
-    `\\|` or put it in backticks. Put the codes themselves in the code column of a code table.
+    `\\|` or put it in backticks. Put the codes themselves in the code column of a code table,
+    and give the delimiter row one cell per header cell.
     """
 
     code = "SL002"

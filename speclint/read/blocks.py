@@ -159,6 +159,19 @@ class Blocks:
     intros: tuple[Intro, ...] = ()
     cut_nesting: int = 0  # 1-based line where nesting reached MAX_NESTING (what is inside is lost)
     html_tables: tuple[HtmlBlock, ...] = ()  # HTML blocks holding a <table> (read/html_tables.py)
+    # Lines that would open a pipe table but for a delimiter row of another width than the
+    # header's: Markdown renders them as text (read/structure.py reports those headed as codes).
+    unrendered_tables: tuple[UnrenderedTable, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class UnrenderedTable:
+    """A header line and the delimiter row below it, of different widths, inside a paragraph."""
+
+    line: int  # 1-based, the delimiter row's
+    header: str
+    delimiter: str
+    section: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,6 +446,7 @@ def parse_blocks(text: str) -> Blocks:
     cut_nesting = 0
     html_tables: list[HtmlBlock] = []
     intros: list[Intro] = []
+    unrendered: list[UnrenderedTable] = []
     tabled: set[tuple[str, ...]] = set()  # sections whose first table has been seen
     for index, token in enumerate(tokens):
         if token.level >= MAX_NESTING - 1 and not cut_nesting:
@@ -459,9 +473,10 @@ def parse_blocks(text: str) -> Blocks:
             if token.map is not None:
                 section = tuple(title for _, title in headings)
                 intros.append(Intro(token.map[0] + 1, section, title, heading=True))
-        elif token.type == "paragraph_open" and token.map is not None and headings:
+        elif token.type == "paragraph_open" and token.map is not None:
             section = tuple(title for _, title in headings)
-            if section not in tabled:
+            unrendered.extend(_unrendered_tables(tokens[index + 1].content, token.map[0], section))
+            if headings and section not in tabled:
                 # Kept as written: only the few paragraphs that state a range are worth
                 # reducing to plain text (speclint.read.declared does it).
                 content = tokens[index + 1].content
@@ -493,6 +508,7 @@ def parse_blocks(text: str) -> Blocks:
         tuple(intros),
         cut_nesting,
         tuple(html_tables),
+        tuple(unrendered),
     )
 
 
@@ -522,6 +538,25 @@ def _unspaced_heading(content: str) -> tuple[int, str] | None:
     if len(title) > UNSPACED_HEADING_MAX_CHARS or first_word in _PREPROCESSOR:
         return None
     return len(match[1]), title
+
+
+# A delimiter row as GFM writes one: cells of dashes, optionally colon-aligned, between pipes.
+_DELIMITER_LINE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*|\s*\|\s*:?-+:?\s*\|?\s*")
+
+
+def _unrendered_tables(
+    content: str, first_line: int, section: tuple[str, ...]
+) -> list[UnrenderedTable]:
+    """The header-and-delimiter pairs of a paragraph: lines markdown-it would have read as a
+    table had their widths agreed (it reads any pair whose widths do)."""
+    if "|" not in content or "-" not in content:
+        return []
+    lines = content.split("\n")
+    return [
+        UnrenderedTable(first_line + at + 1, lines[at - 1], line, section)
+        for at, line in enumerate(lines)
+        if at and "|" in line and "|" in lines[at - 1] and _DELIMITER_LINE.fullmatch(line)
+    ]
 
 
 def _line_of(tokens: list[Token], index: int) -> int:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from speclint.model import RowProblem, Table
 from speclint.read.blocks import Blocks, SourceTable, shows_examples
 from speclint.read.cells import split_row
-from speclint.read.columns import HeaderAliases, normalise_header
+from speclint.read.columns import HeaderAliases, names_codes, normalise_header
 from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
 from speclint.read.values import is_code_token, parse_range
@@ -39,6 +39,18 @@ def structure_problems(
             )
         )
     vocabulary = aliases or HeaderAliases()
+    for unrendered in blocks.unrendered_tables:
+        headers = [reduce_inline(cell.raw) for cell in split_row(unrendered.header)]
+        width = len(split_row(unrendered.delimiter))
+        if width != len(headers) and any(names_codes(header) for header in headers):
+            shown = ", ".join(h for h in headers if h)
+            message = (
+                f"the delimiter row has {width} cells but the header ({shown}) has "
+                f"{len(headers)}: Markdown renders no table here, its rows show as text"
+            )
+            problems.append(
+                RowProblem(path, unrendered.line, 1, unrendered.section, message, shown)
+            )
     sources = {source.header.line: source for source in blocks.tables}
     for table in tables:
         source = sources.get(table.line)
