@@ -85,6 +85,9 @@ _DESCRIPTION_WORDS = (
     # ... Messaggio (Italian; Descrizione and Significato are above), Omschrijving, Beschrijving,
     # Betekenis (Dutch), Popis, Význam (Czech and Slovak), Опис (Ukrainian).
     "messaggio", "omschrijving", "beschrijving", "betekenis", "popis", "význam", "опис",
+    # ... Leírás (Hungarian), คำอธิบาย, ความหมาย (Thai: folded as headers are, ำ is two
+    # characters).
+    "leírás", unicodedata.normalize("NFKC", "คำอธิบาย"), "ความหมาย",
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
@@ -108,9 +111,10 @@ _CODE_WORDS = (
     # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian). Vietnamese Mã (lỗi) is a whole
     # header above: inside a word it is Portuguese (alemã, irmã).
     "kod",
-    # Codice (anomalia, di errore: Italian), Kód (Czech and Slovak).
+    # Codice (anomalia, di errore: Italian), Kód (Czech and Slovak), รหัส (Thai).
     "codice",
     "kód",
+    "รหัส",
 )
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
@@ -238,6 +242,9 @@ _ENCODING_WORDS = (
     "kódován",
     "kódovan",
     "kódol",
+    # เข้ารหัส (Thai: to encode, encrypt) and รหัสผ่าน (a password) hold รหัส, Thai for code.
+    "เข้ารหัส",
+    "รหัสผ่าน",
     "kodlama",
     "kodowan",
     "kodier",
