@@ -51,7 +51,7 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 # lists below.
 _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误标记 错误标志 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
-    conditionname event"""
+    conditionname event nombre nome naam název nazwa"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
     hex hexvalue codevalue errno literal"""
 # Headers that name either the code's identifier or its number: cell content decides. A DTC
@@ -91,9 +91,10 @@ _DESCRIPTION_WORDS = (
 )  # fmt: skip
 _NAME_WORDS = (
     "名称", "name", "constant", "常量", "枚举", "enum", "identifier", "symbol", "符号", "代号", "名",
-    # ... and in other languages' docs: 이름 (Korean), 名前 (Japanese), Имя, Название (Russian),
-    # Nombre (Spanish), Nome (Portuguese, Italian), Naam (Dutch), Název (Czech), Nazwa (Polish).
-    "이름", "名前", "имя", "назван", "nombre", "nome", "naam", "název", "nazwa",
+    # ... and in other languages' docs: 이름 (Korean), 名前 (Japanese), Имя, Название (Russian).
+    # Nombre, Nome, Naam, Název, Nazwa are whole headers (_NAME_HEADERS): inside a header they
+    # are other words (Descrizione del fenomeno, phenomenon).
+    "이름", "名前", "имя", "назван",
 )  # fmt: skip
 # ... and in other languages' docs: Código (de error, de erro), Код (ошибки), コード, 코드.
 _CODE_WORDS = (
@@ -111,10 +112,14 @@ _CODE_WORDS = (
     # Kod (Polish), Kodu (Turkish Hata Kodu), Kode (Indonesian). Vietnamese Mã (lỗi) is a whole
     # header above: inside a word it is Portuguese (alemã, irmã).
     "kod",
-    # Codice (anomalia, di errore: Italian), Kód (Czech and Slovak), รหัส (Thai).
+    # Codice (anomalia, di errore: Italian), Kód (Czech and Slovak); in Thai รหัส is any code
+    # or ID (รหัสพนักงาน, an employee's): error, status, result and reply codes only.
     "codice",
     "kód",
-    "รหัส",
+    "รหัสข้อผิดพลาด",
+    "รหัสสถานะ",
+    "รหัสผลลัพธ์",
+    "รหัสตอบกลับ",
 )
 _VALUE_WORDS = ("值", "value", "number", "数值")
 # Spec sheets: a unit column, or values that are limits ("最小值", "Max value"), not codes.
@@ -242,9 +247,6 @@ _ENCODING_WORDS = (
     "kódován",
     "kódovan",
     "kódol",
-    # เข้ารหัส (Thai: to encode, encrypt) and รหัสผ่าน (a password) hold รหัส, Thai for code.
-    "เข้ารหัส",
-    "รหัสผ่าน",
     "kodlama",
     "kodowan",
     "kodier",
@@ -278,6 +280,19 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
     }
     role, end = max(ends.items(), key=lambda item: item[1])
     return role if end >= 0 else None
+
+
+# Words of a code column that are no status, number or value: what a header of error codes
+# says (Foutcode, 错误码, Código), as a header of a roadmap's Status or a Phone number does not.
+_ERROR_CODE_WORDS = tuple(word for word in _CODE_WORDS if word not in ("status", "编号"))
+
+
+@lru_cache(maxsize=HEADER_MEMO_SIZE)
+def names_error_codes(header: str) -> bool:
+    """Whether a header names a column of codes by the word code itself (``Foutcode``,
+    ``错误码``, ``Código``), not by a status, number or value."""
+    folded = normalise_header(header)
+    return _has(folded, _ERROR_CODE_WORDS) and _header_role(folded, _BUILT_IN_ALIASES) == "code"
 
 
 @lru_cache(maxsize=HEADER_MEMO_SIZE)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from speclint.model import RowProblem, Table
 from speclint.read.blocks import Blocks, SourceTable, shows_examples
 from speclint.read.cells import split_row
-from speclint.read.columns import HeaderAliases, names_codes, normalise_header
+from speclint.read.columns import HeaderAliases, names_error_codes, normalise_header
 from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
 from speclint.read.values import is_code_token, parse_range
@@ -42,7 +42,7 @@ def structure_problems(
     for unrendered in blocks.unrendered_tables:
         headers = [reduce_inline(cell.raw) for cell in split_row(unrendered.header)]
         width = len(split_row(unrendered.delimiter))
-        if width != len(headers) and any(names_codes(header) for header in headers):
+        if width != len(headers) and any(names_error_codes(header) for header in headers):
             shown = ", ".join(h for h in headers if h)
             message = (
                 f"the delimiter row has {width} cells but the header ({shown}) has "
