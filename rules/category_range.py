@@ -143,17 +143,17 @@ class CategoryRange(Rule):
         for r in inside:
             low, high = spans.get((r.file, r.table), (r.line, r.line))
             spans[r.file, r.table] = (min(low, r.line), max(high, r.line))
+        # Per table and label, the lines of its codes outside the range (once, not per code).
+        groups: dict[tuple[str, int, str | None], list[int]] = {}
+        for r in outside:
+            groups.setdefault((r.file, r.table, labels.get(id(r))), []).append(r.line)
         kept = []
         for record in outside:
             label = labels.get(id(record))
             if label is None or label in ranged:
                 kept.append(record)
                 continue
-            group = [
-                r.line
-                for r in outside
-                if (r.file, r.table) == (record.file, record.table) and labels.get(id(r)) == label
-            ]
+            group = groups[record.file, record.table, label]
             low, high = spans.get((record.file, record.table), (0, 0))
             if low <= max(group) and min(group) <= high:
                 kept.append(record)  # among the ranged categories: one of the series

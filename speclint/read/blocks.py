@@ -519,7 +519,6 @@ def parse_blocks(text: str) -> Blocks:
 # opens with a letter, holds no other # and no colon (``##Note: ...`` is a note), and is no
 # preprocessor line of C (``##define`` pastes tokens).
 _UNSPACED_HEADING = re.compile(r"(#{2,6})([^\W\d_][^#:\n]*)")
-# ``##`` is C's token pasting: ``##define`` in a macro's prose is code, not a heading.
 _PREPROCESSOR = frozenset(
     {"include", "define", "undef", "if", "ifdef", "ifndef", "elif", "else", "endif", "pragma"}
     | {"error", "warning", "import", "region", "endregion", "line"}
