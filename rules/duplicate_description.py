@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -8,12 +9,17 @@ from speclint.model import Diagnostic, Record, Severity
 from speclint.read.columns import normalise_header
 from speclint.registry.categories import by_category
 from speclint.registry.repeats import by_earlier_and_table
-from speclint.registry.thresholds import MODULE_WORD_MIN_NAMES
+from speclint.registry.thresholds import (
+    FAMILY_LABEL_MAX_WORDS,
+    FAMILY_LABEL_MIN_CODES,
+    MODULE_WORD_MIN_NAMES,
+)
 from speclint.registry.words import (
     Vocabulary,
     is_placeholder_meaning,
     normalise_text,
     split_words,
+    stem,
 )
 from speclint.rule import RecordSet, Rule, Scope
 from speclint.wording import listed
@@ -54,10 +60,19 @@ USER_MESSAGE_HEADERS = (
 )
 
 
+# The nouns a family label is made of besides the family's words (`Param Exception`,
+# `Token error`, `数据异常` is no label: its words are not its names').
+ERROR_NOUNS = frozenset(
+    {"EXCEPTION", "EXCEPTIONS", "ERROR", "ERRORS", "ERR", "FAILURE", "FAILURES", "FAULT"}
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 @dataclass(frozen=True)
 class DuplicateDescriptionOptions:
     scope_headers: tuple[str, ...] = SCOPE_HEADERS
     user_message_headers: tuple[str, ...] = USER_MESSAGE_HEADERS
+    family_labels: bool = True
 
 
 class DuplicateDescription(Rule):
@@ -78,7 +93,11 @@ class DuplicateDescription(Rule):
 
     A column headed as the message shown to users (`Message Shown to User`, `用户提示`) is not
     compared: one generic message for many failures is the product's choice there, and the
-    codes are told apart by their names.
+    codes are told apart by their names. Neither is a message that only labels its codes'
+    family: an error noun (`Exception`, `Error`, `Failure`, `Fault`) and at most
+    `FAMILY_LABEL_MAX_WORDS` (2) words that every name (or string code) sharing it carries,
+    shared by at least `FAMILY_LABEL_MIN_CODES` (3) codes (`Param Exception` over
+    `ParamBindErr`, `ParamErr`, `ParamHeaderErr`), as a heading would label them.
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -104,6 +123,8 @@ class DuplicateDescription(Rule):
     - `scope-headers`: words of a column header that make the column set codes apart, as a
       heading does (default: `api`, `接口`, `module`, `模块`, `endpoint`, `service`, `服务`,
       `method`, `方法`, `product`, `产品`); `[]` compares across them.
+    - `family-labels`: leave out messages that only label their codes' family (default
+      `true`); `false` compares them too.
     - `user-message-headers`: words of a meaning column's header that make it the message shown
       to users, whose texts are not compared (default: `shown to user`, `show to user`,
       `shown to the user`, `displayed to user`, `user message`, `display message`,
@@ -120,14 +141,14 @@ class DuplicateDescription(Rule):
     def check(self, records: RecordSet) -> Iterator[Diagnostic]:
         scopes = _Scopes(self.options.scope_headers)
         messages = _user_message_tables(records.records, self.options.user_message_headers)
-        found = [
-            pair
-            for members in by_category(records.records).values()
-            for pair in _copies(
-                [r for r in members if (r.file, r.table) not in messages] if messages else members,
-                scopes,
-            )
-        ]
+        found: list[tuple[Record, Record]] = []
+        for members in by_category(records.records).values():
+            if messages:
+                members = [r for r in members if (r.file, r.table) not in messages]
+            sharing: dict[str, list[Record]] = {}
+            shared = list(_copies(members, scopes, sharing))
+            labels = _family_labels(sharing) if shared and self.options.family_labels else set()
+            found.extend((r, e) for r, e, meaning in shared if meaning not in labels)
         if not found:
             return
         names = [r.name for r in records.records if r.name]
@@ -195,9 +216,41 @@ def _parallel(earlier: Record, record: Record, uses: Counter[str]) -> bool:
     return uses[x] >= MODULE_WORD_MIN_NAMES and uses[y] >= MODULE_WORD_MIN_NAMES
 
 
-def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Record]]:
+def _family_labels(sharing: dict[str, list[Record]]) -> set[str]:
+    """The shared meanings (as ``normalise_text`` gives them, with the records having each)
+    that label a family of codes: an error noun and a word or two that every name sharing the
+    meaning carries (`Param Exception` over ParamBindErr, ParamErr, ParamHeaderErr), shared by
+    at least FAMILY_LABEL_MIN_CODES codes."""
+    return {
+        meaning
+        for meaning, having in sharing.items()
+        if len({r.value_key for r in having}) >= FAMILY_LABEL_MIN_CODES
+        and _labels_family(having[0].description, having)
+    }
+
+
+def _labels_family(description: str, records: list[Record]) -> bool:
+    words = [word.upper() for word in _LETTERS.findall(description)]
+    family = [stem(word) for word in words if word not in ERROR_NOUNS]
+    if not family or len(family) == len(words) or len(family) > FAMILY_LABEL_MAX_WORDS:
+        return False  # no error noun, only one, or more than a family's name: a meaning
+    for record in records:
+        # A table of string codes (| 400 | ParamErr | Param Exception |) is named by its codes.
+        identifier = record.name or (record.value if isinstance(record.value, str) else "")
+        if not identifier:
+            return False
+        carried = {stem(word) for word in split_words(identifier)}
+        if not carried.issuperset(family):
+            return False
+    return True
+
+
+def _copies(
+    members: list[Record], scopes: _Scopes, sharing: dict[str, list[Record]]
+) -> Iterator[tuple[Record, Record, str]]:
     """Each record whose meaning an earlier record of another value already has, in its
-    scope (the API or module column of its table, if it has one), with that record."""
+    scope (the API or module column of its table, if it has one), with that record and the
+    meaning; ``sharing`` gets every meaning several records have, with those records."""
     # Per meaning, its first record; once a second has the meaning, the first record of each
     # scope, and of each value seen so far in it: a value listed twice with the same meaning is
     # a duplicate row (SL101/SL102), not two codes sharing a meaning. Most meanings are one
@@ -212,6 +265,10 @@ def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Re
         earliest = first.setdefault(meaning, record)
         if earliest is record:
             continue
+        having = sharing.get(meaning)
+        if having is None:
+            having = sharing[meaning] = [earliest]
+        having.append(record)
         by_scope.setdefault((meaning, scopes.of(earliest)), earliest)
         key = (meaning, scopes.of(record))
         earlier = by_scope.setdefault(key, record)
@@ -226,7 +283,7 @@ def _copies(members: list[Record], scopes: _Scopes) -> Iterator[tuple[Record, Re
         values[value] = record
         if record.line == earlier.line and record.file == earlier.file:
             continue  # "-4000002<br>-4000004": the codes one row lists share its meaning
-        yield record, earlier
+        yield record, earlier, meaning
 
 
 def _user_message_tables(

@@ -861,6 +861,8 @@ def _record(
     if not raw_value:
         if success_status(headers, texts):
             return None  # | 200 | | OK |: the request succeeded, there is no error code
+        if _elision(texts):
+            return None  # | ... | | |: codes left out of the list here, not a row
         message = f"row has no value in column {headers[roles.value]!r}"
         return _problem(path, section, row, cells, message, at=roles.value)
     base = row.offset + 1
@@ -920,6 +922,13 @@ def _record(
         description,
         record_cells,
     )
+
+
+def _elision(texts: Sequence[str]) -> bool:
+    """Whether every filled cell of a row is an ellipsis (``| ... | | |``, ``| … | | … |``):
+    the list skips codes there, as a reader sees it."""
+    filled = [text for text in texts if text]
+    return bool(filled) and all(text in _ELLIPSES for text in filled)
 
 
 def _column_word(value: str) -> bool:

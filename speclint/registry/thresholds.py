@@ -99,6 +99,14 @@ COMMON_WORD_MIN_LETTERS = 6
 # meaning is no copy-paste slip.
 MODULE_WORD_MIN_NAMES = 3
 
+# A message made of an error noun and words every name sharing it carries (`Param Exception`
+# over ParamBindErr, ParamErr, ParamHeaderErr) labels the codes' family, as a heading would,
+# once this many codes share it: two codes with one such message may still be a pasted copy.
+FAMILY_LABEL_MIN_CODES = 3
+# At most this many words besides the error noun: a label names a family in a word or two
+# (`Param`, `Data Source`); a longer text says what went wrong.
+FAMILY_LABEL_MAX_WORDS = 2
+
 # A table column labels its rows' categories (错误分类: 身份验证错误, then blank cells continuing
 # it) when its header names a category and it groups rows: at most this share of its rows
 # start a label of their own. A column with a label per row names each error, not a group.
@@ -298,6 +306,20 @@ THRESHOLDS = (
         "A word used in this many names names a module: two names differing only in such a "
         "word are the same error of two modules (their shared meaning is not a copy).",
         "rules.duplicate-description (ignore, or suppress the table)",
+    ),
+    Threshold(
+        "FAMILY_LABEL_MIN_CODES",
+        FAMILY_LABEL_MIN_CODES,
+        "A message made of an error noun and words every name sharing it carries (`Param "
+        "Exception` over ParamBindErr, ParamErr ...) is the family's label, not a meaning "
+        "copied, once this many codes share it.",
+        "rules.duplicate-description.family-labels",
+    ),
+    Threshold(
+        "FAMILY_LABEL_MAX_WORDS",
+        FAMILY_LABEL_MAX_WORDS,
+        "Most words a family label has besides its error noun.",
+        "rules.duplicate-description.family-labels",
     ),
     Threshold(
         "STYLE_SHARE",
