@@ -65,6 +65,7 @@ USER_MESSAGE_HEADERS = (
 ERROR_NOUNS = frozenset(
     {"EXCEPTION", "EXCEPTIONS", "ERROR", "ERRORS", "ERR", "FAILURE", "FAILURES", "FAULT"}
 )
+_NOUN_STEMS = frozenset(stem(noun) for noun in ERROR_NOUNS)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -96,8 +97,10 @@ class DuplicateDescription(Rule):
     codes are told apart by their names. Neither is a message that only labels its codes'
     family: an error noun (`Exception`, `Error`, `Failure`, `Fault`) and at most
     `FAMILY_LABEL_MAX_WORDS` (2) words that every name (or string code) sharing it carries,
-    shared by at least `FAMILY_LABEL_MIN_CODES` (3) codes (`Param Exception` over
-    `ParamBindErr`, `ParamErr`, `ParamHeaderErr`), as a heading would label them.
+    shared by at least `FAMILY_LABEL_MIN_CODES` (5) codes (`Param Exception` over
+    `ParamBindErr`, `ParamErr`, `ParamHeaderErr` ...), as a heading would label them; still
+    compared when the names say nothing more than the family (`SENSOR_FAULT_1` ..
+    `SENSOR_FAULT_5`) or when every name of the category carries those words (`SDK error`).
 
     ## Why it matters
     When two codes read the same, users cannot tell which one a failure returns, and clients end
@@ -147,7 +150,9 @@ class DuplicateDescription(Rule):
                 members = [r for r in members if (r.file, r.table) not in messages]
             sharing: dict[str, list[Record]] = {}
             shared = list(_copies(members, scopes, sharing))
-            labels = _family_labels(sharing) if shared and self.options.family_labels else set()
+            labels = (
+                _family_labels(sharing, members) if shared and self.options.family_labels else set()
+            )
             found.extend((r, e) for r, e, meaning in shared if meaning not in labels)
         if not found:
             return
@@ -216,33 +221,52 @@ def _parallel(earlier: Record, record: Record, uses: Counter[str]) -> bool:
     return uses[x] >= MODULE_WORD_MIN_NAMES and uses[y] >= MODULE_WORD_MIN_NAMES
 
 
-def _family_labels(sharing: dict[str, list[Record]]) -> set[str]:
+def _family_labels(sharing: dict[str, list[Record]], members: list[Record]) -> set[str]:
     """The shared meanings (as ``normalise_text`` gives them, with the records having each)
     that label a family of codes: an error noun and a word or two that every name sharing the
     meaning carries (`Param Exception` over ParamBindErr, ParamErr, ParamHeaderErr), shared by
-    at least FAMILY_LABEL_MIN_CODES codes."""
-    return {
-        meaning
-        for meaning, having in sharing.items()
-        if len({r.value_key for r in having}) >= FAMILY_LABEL_MIN_CODES
-        and _labels_family(having[0].description, having)
-    }
+    at least FAMILY_LABEL_MIN_CODES codes, in a category where other names lack those words."""
+    labels: set[str] = set()
+    for meaning, having in sharing.items():
+        if len({r.value_key for r in having}) < FAMILY_LABEL_MIN_CODES:
+            continue
+        family = _family_of(having[0].description)
+        if family and _labels_family(family, having, members):
+            labels.add(meaning)
+    return labels
 
 
-def _labels_family(description: str, records: list[Record]) -> bool:
+def _family_of(description: str) -> frozenset[str]:
+    """The stems of the words a label names its family with besides its error noun (`Param
+    Exception`: PARAM), or nothing when the text is no such label."""
     words = [word.upper() for word in _LETTERS.findall(description)]
-    family = [stem(word) for word in words if word not in ERROR_NOUNS]
+    family = frozenset(stem(word) for word in words if word not in ERROR_NOUNS)
     if not family or len(family) == len(words) or len(family) > FAMILY_LABEL_MAX_WORDS:
-        return False  # no error noun, only one, or more than a family's name: a meaning
-    for record in records:
-        # A table of string codes (| 400 | ParamErr | Param Exception |) is named by its codes.
-        identifier = record.name or (record.value if isinstance(record.value, str) else "")
-        if not identifier:
+        return frozenset()  # no error noun, only one, or more than a family's name: a meaning
+    return family
+
+
+def _labels_family(family: frozenset[str], having: list[Record], members: list[Record]) -> bool:
+    """Whether every code having the label carries its family's words, the names say more
+    than the family (at most one is the family alone: ParamErr among ParamBindErr ...; never
+    SENSOR_FAULT_1 .. SENSOR_FAULT_5), and some name of the category lacks them (`SDK error`
+    over SDK_* codes where every name starts with SDK sets no family apart)."""
+    bare = 0
+    for record in having:
+        words = _identifier_stems(record)
+        if not words or not family <= words:
             return False
-        carried = {stem(word) for word in split_words(identifier)}
-        if not carried.issuperset(family):
-            return False
-    return True
+        if not any(w not in family and w not in _NOUN_STEMS and not w.isdigit() for w in words):
+            bare += 1
+    if bare > 1:
+        return False
+    return any(not family <= _identifier_stems(record) for record in members)
+
+
+def _identifier_stems(record: Record) -> frozenset[str]:
+    # A table of string codes (| 400 | ParamErr | Param Exception |) is named by its codes.
+    identifier = record.name or (record.value if isinstance(record.value, str) else "")
+    return frozenset(stem(word) for word in split_words(identifier))
 
 
 def _copies(

@@ -622,6 +622,14 @@ def column_groups(headers: Sequence[str]) -> list[slice]:
 
 # What pages write in a cell that has nothing to say.
 _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
+# ... and every other run of dots: ``....``, ``......``, ``. . .``, ``。。。``, ``⋯``.
+_DOTS = re.compile(r"[.\u3002\u00b7\u2026\u22ef](?: ?[.\u3002\u00b7\u2026\u22ef])*")
+
+
+def _is_ellipsis(text: str) -> bool:
+    return text in _ELLIPSES or (_DOTS.fullmatch(text) is not None and text not in ".\u3002\u00b7")
+
+
 # Characters that show nothing: a byte-order mark left mid-file, zero-width spaces, the
 # object replacement character an editor leaves where an embedded object was.
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\ufffc"
@@ -925,10 +933,11 @@ def _record(
 
 
 def _elision(texts: Sequence[str]) -> bool:
-    """Whether every filled cell of a row is an ellipsis (``| ... | | |``, ``| … | | … |``):
-    the list skips codes there, as a reader sees it."""
-    filled = [text for text in texts if text]
-    return bool(filled) and all(text in _ELLIPSES for text in filled)
+    """Whether a row's filled cells are ellipses (``| ... | | |``, ``| … | | … |``), besides a
+    remark in brackets (``| ... | | (vendor codes omitted) |``): the list skips codes there, as
+    a reader sees it."""
+    filled = [text for text in texts if text and not _is_remark(text)]
+    return bool(filled) and all(_is_ellipsis(text) for text in filled)
 
 
 def _column_word(value: str) -> bool:

@@ -101,8 +101,9 @@ MODULE_WORD_MIN_NAMES = 3
 
 # A message made of an error noun and words every name sharing it carries (`Param Exception`
 # over ParamBindErr, ParamErr, ParamHeaderErr) labels the codes' family, as a heading would,
-# once this many codes share it: two codes with one such message may still be a pasted copy.
-FAMILY_LABEL_MIN_CODES = 3
+# once this many codes share it: a pasted copy slips down two or three rows (`Auth error` over
+# three AUTH_* codes whose meanings were never written), a family is the page's design.
+FAMILY_LABEL_MIN_CODES = 5
 # At most this many words besides the error noun: a label names a family in a word or two
 # (`Param`, `Data Source`); a longer text says what went wrong.
 FAMILY_LABEL_MAX_WORDS = 2
