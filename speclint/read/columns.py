@@ -175,6 +175,16 @@ _REMARK_HEADERS = frozenset(
 
 # What a cell says when it answers yes or no.
 _BOOLEANS = frozenset({"true", "false", "yes", "no", "y", "n", "是", "否", "✓", "✗", "✔", "✘"})
+# Data types, as field, header and parameter tables name them (casefolded, without a trailing
+# `[]`): what type a field is, never a code.
+_TYPES = frozenset(
+    {
+        "string", "str", "int", "integer", "int32", "int64", "long", "short", "double", "float",
+        "number", "decimal", "bool", "boolean", "object", "array", "list", "map", "dict", "enum",
+        "date", "datetime", "timestamp", "byte", "bytes", "char", "uuid", "json", "any",
+        "文字列", "整数", "数値", "字符串", "整数型", "整型", "长整型", "布尔", "布尔值", "数组", "对象",
+    }
+)  # fmt: skip
 
 # Headers of hardware and network layouts: a pin, port or register "number" or "address" says
 # where something is, and a table of them (a pin map, a register map) holds no codes.
@@ -411,6 +421,7 @@ class _Column:
     repeats: bool  # some value heads several rows (a status shared by codes, not a key)
     distinct: float  # share of filled cells that differ from every other (a key's: all)
     boolean: float  # ... that say yes or no (True, False, 是, 否): a condition, never a code
+    typed: float  # ... that name a data type (String, Double, 文字列): a field's type, no code
     fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
     quantities: int  # cells of a value-headed column holding a size or count (10 KB, 10,000)
     is_name: bool
@@ -418,6 +429,9 @@ class _Column:
     is_code: bool
     is_description: bool
     is_parameter: bool
+    # Of a meaning column: the share of filled cells that are an object's or a list's shape
+    # (`{ field: string }`, `[...]`): data a code carries, not what it means.
+    shapes: float
 
     @property
     def is_http(self) -> bool:
@@ -561,7 +575,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
             role = _header_role(normalise_header(inner.group()[1:-1]), aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     count = len(filled) or 1
-    return _new_column(  # the class's own __init__ sets its 19 fields one by one, by name
+    return _new_column(  # the class's own __init__ sets its 21 fields one by one, by name
         index=index,
         header=folded,
         filled=len(filled),
@@ -580,6 +594,10 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
             if filled and filled[0].casefold() in _BOOLEANS
             else 0.0
         ),
+        # Asked only of a column whose first cell names a type, as above.
+        typed=(
+            sum(1 for c in filled if _is_type(c)) / count if filled and _is_type(filled[0]) else 0.0
+        ),
         fractions=fractions,
         quantities=_quantities(filled) if role == VALUE else 0,
         is_name=role == NAME,
@@ -587,7 +605,34 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         is_code=role == "code",
         is_description=role == DESCRIPTION,
         is_parameter=folded in aliases.parameter,
+        shapes=_shapes(filled) if role == DESCRIPTION else 0.0,
     )
+
+
+# What a cell with nothing to say holds: no shape, and no meaning either.
+_NOTHING = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无", "None", "none"})
+
+
+# What an object's or a list's shape has inside its brackets: keys and types, items.
+_SHAPE_MARKS = (":", ",", '"')
+
+
+def _is_type(cell: str) -> bool:
+    """Whether a cell names a data type: ``String``, ``Double``, ``String[]``, ``文字列``."""
+    return cell.casefold().removesuffix("[]") in _TYPES
+
+
+def _shapes(filled: Sequence[str]) -> float:
+    """The share of a column's cells (those that say something) that are an object's or a
+    list's shape: `{ field: string }`, `["a", "b"]` (not a message with a placeholder in
+    braces, `{field} must be at least {min}`, nor a bracketed note, `[Reserved]`)."""
+    said = [c for c in filled if c not in _NOTHING]
+    shapes = sum(
+        1
+        for c in said
+        if c[0] in "{[" and c[-1] in "}]" and any(mark in c for mark in _SHAPE_MARKS)
+    )
+    return shapes / len(said) if said else 0.0
 
 
 def detect_roles(
@@ -656,6 +701,15 @@ def detect_roles(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
         )
         if compound is None:
+            typed = next((p for p in profiles if p.typed >= CLEARLY), None)
+            if typed is not None and (typed.is_value or typed.is_code):
+                # | Header name | Value | Description | over String, String: fields or headers
+                # and their types.
+                return NotCodes(
+                    f"a table of fields and their types: {headers[typed.index]!r} names data "
+                    f"types (String, Double) (headers: {shown})",
+                    recognised=True,
+                )
             return NotCodes(f"no column holds codes (headers: {shown})")
         description = _description_column(profiles, {compound.index})
         return Roles(compound.index, compound.index, description, compound=True)
@@ -806,8 +860,10 @@ def _value_column(
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
     def eligible(p: _Column) -> bool:
-        if not p.filled or p.is_description or p.boolean >= CLEARLY:
-            return False  # a meaning, or whether a condition holds (True, False): no codes
+        if not p.filled or p.is_description or p.boolean >= CLEARLY or p.typed >= CLEARLY:
+            # A meaning, whether a condition holds (True, False) or a field's type (String):
+            # no codes.
+            return False
         numbered = p.numeric >= CLEARLY and p.header not in numbering
         if p.is_value or (p.is_parameter and numbered):
             return _numeric(p) or p.identifier >= CLEARLY
@@ -924,7 +980,7 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
     ]
     fullest = max((p.filled for p in candidates), default=0)
 
-    def strength(p: _Column) -> tuple[bool, bool, int, int]:
+    def strength(p: _Column) -> tuple[bool, bool, bool, int, int]:
         rank = next(
             (i for i, word in enumerate(_DESCRIPTION_WORDS) if word in p.header),
             len(_DESCRIPTION_WORDS),
@@ -932,8 +988,10 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
         # beside it is the meaning. A column much emptier than another (描述 filled on two rows
         # beside a filled 含义) is a remark, whatever its header says.
+        # A column of shapes (Details: `{ field: string }`) is the data a code carries; the
+        # message beside it says what the code means.
         sparse = p.filled < CLEARLY * fullest
-        return (p.identifier >= CLEARLY, sparse, rank, p.index)
+        return (p.identifier >= CLEARLY, p.shapes >= CLEARLY, sparse, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
     return best.index if best is not None else None
