@@ -613,8 +613,21 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
 _NOTHING = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无", "None", "none"})
 
 
-# What an object's or a list's shape has inside its brackets: keys and types, items.
-_SHAPE_MARKS = (":", ",", '"')
+def _field_types(p: _Column) -> bool:
+    """Whether a column headed as values holds the types of fields or headers: mostly type
+    names, repeated (String, String, Double: many fields are strings). An enumeration whose
+    members are types lists each once (string, number, integer), and a column headed as codes
+    (Error code: Int, Float, String) holds codes whatever their words."""
+    return p.is_value and not p.is_code and p.typed >= CLEARLY and p.distinct <= MOSTLY
+
+
+# A key typed in an object's shape: `field: string`, `min?: number`, `ids: string[]`.
+_TYPED_KEY = re.compile(
+    r"[\w\]\"'?]\s*:\s*(?:"
+    + "|".join(sorted((t for t in _TYPES if t.isascii()), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _is_type(cell: str) -> bool:
@@ -623,14 +636,13 @@ def _is_type(cell: str) -> bool:
 
 
 def _shapes(filled: Sequence[str]) -> float:
-    """The share of a column's cells (those that say something) that are an object's or a
-    list's shape: `{ field: string }`, `["a", "b"]` (not a message with a placeholder in
-    braces, `{field} must be at least {min}`, nor a bracketed note, `[Reserved]`)."""
+    """The share of a column's cells (those that say something) that sketch an object's or a
+    list's shape with types: `{ field: string, min: number }`, `[{ id: string }]` (not data,
+    `{"errcode": 40013}`, which may be what a code means, nor a message with placeholders,
+    `{resource} not found: {id}`)."""
     said = [c for c in filled if c not in _NOTHING]
     shapes = sum(
-        1
-        for c in said
-        if c[0] in "{[" and c[-1] in "}]" and any(mark in c for mark in _SHAPE_MARKS)
+        1 for c in said if c[0] in "{[" and c[-1] in "}]" and _TYPED_KEY.search(c) is not None
     )
     return shapes / len(said) if said else 0.0
 
@@ -701,8 +713,8 @@ def detect_roles(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
         )
         if compound is None:
-            typed = next((p for p in profiles if p.typed >= CLEARLY), None)
-            if typed is not None and (typed.is_value or typed.is_code):
+            typed = next((p for p in profiles if _field_types(p)), None)
+            if typed is not None:
                 # | Header name | Value | Description | over String, String: fields or headers
                 # and their types.
                 return NotCodes(
@@ -860,7 +872,7 @@ def _value_column(
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
     def eligible(p: _Column) -> bool:
-        if not p.filled or p.is_description or p.boolean >= CLEARLY or p.typed >= CLEARLY:
+        if not p.filled or p.is_description or p.boolean >= CLEARLY or _field_types(p):
             # A meaning, whether a condition holds (True, False) or a field's type (String):
             # no codes.
             return False
@@ -988,10 +1000,10 @@ def _description_column(profiles: Sequence[_Column], taken: set[int | None]) -> 
         # A message column of identifiers (errMsg: TotpAlreadyBound) names the code; prose
         # beside it is the meaning. A column much emptier than another (描述 filled on two rows
         # beside a filled 含义) is a remark, whatever its header says.
-        # A column of shapes (Details: `{ field: string }`) is the data a code carries; the
-        # message beside it says what the code means.
+        # A column of shapes (Details: `{ field: string }`) is the data a code carries; a
+        # message as full beside it says what the code means.
         sparse = p.filled < CLEARLY * fullest
-        return (p.identifier >= CLEARLY, p.shapes >= CLEARLY, sparse, rank, p.index)
+        return (p.identifier >= CLEARLY, sparse, p.shapes >= CLEARLY, rank, p.index)
 
     best = min(candidates, key=strength, default=None)
     return best.index if best is not None else None

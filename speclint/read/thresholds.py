@@ -91,14 +91,17 @@ THRESHOLDS = (
     Threshold(
         "MOSTLY",
         MOSTLY,
-        "Share of a column's filled cells that must be numbers when its header names a value.",
+        "Share of a column's filled cells that must be numbers when its header names a value; "
+        "at most this share of a value column's data types differ when it lists fields' types "
+        "(String, String), not an enumeration of types.",
         "columns.pin",
     ),
     Threshold(
         "CLEARLY",
         CLEARLY,
         "Share of cells that must agree when only the content decides a column's role "
-        "(numbers, identifiers, labels, name-and-number cells).",
+        "(numbers, identifiers, labels, name-and-number cells, data types, a meaning column's "
+        "typed object shapes such as `{ field: string }`).",
         "columns.pin",
     ),
     Threshold(
