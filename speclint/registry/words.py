@@ -125,15 +125,30 @@ class Vocabulary:
     def near_key(self, name: str) -> tuple[str, ...]:
         """What two names share when they mean the same up to inflection and error affixes:
         ERR_UPLOAD_FAILED and ERR_UPLOAD_FAILURE, ErrTimeout and ErrorTimeout."""
-        return tuple(sorted(stem(w) for w in self.words_of(name) if w not in ERROR_AFFIXES))
+        stems = [stem(w) for w in self.words_of(name) if w not in ERROR_AFFIXES]
+        return tuple(sorted(stems + other_script_words(name) if stems else stems))
 
     def synonym_key(self, name: str) -> tuple[str, ...]:
         """What two names share when they mean the same: their words, in any order and spelling.
 
         ``ERRCODE_DEPT_NOT_EXIST`` and ``ERRCODE_NOTEXIST_DEPT`` both give
-        (DEPT, ERRCODE, EXIST, NOT).
+        (DEPT, ERRCODE, EXIST, NOT); 回传IP地址 gives (IP, 回传, 地址), not 获取IP地址's.
         """
-        return tuple(sorted(self.words_of(name)))
+        words = self.words_of(name)
+        return tuple(sorted([*words, *other_script_words(name)] if words else words))
+
+
+# A run of letters of another script than the Latin (回传, 地址): a word of a name that mixes
+# it with Latin words. Chinese runs are not split further: no space marks their words.
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]+")
+
+
+def other_script_words(name: str) -> list[str]:
+    """The runs of a name's letters that ``split_words`` leaves out (it keeps Latin words and
+    digits): 获取IP地址 -> 获取, 地址. None for an ASCII name (most)."""
+    if name.isascii():
+        return []
+    return _OTHER_SCRIPT.findall(unicodedata.normalize("NFKC", name))
 
 
 def is_word(token: str) -> bool:
