@@ -53,7 +53,7 @@ _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
     conditionname event nombre nome naam název nazwa"""
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
-    hex hexvalue codevalue errno literal"""
+    hex hexvalue codevalue errno errorno errcodeno errorcodeno codeno literal"""
 # Headers that name either the code's identifier or its number: cell content decides. A DTC
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
@@ -700,7 +700,7 @@ def detect_roles(
             f"(10 KB, 10,000) (headers: {shown})",
             recognised=True,
         )
-    value = _value_column(profiles, numbering)
+    value = _value_column(profiles, numbering, columns)
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
@@ -739,7 +739,16 @@ def detect_roles(
             recognised=True,
         )
     description = _description_column(profiles, {value})
-    name = _name_column(profiles, value, description, string_codes=not _numeric(profiles[value]))
+    # | Status | Error |, statuses taken for the codes: the error words many rows share are a
+    # class of them (INVALID-SUB on three rows), not each code's name.
+    classes = (
+        frozenset(p.index for p in profiles if p.is_error and p.distinct < CLEARLY)
+        if profiles[value].is_status
+        else frozenset()
+    )
+    name = _name_column(
+        profiles, value, description, string_codes=not _numeric(profiles[value]), classes=classes
+    )
     if name is not None and all(_has(profiles[i].header, _CATEGORY_WORDS) for i in (name, value)):
         # | 模块名称 | 模块代码标识 |: the key to how codes are composed, not codes.
         return NotCodes(f"a table of modules and their code segments (headers: {shown})")
@@ -866,7 +875,9 @@ def _weak_codes_demoted(profiles: list[_Column]) -> list[_Column]:
 
 
 def _value_column(
-    profiles: Sequence[_Column], numbering: frozenset[str] = frozenset()
+    profiles: Sequence[_Column],
+    numbering: frozenset[str] = frozenset(),
+    columns: Sequence[Sequence[str]] = (),
 ) -> int | None:
     """The code column: numbers beat string codes, an error code beats an HTTP or other status,
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
@@ -899,11 +910,20 @@ def _value_column(
         shared_statuses = p.http_like >= CLEARLY and p.repeats and not p.is_value
         return p.is_http or (string_codes and shared_statuses)
 
+    # An error code beats a status (| Status | Code |: 400 beside InvalidParameter), unless the
+    # errors are a class many rows share (| Status | Error |: INVALID-SUB on three rows) and
+    # the statuses are one per row: then the statuses are the codes.
+    errors = [c for c in candidates if c.is_error]
+    keyed_errors = any(c.distinct >= CLEARLY for c in errors)
+
+    def beaten_status(p: _Column) -> bool:
+        return p.is_status and bool(errors) and (keyed_errors or p.distinct < CLEARLY)
+
     best = max(
         candidates,
         key=lambda p: (
             not http(p),
-            not p.is_status or not any(c.is_error for c in candidates),
+            not beaten_status(p),
             _numeric(p),
             not p.is_name,
             p.is_error,
@@ -939,13 +959,49 @@ def _value_column(
         )
         if keyed is not None:
             return keyed.index
+        # | 名称 | 功能码 | 命令字 |: a function code every row shares (0x55) beside a number per
+        # row under a header naming no role: the function is the class, the numbers the codes.
+        numbered = next(
+            (
+                p
+                for p in profiles
+                if p.index != best.index
+                and p.filled >= MOSTLY * best.filled
+                and not (p.is_name or p.is_value or p.is_code or p.is_description)
+                and not p.is_parameter
+                and p.numeric >= CLEARLY
+                and p.distinct >= CLEARLY
+                and p.index < len(columns)
+                and not _row_numbers(columns[p.index])
+            ),
+            None,
+        )
+        if numbered is not None:
+            return numbered.index
     return best.index
 
 
+def _row_numbers(cells: Sequence[str]) -> bool:
+    """Whether a column counts its rows (1, 2, 3 ... or 0, 1, 2 ...): a row's number, no code."""
+    filled = [c for c in cells if c]
+    if not filled or not all(c.isdigit() for c in filled):
+        return False
+    first = int(filled[0])
+    return first in (0, 1) and [int(c) for c in filled] == list(range(first, first + len(filled)))
+
+
 def _name_column(
-    profiles: Sequence[_Column], value: int, description: int | None, string_codes: bool
+    profiles: Sequence[_Column],
+    value: int,
+    description: int | None,
+    string_codes: bool,
+    classes: frozenset[int] = frozenset(),
 ) -> int | None:
-    free = [p for p in profiles if p.index not in (value, description) and p.filled]
+    free = [
+        p
+        for p in profiles
+        if p.index not in (value, description) and p.filled and p.index not in classes
+    ]
     # A column filled on a few rows only is a remark, not the codes' names: only a header that
     # says "name" makes it the name column (whose empty cells are then a finding).
     fullest = max((p.filled for p in profiles), default=0)
