@@ -138,17 +138,26 @@ class Vocabulary:
         return tuple(sorted([*words, *other_script_words(name)] if words else words))
 
 
-# A run of letters of another script than the Latin (回传, 地址): a word of a name that mixes
-# it with Latin words. Chinese runs are not split further: no space marks their words.
+# A run of letters of another script than the Latin (回传, 地址): words of a name that mixes
+# it with Latin words. A run of Chinese characters counts each character: no space marks its
+# words, and 地址获取 is 获取地址 in another order, as ADDRESS_GET is GET_ADDRESS.
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]+")
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def other_script_words(name: str) -> list[str]:
-    """The runs of a name's letters that ``split_words`` leaves out (it keeps Latin words and
-    digits): 获取IP地址 -> 获取, 地址. None for an ASCII name (most)."""
+    """The letters of a name that ``split_words`` leaves out (it keeps Latin words and digits):
+    获取IP地址 -> 获, 取, 地, 址; a run of another script (Cyrillic, Hangul, Kana) whole.
+    None for an ASCII name (most)."""
     if name.isascii():
         return []
-    return _OTHER_SCRIPT.findall(unicodedata.normalize("NFKC", name))
+    words: list[str] = []
+    for run in _OTHER_SCRIPT.findall(unicodedata.normalize("NFKC", name)):
+        if _HAN.fullmatch(run):
+            words.extend(run)
+        else:
+            words.append(run)
+    return words
 
 
 def is_word(token: str) -> bool:
