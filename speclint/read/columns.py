@@ -58,7 +58,7 @@ _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 �
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
     code errorcode errcode retcode returncode resultcode statuscode status error ret op opcode
-    dtc mã mãlỗi mãsố mãtrạngthái"""
+    dtc sqlstate mã mãlỗi mãsố mãtrạngthái"""
 _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 讯息 错误讯息 description meaning desc reason explanation details
     detail summary message errormessage errmsg msg text remark remarks comment info"""
@@ -742,8 +742,12 @@ def detect_roles(
     # | Status | Error |, statuses taken for the codes: the error words many rows share are a
     # class of them (INVALID-SUB on three rows), not each code's name.
     classes = (
-        frozenset(p.index for p in profiles if p.is_error and p.distinct < CLEARLY)
-        if profiles[value].is_status
+        frozenset(
+            p.index
+            for p in profiles
+            if p.is_error and p.is_code and not p.is_name and p.distinct < CLEARLY
+        )
+        if profiles[value].is_status and profiles[value].http_like < CLEARLY
         else frozenset()
     )
     name = _name_column(
@@ -761,6 +765,20 @@ def detect_roles(
             and not (rest[0].is_parameter or rest[0].is_code or rest[0].is_value or rest[0].is_http)
         ):
             description = rest[0].index
+        else:
+            # | SQLSTATE | Error | Can be returned from |: a column headed Error that holds
+            # words, not codes (General warning), is what each code means.
+            worded = [
+                p
+                for p in rest
+                if p.is_error
+                and p.is_code
+                and p.identifier < MOSTLY
+                and p.code_like < MOSTLY
+                and p.numeric < MOSTLY
+            ]
+            if len(worded) == 1:
+                description = worded[0].index
     # Only where nothing says the numbers are codes: a code-headed value column or a column of
     # named constants (| 42903 | BurstLimitExceeded | 10 s |) makes measurements a remark.
     labels = (
@@ -888,12 +906,18 @@ def _value_column(
             # no codes.
             return False
         numbered = p.numeric >= CLEARLY and p.header not in numbering
+        if p.header in _ABBREVIATED_NUMBERS and _counts_rows_beside_codes(p):
+            return False  # | Error No. | Error Code |: 1, 2, 3 ... number the rows
         if p.is_value or (p.is_parameter and numbered):
             return _numeric(p) or p.identifier >= CLEARLY
         if p.is_code:
             return _numeric(p) or (p.code_like >= CLEARLY and not p.is_name)
         # "Identifier" over a column of numbers (MQTT's property identifiers) is the value.
         return p.is_name and p.numeric >= CLEARLY
+
+    def _counts_rows_beside_codes(p: _Column) -> bool:
+        counted = p.index < len(columns) and _row_numbers(columns[p.index])
+        return counted and any(q.is_code for q in profiles if q.index != p.index)
 
     candidates = [p for p in profiles if eligible(p)]
     if not candidates:
@@ -912,12 +936,14 @@ def _value_column(
 
     # An error code beats a status (| Status | Code |: 400 beside InvalidParameter), unless the
     # errors are a class many rows share (| Status | Error |: INVALID-SUB on three rows) and
-    # the statuses are one per row: then the statuses are the codes.
+    # the statuses are one per row, and not HTTP statuses (000, 034, 450 of an SMS gateway):
+    # then the statuses are the codes. HTTP statuses stay how an error is sent.
     errors = [c for c in candidates if c.is_error]
     keyed_errors = any(c.distinct >= CLEARLY for c in errors)
 
     def beaten_status(p: _Column) -> bool:
-        return p.is_status and bool(errors) and (keyed_errors or p.distinct < CLEARLY)
+        own_codes = p.distinct >= CLEARLY and p.http_like < CLEARLY and not keyed_errors
+        return p.is_status and bool(errors) and not own_codes
 
     best = max(
         candidates,
@@ -959,8 +985,9 @@ def _value_column(
         )
         if keyed is not None:
             return keyed.index
-        # | 名称 | 功能码 | 命令字 |: a function code every row shares (0x55) beside a number per
-        # row under a header naming no role: the function is the class, the numbers the codes.
+        # | 名称 | 功能码 | 命令字 |: a function code every row shares (0x55) beside a byte per
+        # row written in hex under a header naming no role: the function is the class, the
+        # bytes the codes. Decimal numbers there are lengths, counts, times or row numbers.
         numbered = next(
             (
                 p
@@ -968,11 +995,10 @@ def _value_column(
                 if p.index != best.index
                 and p.filled >= MOSTLY * best.filled
                 and not (p.is_name or p.is_value or p.is_code or p.is_description)
-                and not p.is_parameter
-                and p.numeric >= CLEARLY
+                and not (p.is_parameter or p.is_http)
                 and p.distinct >= CLEARLY
                 and p.index < len(columns)
-                and not _row_numbers(columns[p.index])
+                and _hex_literals(columns[p.index])
             ),
             None,
         )
@@ -981,13 +1007,26 @@ def _value_column(
     return best.index
 
 
-def _row_numbers(cells: Sequence[str]) -> bool:
-    """Whether a column counts its rows (1, 2, 3 ... or 0, 1, 2 ...): a row's number, no code."""
+# Value headers that abbreviate number (Error No): a row's number too, beside a code column.
+_ABBREVIATED_NUMBERS = frozenset({"errorno", "errcodeno", "errorcodeno", "codeno"})
+_HEX_LITERAL = re.compile(r"0[xX][0-9A-Fa-f]+")
+
+
+def _hex_literals(cells: Sequence[str]) -> bool:
+    """Whether a column's filled cells are (CLEARLY) hex literals: 0x00, 0x13."""
     filled = [c for c in cells if c]
-    if not filled or not all(c.isdigit() for c in filled):
+    hex_cells = sum(1 for c in filled if _HEX_LITERAL.fullmatch(c))
+    return bool(filled) and hex_cells >= CLEARLY * len(filled)
+
+
+def _row_numbers(cells: Sequence[str]) -> bool:
+    """Whether a column counts rows: consecutive integers (1, 2, 3 ... or 21, 22, 23 ...)
+    over three rows or more."""
+    filled = [c for c in cells if c]
+    if len(filled) < 3 or not all(c.isdigit() and c.isascii() for c in filled):
         return False
     first = int(filled[0])
-    return first in (0, 1) and [int(c) for c in filled] == list(range(first, first + len(filled)))
+    return [int(c) for c in filled] == list(range(first, first + len(filled)))
 
 
 def _name_column(
