@@ -35,6 +35,7 @@ _MARKDOWN_ESCAPE = re.compile(r"\\" + _PUNCTUATION.pattern)
 # inside HTML as in Markdown: a reader sees the code 101 in code type, as in a pipe table.
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _MAX_SPAN = 1000  # rowspan/colspan above this are typos (or attacks): clamp them
+_BOLD_TAGS = frozenset({"b", "strong"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class HtmlCell:
     text: str
     line: int  # 1-based, of the cell's tag
     column: int  # 1-based, of the cell's tag
+    bold: bool = False  # all its text inside <b> or <strong>
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,9 @@ class _RawCell:
     rowspan: int
     colspan: int
     header: bool
+    bold_depth: int = 0  # <b>, <strong> open around the text now
+    bold_text: bool = False  # some text was inside them
+    plain_text: bool = False  # some text was outside them
 
 
 @dataclass
@@ -126,6 +131,8 @@ class _TableParser(HTMLParser):
             self.rows[-1].cells.append(self.cell)
         elif tag in ("br", "p", "li", "div") and self.cell is not None:
             self.cell.text.append(" ")
+        elif tag in _BOLD_TAGS and self.cell is not None:
+            self.cell.bold_depth += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -144,10 +151,17 @@ class _TableParser(HTMLParser):
             self._close_cell()
         elif self.depth == 1 and tag == "thead":
             self.in_head = False
+        elif tag in _BOLD_TAGS and self.cell is not None and self.cell.bold_depth:
+            self.cell.bold_depth -= 1
 
     def handle_data(self, data: str) -> None:
         if self.cell is not None and not self.done:
             self.cell.text.append(data)
+            if data.strip():
+                if self.cell.bold_depth and self.depth == 1:
+                    self.cell.bold_text = True
+                else:
+                    self.cell.plain_text = True
 
     def _close_cell(self) -> None:
         self.cell = None
@@ -204,16 +218,20 @@ def _expand(rows: Sequence[_RawRow]) -> list[HtmlRow]:
     grid: list[HtmlRow] = []
     for row in rows:
         placed: list[HtmlCell] = []
+        # A row of one cell spanning columns, none reaching down from above, is a title
+        # (<td colspan="2">Раздел 1</td>): the text once, where a reader sees it begin.
+        title = len(row.cells) == 1 and row.cells[0].colspan > 1 and not pending
         for raw in row.cells:
             _fill_spanned(pending, placed)
             text = _outside_code_spans(
                 " ".join("".join(raw.text).split()), lambda part: _MARKDOWN_ESCAPE.sub(r"\1", part)
             )
-            cell = HtmlCell(text, raw.line, raw.column)
-            for _ in range(raw.colspan):
+            bold = raw.bold_text and not raw.plain_text
+            cell = HtmlCell(text, raw.line, raw.column, bold)
+            for spanned in range(raw.colspan):
                 if raw.rowspan > 1:
                     pending[len(placed)] = (raw.rowspan - 1, cell)
-                placed.append(cell)
+                placed.append(HtmlCell("", raw.line, raw.column) if title and spanned else cell)
         _fill_spanned(pending, placed)
         if placed:
             grid.append(HtmlRow(row.line, tuple(placed)))
@@ -237,7 +255,12 @@ def source_table(table: HtmlTable, section: tuple[str, ...], number: int) -> Sou
     every HTML table of a page apart (see ``relocate``)."""
 
     def row(html: HtmlRow, index: int) -> SourceRow:
-        escaped = " | ".join(_pipe_cell(c.text) for c in html.cells)
+        # A cell all in <b> is bold, as a reader sees it: a title row's one cell (<b>DRM</b>)
+        # reads as a pipe table's bold title row does.
+        escaped = " | ".join(
+            f"**{_pipe_cell(c.text)}**" if c.bold and c.text else _pipe_cell(c.text)
+            for c in html.cells
+        )
         return SourceRow(html.line, f"| {escaped} |", index * _ROW_BASE)
 
     rows = tuple(row(html, _row_key(number, i + 1)) for i, html in enumerate(table.rows))
