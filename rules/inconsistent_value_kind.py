@@ -10,6 +10,16 @@ from speclint.read.thresholds import CLEARLY, LONE_KIND_MAX, VALUE_KIND_MIN_VALU
 from speclint.read.values import value_kind
 from speclint.rule import RecordSet, Rule, Scope
 
+# Headers of codes that are strings by definition: a SQLSTATE is five characters (42000 beside
+# 42S02), never a number among strings.
+_STRING_CODE_HEADERS = frozenset({"sqlstate"})
+
+
+def _strings_by_definition(record: Record) -> bool:
+    cell = record.cell("value")
+    return cell is not None and cell.header.strip().casefold() in _STRING_CODE_HEADERS
+
+
 _KINDS_NAMED = {
     "decimal": "decimal numbers",
     "hex": "hex numbers",
@@ -37,7 +47,8 @@ class InconsistentValueKind(Rule):
     A column of fixed-width codes (every value the same length, some zero-padded, such as `00`,
     `A6`, `10`) is one kind, and so is a column of fixed-width hex digits written without `0x`
     that counts up in hex (`525`, `52e`, `531`), one-digit numbers read the same in decimal and hex, and a value that is another code's
-    name (`EWOULDBLOCK | EAGAIN`) is an alias. Values with blanks are left to
+    name (`EWOULDBLOCK | EAGAIN`) is an alias. A column headed `SQLSTATE` holds five-character
+    strings by definition (`42000` beside `42S02`) and is not judged. Values with blanks are left to
     schema-violation (SL001), and range rows (`1000~1999`) are not values. See
     `docs/inference.md`.
 
@@ -80,7 +91,7 @@ class InconsistentValueKind(Rule):
             yield from self._odd_ones(column)
 
     def _odd_ones(self, column: Sequence[Record]) -> Iterator[Diagnostic]:
-        if len(column) < VALUE_KIND_MIN_VALUES:
+        if len(column) < VALUE_KIND_MIN_VALUES or _strings_by_definition(column[0]):
             return
         kinds = [_kind(r.raw_value) for r in column]
         fixed_width = len({len(r.raw_value) for r in column}) == 1 and len(column[0].raw_value) > 1

@@ -9,6 +9,7 @@ from speclint.registry.words import (
     crosses_direction,
     meanings_differ,
     normalise_text,
+    other_script_runs,
 )
 from speclint.rule import RecordSet, Rule, Scope
 
@@ -108,7 +109,7 @@ class SynonymNames(Rule):
         )
 
     def _synonym(self, record: Record, earlier: Record, vocabulary: Vocabulary) -> Diagnostic:
-        words = ", ".join(vocabulary.words_of(earlier.name))
+        words = ", ".join([*vocabulary.words_of(earlier.name), *other_script_runs(earlier.name)])
         same = normalise_text(record.description) == normalise_text(earlier.description)
         meaning = f"; both mean {record.description!r}" if same and record.description else ""
         return self.report(

@@ -226,7 +226,8 @@ def _expand(rows: Sequence[_RawRow]) -> list[HtmlRow]:
             text = _outside_code_spans(
                 " ".join("".join(raw.text).split()), lambda part: _MARKDOWN_ESCAPE.sub(r"\1", part)
             )
-            bold = raw.bold_text and not raw.plain_text
+            # A row's one cell spanning columns is a title, set apart as a bold one is.
+            bold = title or (raw.bold_text and not raw.plain_text)
             cell = HtmlCell(text, raw.line, raw.column, bold)
             for spanned in range(raw.colspan):
                 if raw.rowspan > 1:
@@ -255,16 +256,18 @@ def source_table(table: HtmlTable, section: tuple[str, ...], number: int) -> Sou
     every HTML table of a page apart (see ``relocate``)."""
 
     def row(html: HtmlRow, index: int) -> SourceRow:
-        # A cell all in <b> is bold, as a reader sees it: a title row's one cell (<b>DRM</b>)
-        # reads as a pipe table's bold title row does.
-        escaped = " | ".join(
-            f"**{_pipe_cell(c.text)}**" if c.bold and c.text else _pipe_cell(c.text)
-            for c in html.cells
-        )
+        escaped = " | ".join(_synthetic(c) for c in html.cells)
         return SourceRow(html.line, f"| {escaped} |", index * _ROW_BASE)
 
     rows = tuple(row(html, _row_key(number, i + 1)) for i, html in enumerate(table.rows))
     return SourceTable(section, row(table.header, _row_key(number, 0)), rows)
+
+
+def _synthetic(cell: HtmlCell) -> str:
+    """A cell as its synthetic pipe row writes it. A cell all in <b> is bold, as a reader
+    sees it: a title row's one cell (<b>DRM</b>) reads as a pipe table's bold title row does."""
+    text = _pipe_cell(cell.text)
+    return f"**{text}**" if cell.bold and text else text
 
 
 def _pipe_cell(text: str) -> str:
@@ -335,7 +338,7 @@ def relocate(
         for cell in cells:
             if position >= start:
                 return cell, cell.column
-            position += len(_PUNCTUATION.sub(r"\\\1", cell.text)) + 3
+            position += len(_synthetic(cell)) + 3
         return (cells[-1], cells[-1].column) if cells else (None, column)
 
     moved = []

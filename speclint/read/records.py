@@ -47,6 +47,7 @@ from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import (
     CLEARLY,
     CONTINUATION_MIN_BLANKS,
+    MOSTLY,
     PLAIN_GROUP_MIN_ROWS,
     SECOND_HEADER_MAX_CHARS,
     SMALL_TABLE_ROWS,
@@ -209,7 +210,7 @@ class _TableReader:
         # A long table keeps only its rows' texts while its columns' roles are decided, and
         # splits each row again to read it: its split cells would otherwise be held all at once.
         keep_cells = len(source.rows) <= KEEP_CELLS_MAX_ROWS
-        rows = [_read_row(row, keep_cells) for row in source.rows]
+        rows = _bold_style_rows([_read_row(row, keep_cells) for row in source.rows])
         self.rows = _plain_group_rows(_bold_group_rows(rows), len(self.headers))
         data = [r for r in self.rows if r.group is None and not r.blank]
         self.groups = column_groups(self.headers)
@@ -224,6 +225,7 @@ class _TableReader:
         self.rows_of_uniform_width = sharing
         self.data_rows = len(data)
         self.roles: Roles | None = None
+        self.string_values = False  # the codes are strings, numbers or not (SQLSTATE)
         self.enum = False  # the table lists an enum's members (see ``roles``)
         # Columns of meanings besides the description, messages before titles, and per column
         # the texts several rows give.
@@ -305,6 +307,8 @@ class _TableReader:
             return Table(*where, skipped="a table of code ranges (most rows are ranges), not codes")
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
+        # A SQLSTATE is five characters, whatever they are: 42000 is no number beside 42S02.
+        self.string_values = normalise_header(headers[roles.value]) in _STRING_CODE_HEADERS
         # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says,
         # or else its title (| Sub Code | Title | Message |).
         meanings = [i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)]
@@ -620,6 +624,8 @@ def column_groups(headers: Sequence[str]) -> list[slice]:
     return [slice(0, len(folded))]
 
 
+# Headers of a column of codes that are strings however they are written (SQLSTATE 42000).
+_STRING_CODE_HEADERS = frozenset({"sqlstate"})
 # What pages write in a cell that has nothing to say.
 _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
 # ... and every other run of dots: ``....``, ``......``, ``. . .``, ``。。。``, ``⋯``.
@@ -688,6 +694,19 @@ def _second_header(texts: list[str], value: int, values: list[str]) -> bool:
     )
 
 
+def _bold_style_rows(rows: list[_Row]) -> list[_Row]:
+    """``rows`` with no bold title among them when bold is the first column's style: where
+    (MOSTLY) every row's first cell is bold (``| **STG_E_QUOTA** | 0x80030003 | ... |``), one
+    whose other cells are empty lost them; it is no title. Asked only of tables with a title."""
+    if all(r.group is None for r in rows):
+        return rows
+    filled = [r for r in rows if r.texts and r.texts[0]]
+    bold = sum(1 for r in filled if r.source.text.lstrip().lstrip("|").lstrip().startswith("**"))
+    if bold < MOSTLY * len(filled) or bold - sum(1 for r in rows if r.group) < 2:
+        return rows
+    return [r._replace(group=None) if r.group is not None else r for r in rows]
+
+
 def _group_heading(cells: list[RawCell]) -> str | None:
     """A row whose only cell is bold text, such as ``| **Class 08 - Connection** | |``, heads
     the rows below it rather than being a record; so does a row of bold titles whose first is
@@ -696,7 +715,9 @@ def _group_heading(cells: list[RawCell]) -> str | None:
         return None
     if not any(c.raw for c in cells[1:]):
         match = _BOLD.fullmatch(cells[0].raw)
-        return reduce_inline(match["text"]) if match else None
+        title = reduce_inline(match["text"]) if match else None
+        # | **4003** | | |: a bold code whose name and meaning are missing, not a title.
+        return None if title is None or is_numeric(title) else title
     filled = [c.raw for c in cells if c.raw]
     titles = [reduce_inline(m["text"]) for m in map(_BOLD.fullmatch, filled) if m is not None]
     if len(titles) < len(filled) or " " not in titles[0].strip():
@@ -925,7 +946,7 @@ def _record(
         section,
         table.index,
         name,
-        parse_value(raw_value),
+        raw_value if table.string_values else parse_value(raw_value),
         raw_value,
         description,
         record_cells,

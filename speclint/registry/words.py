@@ -139,21 +139,28 @@ class Vocabulary:
 
 
 # A run of letters of another script than the Latin (回传, 地址): words of a name that mixes
-# it with Latin words. A run of Chinese characters counts each character: no space marks its
-# words, and 地址获取 is 获取地址 in another order, as ADDRESS_GET is GET_ADDRESS.
+# it with Latin words. A run of Chinese characters or kana counts each character: no space
+# marks its words, and 地址获取 is 获取地址 in another order, as ADDRESS_GET is GET_ADDRESS.
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]+")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Chinese characters and Japanese kana: scripts written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def other_script_runs(name: str) -> list[str]:
+    """The runs of a name's letters of another script than the Latin, whole: 获取IP地址 ->
+    获取, 地址 (how a message shows them)."""
+    return [] if name.isascii() else _OTHER_SCRIPT.findall(unicodedata.normalize("NFKC", name))
 
 
 def other_script_words(name: str) -> list[str]:
     """The letters of a name that ``split_words`` leaves out (it keeps Latin words and digits):
-    获取IP地址 -> 获, 取, 地, 址; a run of another script (Cyrillic, Hangul, Kana) whole.
+    获取IP地址 -> 获, 取, 地, 址 (kana too); a run of another script (Cyrillic, Hangul) whole.
     None for an ASCII name (most)."""
     if name.isascii():
         return []
     words: list[str] = []
-    for run in _OTHER_SCRIPT.findall(unicodedata.normalize("NFKC", name)):
-        if _HAN.fullmatch(run):
+    for run in other_script_runs(name):
+        if _UNSPACED.fullmatch(run):
             words.extend(run)
         else:
             words.append(run)
