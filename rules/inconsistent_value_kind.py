@@ -6,18 +6,16 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from speclint.model import Diagnostic, Record
+from speclint.read.columns import holds_string_codes
 from speclint.read.thresholds import CLEARLY, LONE_KIND_MAX, VALUE_KIND_MIN_VALUES
 from speclint.read.values import value_kind
 from speclint.rule import RecordSet, Rule, Scope
 
-# Headers of codes that are strings by definition: a SQLSTATE is five characters (42000 beside
-# 42S02), never a number among strings.
-_STRING_CODE_HEADERS = frozenset({"sqlstate"})
-
 
 def _strings_by_definition(record: Record) -> bool:
+    """Whether the column's header says its codes are strings (SQLSTATE: 42000 beside 42S02)."""
     cell = record.cell("value")
-    return cell is not None and cell.header.strip().casefold() in _STRING_CODE_HEADERS
+    return cell is not None and holds_string_codes(cell.header)
 
 
 _KINDS_NAMED = {

@@ -33,6 +33,7 @@ from speclint.read.thresholds import (
 )
 from speclint.read.values import (
     CLOSING_BRACKETS,
+    PLACEHOLDERS,
     RANGE_STARTS,
     is_code_token,
     is_identifier,
@@ -295,6 +296,16 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
 # Words of a code column that are no status, number or value: what a header of error codes
 # says (Foutcode, 错误码, Código), as a header of a roadmap's Status or a Phone number does not.
 _ERROR_CODE_WORDS = tuple(word for word in _CODE_WORDS if word not in ("status", "编号"))
+
+
+# Headers of codes that are strings however they are written: a SQLSTATE is five characters
+# (42000 beside 42S02), never a number.
+_STRING_CODE_HEADERS = frozenset({"sqlstate"})
+
+
+def holds_string_codes(header: str) -> bool:
+    """Whether a code column's header says its codes are strings, digits or not (SQLSTATE)."""
+    return normalise_header(header) in _STRING_CODE_HEADERS
 
 
 @lru_cache(maxsize=HEADER_MEMO_SIZE)
@@ -610,7 +621,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
 
 
 # What a cell with nothing to say holds: no shape, and no meaning either.
-_NOTHING = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无", "None", "none"})
+_NOTHING = PLACEHOLDERS | {"None", "none"}
 
 
 def _field_types(p: _Column) -> bool:

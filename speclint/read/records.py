@@ -35,6 +35,7 @@ from speclint.read.columns import (
     NotCodes,
     Roles,
     detect_roles,
+    holds_string_codes,
     is_code_header,
     names_a_meaning,
     names_a_title,
@@ -55,6 +56,7 @@ from speclint.read.thresholds import (
 )
 from speclint.read.values import (
     CLOSING_BRACKETS,
+    PLACEHOLDERS,
     RANGE_STARTS,
     is_code_token,
     is_numeric,
@@ -308,7 +310,7 @@ class _TableReader:
         self.roles = roles
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         # A SQLSTATE is five characters, whatever they are: 42000 is no number beside 42S02.
-        self.string_values = normalise_header(headers[roles.value]) in _STRING_CODE_HEADERS
+        self.string_values = holds_string_codes(headers[roles.value])
         # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says,
         # or else its title (| Sub Code | Title | Message |).
         meanings = [i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)]
@@ -508,7 +510,7 @@ class _TableReader:
             if row.blank or row.group is not None:
                 continue
             text = row.texts[column] if column < len(row.texts) else ""
-            if not text or text in _PLACEHOLDERS or _is_remark(text):
+            if not text or text in PLACEHOLDERS or _is_remark(text):
                 return False
         return True
 
@@ -624,8 +626,6 @@ def column_groups(headers: Sequence[str]) -> list[slice]:
     return [slice(0, len(folded))]
 
 
-# Headers of a column of codes that are strings however they are written (SQLSTATE 42000).
-_STRING_CODE_HEADERS = frozenset({"sqlstate"})
 # What pages write in a cell that has nothing to say.
 _ELLIPSES = frozenset({"...", "\u2026", "\u2026\u2026", "\u00b7\u00b7\u00b7"})
 # ... and every other run of dots: ``....``, ``......``, ``. . .``, ``。。。``, ``⋯``.
@@ -652,7 +652,6 @@ def _is_remark(text: str) -> bool:
 # A row for every code the table does not list ("| 其他 | 其他未知错误 |"), not a code itself.
 # OTHER in capitals is a string code of its own (a reason among INVALID_ARGUMENT, NOT_FOUND).
 _CATCH_ALL = frozenset({"其他", "其它", "其他错误", "other", "others", "Other", "Others"})
-_PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 # The digits a number or a range's first bound is written with: 0x40 and 0x01 have two, 5xx
 # three (its placeholders count), 1001 four.
 _WRITTEN_NUMBER = re.compile(r"[-+]?(?:0[xX])?([0-9A-Fa-f]+[xX*]*)")
@@ -872,7 +871,7 @@ def _record(
     if roles.value >= len(cells):
         return _problem(path, section, row, cells, _ragged(cells, headers) + ", so it has no value")
     raw_value = texts[roles.value]
-    if raw_value in _PLACEHOLDERS or raw_value in _ELLIPSES:
+    if raw_value in PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
     if not raw_value[:1].isalnum():  # most values start with a digit or a letter
         if _markup_only(raw_value):
@@ -926,7 +925,7 @@ def _record(
     name = texts[at] if at is not None and at < count else ""
     # "—", "(Click)": no name, or a remark where the name would be; "OLD_NAME (deprecated)":
     # the name, and a remark about it (the cell keeps it, for lifecycle markers)
-    name = "" if name in _PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
+    name = "" if name in PLACEHOLDERS or _is_remark(name) else name_without_remark(name)
     at = roles.description
     description = texts[at] if at is not None and at < count else ""
     if not description.strip():
@@ -972,7 +971,7 @@ def _markup_only(value: str) -> bool:
     return (
         bool(value)
         and not _ALNUM.search(value)
-        and value not in _PLACEHOLDERS
+        and value not in PLACEHOLDERS
         and value not in _ELLIPSES
     )
 

@@ -108,6 +108,8 @@ _NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[
 
 # Brackets that close a remark, ASCII and full-width.
 CLOSING_BRACKETS = frozenset(")\uff09")
+# What pages write in a cell that has nothing to say (a value or a meaning to come).
+PLACEHOLDERS = frozenset({"-", "--", "\u2014", "\u2013", "/", "N/A", "n/a", "无"})
 _CONSTANT_SHAPE = re.compile(r"[_.]|[a-z0-9][A-Z]")
 _REMARK_OPENING = re.compile(r"\s[(]|\uff08")
 
