@@ -241,6 +241,8 @@ PLACEHOLDER_MEANINGS = frozenset(
 
 # How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
 # support if this error occurs."): only meanings opening so are split into sentences.
+# A message that is only a template variable: {message}, {0}, ${msg}, %s, %(message)s.
+_TEMPLATE_VARIABLE = re.compile(r"\$?\{\w*\}|%(?:\(\w+\))?[sdr]")
 _PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
 _FIRST_SENTENCE_END = re.compile("[.\u3002]")
 # What a sentence of advice about the slot opens with: that it is not to be used, or whom to
@@ -260,6 +262,8 @@ def is_placeholder_meaning(description: str, meaning: str) -> bool:
     explanation ("Reserved: the seat is held by another booking.") is a meaning."""
     if meaning in PLACEHOLDER_MEANINGS:
         return True
+    if _TEMPLATE_VARIABLE.fullmatch(description.strip()):
+        return True  # {message}, %s: the text the raiser passes, no meaning written here
     if not meaning.startswith(_PLACEHOLDER_OPENINGS):
         return False
     parts = _FIRST_SENTENCE_END.split(description, maxsplit=1)
