@@ -713,6 +713,8 @@ def detect_roles(
         )
     value = _value_column(profiles, numbering, columns)
     if value is None:
+        value = _error_ids(profiles)
+    if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
         shared = any(_sent_with(p) for p in profiles)
@@ -1028,6 +1030,25 @@ def _hex_literals(cells: Sequence[str]) -> bool:
     filled = [c for c in cells if c]
     hex_cells = sum(1 for c in filled if _HEX_LITERAL.fullmatch(c))
     return bool(filled) and hex_cells >= CLEARLY * len(filled)
+
+
+def _error_ids(profiles: Sequence[_Column]) -> int | None:
+    """| ID | Error | Description |: numbers one per row under ID, beside a column headed Error
+    that names each error in words (Syntax Error, Hardware Error), are the errors' codes."""
+    ids = next(
+        (
+            p
+            for p in profiles
+            if p.header == "id" and p.numeric >= CLEARLY and p.distinct >= CLEARLY
+        ),
+        None,
+    )
+    if ids is None:
+        return None
+    named = any(
+        q.is_error and q.is_code and q.label >= CLEARLY and q.index != ids.index for q in profiles
+    )
+    return ids.index if named else None
 
 
 def _row_numbers(cells: Sequence[str]) -> bool:
