@@ -120,8 +120,9 @@ class DuplicateDescription(Rule):
     are the same error. Rows without a meaning, or with a placeholder for one (`TBD`, `None`,
     `待定`, or an unassigned slot's `Reserved`, `Currently unspecified`, `保留`, also when advice
     follows it in a sentence of its own: `Reserved for future use. Contact support.`,
-    `Reserved. Do not use.`), or with only a template variable (`{message}`, `{0}`, `%s`: the
-    text the raiser passes), are not compared.
+    `Reserved. Do not use.`), or with only a generic template variable (`{message}`, `{0}`,
+    `%s`, `%v`: the text the raiser passes; not a key naming one message, `{login_failed}`),
+    are not compared.
 
     ## Options
     - `scope-headers`: words of a column header that make the column set codes apart, as a

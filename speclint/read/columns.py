@@ -713,7 +713,7 @@ def detect_roles(
         )
     value = _value_column(profiles, numbering, columns)
     if value is None:
-        value = _error_ids(profiles)
+        value = _error_ids(profiles, columns)
     if value is None:
         # Beside nothing but an HTTP status, a column of named constants is the code itself.
         named = next((p for p in profiles if p.is_name and p.identifier >= CLEARLY), None)
@@ -1032,23 +1032,33 @@ def _hex_literals(cells: Sequence[str]) -> bool:
     return bool(filled) and hex_cells >= CLEARLY * len(filled)
 
 
-def _error_ids(profiles: Sequence[_Column]) -> int | None:
-    """| ID | Error | Description |: numbers one per row under ID, beside a column headed Error
-    that names each error in words (Syntax Error, Hardware Error), are the errors' codes."""
-    ids = next(
-        (
-            p
-            for p in profiles
-            if p.header == "id" and p.numeric >= CLEARLY and p.distinct >= CLEARLY
-        ),
-        None,
-    )
-    if ids is None:
+def _error_ids(profiles: Sequence[_Column], columns: Sequence[Sequence[str]]) -> int | None:
+    """| ID | Error | Description |: numbers one per row under ID, right before a column headed
+    Error that names one error per row in words (Syntax Error, Clot Error: mostly with an error
+    noun), in a table with a column of meanings, are the errors' codes. Not a log of tickets or
+    incidents (Login Timeout, Outage twice), nor a table of counts (| ID | Error | Count |)."""
+    ids = next((p for p in profiles if p.header == "id"), None)
+    if ids is None or ids.numeric < CLEARLY or ids.distinct < CLEARLY:
         return None
-    named = any(
-        q.is_error and q.is_code and q.label >= CLEARLY and q.index != ids.index for q in profiles
+    if ids.index + 1 >= len(profiles) or ids.index + 1 >= len(columns):
+        return None
+    errors = profiles[ids.index + 1]
+    named = (
+        errors.is_error
+        and errors.is_code
+        and errors.label >= CLEARLY
+        and errors.compound < MOSTLY
+        and errors.distinct >= CLEARLY
     )
-    return ids.index if named else None
+    if not named or not any(p.is_description for p in profiles):
+        return None
+    filled = [c for c in columns[errors.index] if c]
+    nouns = sum(1 for c in filled if _ERROR_NOUN.search(c))
+    return ids.index if nouns >= MOSTLY * len(filled) else None
+
+
+# An error noun in a name written in words: Syntax Error, Hardware Fault, 参数错误.
+_ERROR_NOUN = re.compile(r"(?i)\b(?:error|fault|failure|exception)\b|错误|异常|故障|失败")
 
 
 def _row_numbers(cells: Sequence[str]) -> bool:

@@ -241,8 +241,14 @@ PLACEHOLDER_MEANINGS = frozenset(
 
 # How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
 # support if this error occurs."): only meanings opening so are split into sentences.
-# A message that is only a template variable: {message}, {0}, ${msg}, %s, %(message)s.
-_TEMPLATE_VARIABLE = re.compile(r"\$?\{\w*\}|%(?:\(\w+\))?[sdr]")
+# A message that is only a generic template variable, the text the raiser passes: {message},
+# {0}, ${msg}, {{message}}, %s, %v, %(message)s. A key that names one message
+# ({login_failed}, into a translation bundle) is a meaning, and two codes sharing it are not.
+_GENERIC_VARIABLE = r"(?:message|msg|error|err|details?|description|desc|reason|text|消息|信息|\d*)"
+_TEMPLATE_VARIABLE = re.compile(
+    rf"\$?\{{\{{?\s*{_GENERIC_VARIABLE}\s*\}}\}}?|%(?:\({_GENERIC_VARIABLE}\))?[sdrv]",
+    re.IGNORECASE,
+)
 _PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
 _FIRST_SENTENCE_END = re.compile("[.\u3002]")
 # What a sentence of advice about the slot opens with: that it is not to be used, or whom to
