@@ -273,6 +273,8 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
     """The role a header names: a whole known header, else its last role word."""
     if any(word in folded for word in _ENCODING_WORDS):
         return None
+    if _ENTITY_CODE.fullmatch(folded) and folded not in aliases.code:
+        return None  # 快递公司代码, Currency code: what identifies a company, not an error
     for role, known in (
         (DESCRIPTION, aliases.description),
         ("code", aliases.code),
@@ -291,6 +293,15 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
     }
     role, end = max(ends.items(), key=lambda item: item[1])
     return role if end >= 0 else None
+
+
+# Headers of a column of codes for things, not errors or statuses: a company's, a courier's,
+# a country's, a currency's code (快递公司代码, Currency code, Country ID), as folded.
+_ENTITY_CODE = re.compile(
+    r"(?:.*(?:公司|国家|地区|城市|省份|币种|货币|语言|银行|机场|航司|快递|商品|产品)"
+    r"|(?:company|carrier|courier|country|region|city|currency|language|locale|bank|airport"
+    r"|airline|product|province))的?(?:代码|编码|代号|简码|code|id)"
+)
 
 
 # Words of a code column that are no status, number or value: what a header of error codes
