@@ -43,6 +43,7 @@ from speclint.read.values import (
     name_without_remark,
     split_compound,
     split_list,
+    value_kind,
 )
 
 NAME, VALUE, DESCRIPTION = "name", "value", "description"
@@ -930,7 +931,7 @@ def _value_column(
             # no codes.
             return False
         numbered = p.numeric >= CLEARLY and p.header not in numbering
-        if p.header in _ABBREVIATED_NUMBERS and _counts_rows_beside_codes(p):
+        if p.header in _ABBREVIATED_NUMBERS and counts_rows_beside_codes(p):
             return False  # | Error No. | Error Code |: 1, 2, 3 ... number the rows
         if p.is_value or (p.is_parameter and numbered):
             return _numeric(p) or p.identifier >= CLEARLY
@@ -939,7 +940,7 @@ def _value_column(
         # "Identifier" over a column of numbers (MQTT's property identifiers) is the value.
         return p.is_name and p.numeric >= CLEARLY
 
-    def _counts_rows_beside_codes(p: _Column) -> bool:
+    def counts_rows_beside_codes(p: _Column) -> bool:
         counted = p.index < len(columns) and _row_numbers(columns[p.index])
         return counted and any(q.is_code for q in profiles if q.index != p.index)
 
@@ -1033,13 +1034,12 @@ def _value_column(
 
 # Value headers that abbreviate number (Error No): a row's number too, beside a code column.
 _ABBREVIATED_NUMBERS = frozenset({"errorno", "errcodeno", "errorcodeno", "codeno"})
-_HEX_LITERAL = re.compile(r"0[xX][0-9A-Fa-f]+")
 
 
 def _hex_literals(cells: Sequence[str]) -> bool:
     """Whether a column's filled cells are (CLEARLY) hex literals: 0x00, 0x13."""
     filled = [c for c in cells if c]
-    hex_cells = sum(1 for c in filled if _HEX_LITERAL.fullmatch(c))
+    hex_cells = sum(1 for c in filled if value_kind(c) == "hex")
     return bool(filled) and hex_cells >= CLEARLY * len(filled)
 
 

@@ -633,7 +633,9 @@ _DOTS = re.compile(r"[.\u3002\u00b7\u2026\u22ef](?: ?[.\u3002\u00b7\u2026\u22ef]
 
 
 def _is_ellipsis(text: str) -> bool:
-    return text in _ELLIPSES or (_DOTS.fullmatch(text) is not None and text not in ".\u3002\u00b7")
+    """Whether a cell is an ellipsis: any of _ELLIPSES or another run of dots (_DOTS covers
+    them all), not a lone full stop or middle dot."""
+    return _DOTS.fullmatch(text) is not None and text not in ".\u3002\u00b7"
 
 
 # Characters that show nothing: a byte-order mark left mid-file, zero-width spaces, the

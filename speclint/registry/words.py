@@ -143,7 +143,8 @@ class Vocabulary:
 # marks its words, and 地址获取 is 获取地址 in another order, as ADDRESS_GET is GET_ADDRESS.
 _OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z]+")
 # Chinese characters and Japanese kana: scripts written without spaces between words.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = "\u3400-\u9fff\uf900-\ufaff"  # CJK ideographs, as _CJK below counts them
+_UNSPACED = re.compile(rf"[\u3040-\u30ff{_HAN}]+")
 
 
 def other_script_runs(name: str) -> list[str]:
@@ -239,8 +240,6 @@ PLACEHOLDER_MEANINGS = frozenset(
 )
 
 
-# How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
-# support if this error occurs."): only meanings opening so are split into sentences.
 # A message that is only a generic template variable, the text the raiser passes: {message},
 # {0}, ${msg}, {{message}}, %s, %v, %(message)s. A key that names one message
 # ({login_failed}, into a translation bundle) is a meaning, and two codes sharing it are not.
@@ -249,6 +248,8 @@ _TEMPLATE_VARIABLE = re.compile(
     rf"\$?\{{\{{?\s*{_GENERIC_VARIABLE}\s*\}}\}}?|%(?:\({_GENERIC_VARIABLE}\))?[sdrv]",
     re.IGNORECASE,
 )
+# How a placeholder opens when advice follows it ("Reserved for future use. Contact customer
+# support if this error occurs."): only meanings opening so are split into sentences.
 _PLACEHOLDER_OPENINGS = ("reserved", "unused", "notused", "unassigned", "保留", "预留", "未使用")
 _FIRST_SENTENCE_END = re.compile("[.\u3002]")
 # What a sentence of advice about the slot opens with: that it is not to be used, or whom to
@@ -360,7 +361,7 @@ _STOP_WORDS = frozenset(
     ]
 )
 _LATIN = re.compile(r"[a-z0-9]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(f"[{_HAN}]")
 
 
 def meaning_tokens(text: str) -> frozenset[str]:
