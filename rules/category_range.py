@@ -10,6 +10,7 @@ from speclint.registry.ranges import (
     MIN_VALUES,
     Category,
     RangeOptions,
+    is_generic,
     parse_ranges,
     shared_categories,
 )
@@ -75,7 +76,12 @@ class CategoryRange(Rule):
     (`OK`, `SUCCESS`, `成功`: `Ok (200)` heading a table of 400002xxx codes). A category
     inferred to HTTP's 4xx or 5xx block (`HTTP_ERROR_CLASS_LOW`) is numbered like HTTP
     statuses: a status of the other error class (500 beside 401..422) follows HTTP's split of errors
-    and is no stray, unless a sibling category is numbered in that class.
+    and is no stray, unless a sibling category is numbered in that class. So do codes that begin
+    with a status (`-4040201`, `40401`), when at least `HTTP_PREFIX_MIN_STATUSES` (3) registered
+    error statuses, not all consecutive, begin its codes: `-5000101` beside them is a server error.
+    A table that opens with a one-digit general code (0, -1) may list more general codes, with
+    fewer digits than the range, before its first code inside it (`0, 2, 20` above `10000..`):
+    they are what every part of the service returns, not strays.
 
     ## Options
     - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.
@@ -115,6 +121,7 @@ class CategoryRange(Rule):
                 # The range does not describe the category at all: one problem, not one per code.
                 yield self._whole_category(outside, len(numbered), category)
                 continue
+            outside = _after_general_head(outside, category)
             for record in self._not_set_apart(outside, category, records):
                 yield self._finding(record, category)
 
@@ -173,7 +180,13 @@ class CategoryRange(Rule):
                 )
                 yield f"range of {category.title}: none ({why})"
             else:
-                yield f"range of {category.title}: {category.range} ({category.origin()})"
+                line = f"range of {category.title}: {category.range} ({category.origin()})"
+                if category.statuses:
+                    statuses = ", ".join(str(v) for v in sorted(category.statuses))
+                    line += (
+                        f"; numbered by HTTP status, it admits the other error class: {statuses}"
+                    )
+                yield line
         every = {(record.file, record.table) for record in records.records}
         lines = {(table.file, table.index): table.line for table in records.tables}
         columns = category_columns(records.records, every, self.options.category_columns)
@@ -204,6 +217,36 @@ class CategoryRange(Rule):
     def _severity(self, category: Category) -> Severity | None:
         # A guessed range can be wrong: it never weighs more than a warning.
         return None if category.configured else min(self.level, Severity.WARNING)
+
+
+def _after_general_head(outside: list[Record], category: Category) -> list[Record]:
+    """``outside`` but the general codes a table opens with: a table whose first code is a
+    one-digit general one (0 success, -1 busy) lists the codes every part of a service returns
+    before its own (``0, 2, 20`` above ``10000..``), so codes with fewer digits than the range
+    that come before its first code inside it are no strays. A code among the series (200
+    between 20007 and 20008), one opening a table without a general code above it, or one with
+    as many digits as the range (400001 after 0, above 40001..) stays outside."""
+    if category.inference is None or category.range is None or not outside:
+        return outside
+    strays = {id(r) for r in outside}
+    tables: dict[tuple[str, int], list[Record]] = {}
+    for record in category.records:
+        tables.setdefault((record.file, record.table), []).append(record)
+    shorter = _digits_of(category)
+    head: set[int] = set()
+    for rows in tables.values():
+        rows.sort(key=lambda r: r.line)
+        if not (isinstance(rows[0].value, int) and is_generic(rows[0].value)):
+            continue
+        for record in rows:
+            if id(record) not in strays:
+                if record.value in category.range:
+                    break  # the table's own series starts here
+            elif _digits(record) < shorter:
+                head.add(id(record))
+            else:
+                break
+    return [r for r in outside if id(r) not in head] if head else outside
 
 
 def _digits(record: Record) -> int:

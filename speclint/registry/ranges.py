@@ -28,6 +28,7 @@ from speclint.registry.conventions import is_success
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
     HTTP_ERROR_CLASS_LOW,
+    HTTP_PREFIX_MIN_STATUSES,
     RANGE_MAX_DIGITS,
     RANGE_MIN_BLOCK,
     RANGE_MIN_SHARE,
@@ -395,6 +396,11 @@ def categories(
 
 
 _HTTP_CLASS = 100
+# HTTP's registered error statuses (the IANA registry, RFC 9110 and its companions): the prefixes
+# of codes that embed a status (-4040201, 50001). 418 and 419-420 are not registered.
+_REGISTERED_ERROR_STATUSES = frozenset(
+    (*range(400, 418), *range(421, 427), 428, 429, 431, 451, *range(500, 509), 510, 511)
+)
 
 
 def http_statuses(
@@ -404,28 +410,56 @@ def http_statuses(
     other error class (5xx beside 4xx, 4xx beside 5xx), never 1xx to 3xx.
 
     A table of 401..422 business codes or of HTTP statuses lists 500 (server error) beside
-    them: HTTP splits its errors into two classes, and the codes follow it. A status no sibling
-    category is numbered in is that split, not a stray; where a sibling is (orders at 4xx,
-    payments at 5xx) it is filed in the wrong category."""
+    them: HTTP splits its errors into two classes, and the codes follow it. So do codes that
+    embed a status in their leading digits (-4040201 beside -5000101; ``_prefixed_by_status``).
+    A status no sibling category is numbered in is that split, not a stray; where a sibling is
+    (orders at 4xx, payments at 5xx) it is filed in the wrong category."""
     if inference is None:
         return frozenset()
     block = inference.range
-    if block.high - block.low + 1 != _HTTP_CLASS or not (
-        HTTP_ERROR_CLASS_LOW <= block.low <= HTTP_STATUS_HIGH
+    scale, remainder = divmod(block.high - block.low + 1, _HTTP_CLASS)
+    first = min(abs(block.low), abs(block.high))  # 4000000 for -4999999..-4000000
+    if (
+        remainder
+        or first % scale
+        or not (HTTP_ERROR_CLASS_LOW <= first // scale <= HTTP_STATUS_HIGH)
     ):
+        return frozenset()
+    if scale > 1 and not _prefixed_by_status(members, block, scale):
         return frozenset()
     admitted = set()
     for record in members:
         value = record.value
-        if (
-            isinstance(value, int)
-            and HTTP_ERROR_CLASS_LOW <= value <= HTTP_STATUS_HIGH
-            and value not in block
-        ):
-            its_class = block_range(block_of(value, _HTTP_CLASS), _HTTP_CLASS)
+        if not isinstance(value, int) or value in block or (value < 0) != (block.high < 0):
+            continue
+        status, _ = divmod(abs(value), scale)
+        if scale == 1:
+            is_status = HTTP_ERROR_CLASS_LOW <= value <= HTTP_STATUS_HIGH
+        else:
+            is_status = status in _REGISTERED_ERROR_STATUSES
+        if is_status:
+            width = _HTTP_CLASS * scale
+            its_class = block_range(block_of(value, width), width)
             if siblings.inside(its_class, other_than=heading) is None:
                 admitted.add(value)
     return frozenset(admitted)
+
+
+def _prefixed_by_status(members: Sequence[Record], block: Range, scale: int) -> bool:
+    """Whether the codes of ``block`` begin with HTTP error statuses (-4040201 is 404's error
+    0201): each code's leading three digits a registered status, at least
+    HTTP_PREFIX_MIN_STATUSES of them, and not one run of consecutive numbers (40001, 40101,
+    40201 count blocks of a hundred up). Blocks of ten or less (4001..4010) are a count."""
+    if scale < _HTTP_CLASS:
+        return False
+    prefixes = {
+        abs(r.value) // scale for r in members if isinstance(r.value, int) and r.value in block
+    }
+    return (
+        len(prefixes) >= HTTP_PREFIX_MIN_STATUSES
+        and prefixes <= _REGISTERED_ERROR_STATUSES
+        and max(prefixes) - min(prefixes) + 1 > len(prefixes)
+    )
 
 
 def _hex_twinned_tables(records: Sequence[Record]) -> set[tuple[str, int]]:

@@ -66,6 +66,12 @@ SIBLING_NARROWING_MIN_BLOCK = 100
 # is HTTP's own split of errors, not a stray, unless a sibling category is numbered in that
 # class. A 1xx to 3xx value is no error status: still a stray.
 HTTP_ERROR_CLASS_LOW = 400
+# Codes may embed an HTTP status as their leading three digits (-4040201 is 404's, 50001 is
+# 500's): a category whose codes do, with at least this many distinct registered error statuses
+# that are not one run of consecutive numbers (40001, 40101, 40201: blocks of a hundred counted
+# up), admits the other error class's statuses as the three-digit ones do. Two prefixes may be
+# a count that crossed a hundred (40001..40164); three apart from each other are statuses.
+HTTP_PREFIX_MIN_STATUSES = 3
 
 # A range a page states for a section (in its heading or the text under it) is the section's
 # range when at least this share of its codes lie in it; otherwise the numbers meant something
@@ -253,6 +259,15 @@ THRESHOLDS = (
         "A category inferred to HTTP's 4xx or 5xx block (from here to HTTP_STATUS_HIGH) admits "
         "the statuses of the other error class no sibling category is numbered in: 500 beside "
         "401..422 is HTTP's server error, not a stray; 309 is a stray.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "HTTP_PREFIX_MIN_STATUSES",
+        HTTP_PREFIX_MIN_STATUSES,
+        "Fewest distinct registered HTTP error statuses, not all consecutive, that a category's "
+        "codes must begin with (-4040201, 40401) for it to be numbered by status: it then "
+        "admits codes beginning with the other error class's statuses (-5000101 beside "
+        "-4xx0xxx) as HTTP_ERROR_CLASS_LOW does.",
         "rules.category-range.ranges",
     ),
     Threshold(
