@@ -54,8 +54,11 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误标记 错误标志 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
     conditionname event nombre nome naam název nazwa"""
+# 戻り値, リターン値 and 반환값 say "return value" in Japanese and Korean, as 返回值 does in Chinese;
+# Japanese writes 値, not 值, so the value word 值 never matches them.
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
-    hex hexvalue codevalue errno errorno errcodeno errorcodeno codeno literal"""
+    hex hexvalue codevalue errno errorno errcodeno errorcodeno codeno literal
+    戻り値 返り値 返値 リターン値 반환값 리턴값"""
 # Headers that name either the code's identifier or its number: cell content decides. A DTC
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误

@@ -52,8 +52,8 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     ]
     for rows, label in parts:
         if citing_possible and not any(r.name for r in rows):
-            citing = max(spaces, key=lambda space: _share_cited(rows, space.keys), default=None)
-            if citing is not None and _share_cited(rows, citing.keys) > REFERENCE_SHARE:
+            citing = max(spaces, key=lambda space: space.share_cited(rows), default=None)
+            if citing is not None and citing.share_cited(rows) > REFERENCE_SHARE:
                 citing.add(rows)
                 continue
         # Numbers and string codes under one header are two code spaces too (WebSocket close
@@ -202,6 +202,7 @@ class _Space:
     records: list[Record] = field(default_factory=list)
     values: set[Value] = field(default_factory=set)
     keys: dict[Value, str] = field(default_factory=dict)
+    widths: dict[Value, int] = field(default_factory=dict)  # see ``hex_widths``
     # What its headings say it lists (``heading_kinds``), once one does.
     enumerates: frozenset[str] = frozenset()
 
@@ -215,6 +216,11 @@ class _Space:
         if self.with_keys:
             for key, meaning in cited_keys(rows).items():
                 self.keys.setdefault(key, meaning)
+            for key, width in hex_widths(rows).items():
+                self.widths.setdefault(key, width)
+
+    def share_cited(self, rows: Sequence[Record]) -> float:
+        return _share_cited(rows, self.keys, self.widths)
 
 
 def _restates(values: set[Value], space: set[Value]) -> bool:
@@ -262,12 +268,44 @@ def cited_keys(records: Sequence[Record]) -> dict[Value, str]:
     return keys
 
 
-def _share_cited(rows: Sequence[Record], keys: Mapping[Value, str]) -> float:
-    """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none): a
-    table giving the same numbers other meanings (Discord's voice close codes beside its
-    gateway close codes) is another code space, not a list of references."""
-    cited = sum(1 for r in rows if r.value in keys and _same_meaning(r, keys[r.value]))
-    return cited / len(rows)
+def hex_widths(records: Sequence[Record]) -> dict[Value, int]:
+    """How many hex digits each code written in hex is defined with (0x00000008: 8)."""
+    widths: dict[Value, int] = {}
+    for record in records:
+        width = _hex_width(record.raw_value)
+        if width:
+            widths.setdefault(record.value, width)
+    return widths
+
+
+def _hex_width(raw: str) -> int:
+    digits = raw.lstrip("+-")
+    return len(digits) - 2 if digits[:2] in ("0x", "0X") else 0
+
+
+def _share_cited(
+    rows: Sequence[Record], keys: Mapping[Value, str], widths: Mapping[Value, int]
+) -> float:
+    """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none), as
+    it is written: a table giving the same numbers other meanings (Discord's voice close codes
+    beside its gateway close codes) is another code space, not a list of references, and so is
+    one writing them in hex of another width (a one-byte field's 0x08 beside a four-byte
+    status's 0x00000008). One-digit codes alone (0, 1, 3, 9) cite only with their meaning: a
+    field's small enumeration (a numbering plan's 0x00..0x09, no meaning given) meets any
+    space's small codes by chance."""
+    cited = [
+        r
+        for r in rows
+        if r.value in keys and _same_meaning(r, keys[r.value]) and _same_width(r, widths)
+    ]
+    if all(isinstance(r.value, int) and is_generic(r.value) for r in cited):
+        cited = [r for r in cited if _fold(r.description) and _fold(keys[r.value])]
+    return len(cited) / len(rows)
+
+
+def _same_width(row: Record, widths: Mapping[Value, int]) -> bool:
+    mine, theirs = _hex_width(row.raw_value), widths.get(row.value, 0)
+    return not mine or not theirs or mine == theirs
 
 
 def _same_meaning(row: Record, meaning: str) -> bool:
@@ -292,14 +330,21 @@ def split_references(records: Sequence[Record]) -> tuple[list[Record], list[Reco
     if not referencing and all(any(r.name for r in rows) for rows in tables.values()):
         return list(records), []  # only a nameless table can be a list of references
     keys: dict[Value, str] = {}
+    widths: dict[Value, int] = {}
     for table, rows in tables.items():
         if table in referencing:
             continue
-        if keys and not any(r.name for r in rows) and _share_cited(rows, keys) > REFERENCE_SHARE:
+        if (
+            keys
+            and not any(r.name for r in rows)
+            and _share_cited(rows, keys, widths) > REFERENCE_SHARE
+        ):
             referencing.add(table)
         else:
             for key, meaning in cited_keys(rows).items():
                 keys.setdefault(key, meaning)
+            for key, width in hex_widths(rows).items():
+                widths.setdefault(key, width)
     definitions = [r for r in records if (r.file, r.table) not in referencing]
     references = [r for r in records if (r.file, r.table) in referencing]
     return definitions, references

@@ -6,7 +6,9 @@ from __future__ import annotations
 from speclint.thresholds import Threshold
 
 # A nameless table is a list of references when more than half its rows cite codes defined
-# before it with the same meaning (what one endpoint returns, an HTTP-status map).
+# before it with the same meaning (what one endpoint returns, an HTTP-status map). A row cites a
+# code written as it is defined (0x08 is a one-byte field's, not 0x00000008), and one-digit codes
+# alone cite only with their meaning restated: small enumerations meet by chance.
 REFERENCE_SHARE = 0.5
 # A nameless table that lists at least this share of its values from earlier tables is a
 # summary (the codes an endpoint returns, with remarks of its own): its rows cite those codes,
@@ -141,7 +143,8 @@ THRESHOLDS = (
     Threshold(
         "REFERENCE_SHARE",
         REFERENCE_SHARE,
-        "A nameless table citing more than this share of earlier codes (same meaning) holds "
+        "A nameless table citing more than this share of earlier codes (same meaning, hex "
+        "of the same width; one-digit codes alone only with their meaning restated) holds "
         "references, not definitions.",
         "columns.pin (give the table a name column) or a registry of its own",
     ),
