@@ -140,6 +140,9 @@ class SourceTable:
     rows: Sequence[SourceRow]  # a tuple, or SourceRows for a Markdown table
     delimiter: SourceRow | None = None  # | --- | :---: |, for the fixer (speclint.fix)
     caption: str = ""  # the paragraph right before the table, as written ("Examples:")
+    # The first line of a paragraph that runs on from the table without a blank line above it
+    # (``glued_lines``); its lines are not among ``rows``.
+    glued: SourceRow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -610,8 +613,30 @@ def _source_table(
     text: str, spans: _RowSpans, section: tuple[str, ...], caption: str = ""
 ) -> SourceTable:
     rows = SourceRows(text, spans)
+    end = glued_lines(text, spans)
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
-    body = SourceRows(text, spans[6:])
+    body = SourceRows(text, spans[6:end])
     return SourceTable(
-        section=section, header=rows[0], rows=body, delimiter=rows[1], caption=caption
+        section=section,
+        header=rows[0],
+        rows=body,
+        delimiter=rows[1],
+        caption=caption,
+        glued=SourceRows(text, spans[end : end + 3])[0] if end < len(spans) else None,
     )
+
+
+def glued_lines(text: str, spans: _RowSpans) -> int:
+    """Where a table's own rows end in ``spans``: before the lines of words without a pipe
+    that close it, when it has two columns or more. GFM reads such lines as rows, but they are
+    a paragraph that lost its blank line ("code 的具体解释, 参考 err-msg." under the last code),
+    not codes; read/structure.py reports them. A line of cells split by tabs is a row pasted
+    from a spreadsheet, reported as such, and a line of no letter or digit shows nothing."""
+    end = len(spans)
+    if _cell_count(text[spans[1] : spans[2]].strip(_MD_TRIM_CHARS)) < 2:
+        return end  # | Code | over 200, 404: a one-column table may omit its pipes
+    cut = end
+    while cut > 6 and not any(c in text[spans[cut - 2] : spans[cut - 1]] for c in "|\t"):
+        cut -= 3
+    glued = text[spans[cut + 1] : spans[end - 1]] if cut < end else ""
+    return cut if any(c.isalnum() for c in glued) else end

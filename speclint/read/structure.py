@@ -51,6 +51,15 @@ def structure_problems(
             problems.append(
                 RowProblem(path, unrendered.line, 1, unrendered.section, message, shown)
             )
+    for source in blocks.tables:
+        if source.glued is not None:
+            message = (
+                "this line follows the table without a blank line and holds no pipe: Markdown "
+                "shows it as a row of the table; put a blank line before it"
+            )
+            shown = source.glued.text.strip()
+            line = source.glued.line
+            problems.append(RowProblem(path, line, 1, source.section, message, shown))
     sources = {source.header.line: source for source in blocks.tables}
     for table in tables:
         source = sources.get(table.line)
