@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +15,7 @@ from speclint.registry.ranges import (
     shared_categories,
 )
 from speclint.registry.row_categories import category_columns, row_categories
-from speclint.registry.thresholds import WHOLE_CATEGORY_MIN
+from speclint.registry.thresholds import GENERAL_HEAD_FEWER_DIGITS, WHOLE_CATEGORY_MIN
 from speclint.rule import RecordSet, Rule, Scope
 
 
@@ -79,9 +79,10 @@ class CategoryRange(Rule):
     and is no stray, unless a sibling category is numbered in that class. So do codes that begin
     with a status (`-4040201`, `40401`), when at least `HTTP_PREFIX_MIN_STATUSES` (3) registered
     error statuses, not all consecutive, begin its codes: `-5000101` beside them is a server error.
-    A table that opens with a one-digit general code (0, -1) may list more general codes, with
-    fewer digits than the range, before its first code inside it (`0, 2, 20` above `10000..`):
-    they are what every part of the service returns, not strays.
+    A table that opens with a one-digit general code (0, -1) may list more general codes, at
+    least `GENERAL_HEAD_FEWER_DIGITS` (2) digits shorter than the range and in no other
+    category's range, before its first code inside it (`0, 2, 20` above `10000..`): they are
+    what every part of the service returns, not strays.
 
     ## Options
     - `ranges`: a table of heading to `[low, high]` (inclusive), e.g.
@@ -121,7 +122,7 @@ class CategoryRange(Rule):
                 # The range does not describe the category at all: one problem, not one per code.
                 yield self._whole_category(outside, len(numbered), category)
                 continue
-            outside = _after_general_head(outside, category)
+            outside = _after_general_head(outside, category, found)
             for record in self._not_set_apart(outside, category, records):
                 yield self._finding(record, category)
 
@@ -219,20 +220,24 @@ class CategoryRange(Rule):
         return None if category.configured else min(self.level, Severity.WARNING)
 
 
-def _after_general_head(outside: list[Record], category: Category) -> list[Record]:
+def _after_general_head(
+    outside: list[Record], category: Category, found: Sequence[Category]
+) -> list[Record]:
     """``outside`` but the general codes a table opens with: a table whose first code is a
     one-digit general one (0 success, -1 busy) lists the codes every part of a service returns
-    before its own (``0, 2, 20`` above ``10000..``), so codes with fewer digits than the range
-    that come before its first code inside it are no strays. A code among the series (200
-    between 20007 and 20008), one opening a table without a general code above it, or one with
-    as many digits as the range (400001 after 0, above 40001..) stays outside."""
+    before its own (``0, 2, 20`` above ``10000..``), so codes before its first code inside the
+    range, at least GENERAL_HEAD_FEWER_DIGITS digits shorter than the range, are no strays.
+    A code among the series (200 between 20007 and 20008), one opening a table without a
+    general code above it, one digit short (1004 above 10001..: a digit lost), or inside
+    another category's range (a client's 1009 atop the server's 20001..) stays outside."""
     if category.inference is None or category.range is None or not outside:
         return outside
     strays = {id(r) for r in outside}
     tables: dict[tuple[str, int], list[Record]] = {}
     for record in category.records:
         tables.setdefault((record.file, record.table), []).append(record)
-    shorter = _digits_of(category)
+    shorter = _digits_of(category) - GENERAL_HEAD_FEWER_DIGITS
+    others = [c.range for c in found if c is not category and c.range is not None]
     head: set[int] = set()
     for rows in tables.values():
         rows.sort(key=lambda r: r.line)
@@ -242,10 +247,10 @@ def _after_general_head(outside: list[Record], category: Category) -> list[Recor
             if id(record) not in strays:
                 if record.value in category.range:
                     break  # the table's own series starts here
-            elif _digits(record) < shorter:
-                head.add(id(record))
-            else:
+            elif _digits(record) > shorter:
                 break
+            elif not any(record.value in other for other in others):
+                head.add(id(record))
     return [r for r in outside if id(r) not in head] if head else outside
 
 

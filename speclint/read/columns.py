@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -30,6 +31,7 @@ from speclint.read.thresholds import (
     PARAMETER_NUMBER_MAX,
     QUANTITY_MIN_CELLS,
     SHORT_TEXT_CHARS,
+    TYPES_REPEATED_MIN,
 )
 from speclint.read.values import (
     CLOSING_BRACKETS,
@@ -53,12 +55,12 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 # lists below.
 _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误标记 错误标志 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
-    conditionname event nombre nome naam název nazwa"""
-# 戻り値, リターン値 and 반환값 say "return value" in Japanese and Korean, as 返回值 does in Chinese;
+    conditionname event nombre nome naam název nazwa 定数 定数名"""
+# 戻り値, 返却値, リターン値 and 반환값 say "return value" in Japanese and Korean, as 返回值 does in Chinese;
 # Japanese writes 値, not 值, so the value word 值 never matches them.
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
     hex hexvalue codevalue errno errorno errcodeno errorcodeno codeno literal
-    戻り値 返り値 返値 リターン値 반환값 리턴값"""
+    戻り値 返り値 返値 返却値 復帰値 リターン値 반환값 리턴값"""
 # Headers that name either the code's identifier or its number: cell content decides. A DTC
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
@@ -188,8 +190,14 @@ _TYPES = frozenset(
         "number", "decimal", "bool", "boolean", "object", "array", "list", "map", "dict", "enum",
         "date", "datetime", "timestamp", "byte", "bytes", "char", "uuid", "json", "any",
         "文字列", "整数", "数値", "字符串", "整数型", "整型", "长整型", "布尔", "布尔值", "数组", "对象",
+        # C's and Windows' (a function table's return types: void, HANDLE, BYTE*, const char*)
+        "void", "handle", "hresult", "dword", "qword", "uint", "uint8", "uint16", "uint32",
+        "uint64", "int8", "int16", "size_t", "ssize_t", "float32", "float64", "lpstr", "lpcstr",
+        "lpvoid",
     }
 )  # fmt: skip
+# What may qualify a C type without changing what it is: const char*, unsigned int, BYTE&.
+_TYPE_QUALIFIERS = ("const ", "unsigned ", "signed ")
 
 # Headers of hardware and network layouts: a pin, port or register "number" or "address" says
 # where something is, and a table of them (a pin map, a register map) holds no codes.
@@ -305,6 +313,18 @@ _ENTITY_CODE = re.compile(
     r"(?:.*(?:公司|国家|地区|城市|省份|币种|货币|语言|银行|机场|航司|快递|商品|产品)"
     r"|(?:company|carrier|courier|country|region|city|currency|language|locale|bank|airport"
     r"|airline|product|province))的?(?:代码|编码|代号|简码|code|id)"
+)
+
+
+# Headers of a column naming what a list's codes identify: a bank's, a card company's, a
+# country's name (카드사 이름, 은행명, Bank name, 银行名称), as folded. Beside codes and no meaning,
+# it makes the table a list of banks or companies and their codes, not of errors.
+_ENTITY_NAME = re.compile(
+    r"(?:.*(?:公司|国家|地区|城市|省份|币种|货币|语言|银行|机场|航司|快递|銀行|会社|通貨|言語|空港"
+    r"|은행|카드사|회사|국가|통화|언어|지역|도시|공항|항공사|택배사|증권사|발급사)"
+    r"(?:的)?(?:名称|名字|名前|名|이름|명))"
+    r"|(?:company|carrier|courier|country|region|city|currency|language|bank|airport|airline"
+    r"|province|issuer)name"
 )
 
 
@@ -448,6 +468,7 @@ class _Column:
     distinct: float  # share of filled cells that differ from every other (a key's: all)
     boolean: float  # ... that say yes or no (True, False, 是, 否): a condition, never a code
     typed: float  # ... that name a data type (String, Double, 文字列): a field's type, no code
+    types_repeated: int  # of a column of types: how many of them head several rows (int, void)
     fractions: int  # cells holding a decimal fraction (0.5, 1.25): quantities, never codes
     quantities: int  # cells of a value-headed column holding a size or count (10 KB, 10,000)
     is_name: bool
@@ -622,7 +643,14 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         ),
         # Asked only of a column whose first cell names a type, as above.
         typed=(
-            sum(1 for c in filled if _is_type(c)) / count if filled and _is_type(filled[0]) else 0.0
+            sum(1 for c in filled if _is_type(c)) / count
+            if (first_typed := bool(filled) and _is_type(filled[0]))
+            else 0.0
+        ),
+        types_repeated=(
+            sum(1 for n in Counter(c.casefold() for c in filled).values() if n > 1)
+            if first_typed
+            else 0
         ),
         fractions=fractions,
         quantities=_quantities(filled) if role == VALUE else 0,
@@ -641,10 +669,30 @@ _NOTHING = PLACEHOLDERS | {"None", "none"}
 
 def _field_types(p: _Column) -> bool:
     """Whether a column headed as values holds the types of fields or headers: mostly type
-    names, repeated (String, String, Double: many fields are strings). An enumeration whose
-    members are types lists each once (string, number, integer), and a column headed as codes
-    (Error code: Int, Float, String) holds codes whatever their words."""
-    return p.is_value and not p.is_code and p.typed >= CLEARLY and p.distinct <= MOSTLY
+    names, repeated (String, String, Double: many fields are strings), or several of them each
+    on several rows (TYPES_REPEATED_MIN: many functions return int, many void), or headed as
+    what functions return (戻り値: int, char*, bool). An enumeration
+    whose members are types lists each once (string, number, integer), a slip repeating one,
+    and a column headed as codes (Error code: Int, Float, String) holds codes whatever their
+    words."""
+    return (
+        p.is_value
+        and not p.is_code
+        and p.typed >= CLEARLY
+        and (
+            p.distinct <= MOSTLY
+            or p.types_repeated >= TYPES_REPEATED_MIN
+            or p.header in _RETURN_VALUE_HEADERS
+        )
+    )
+
+
+# A function table's return values (| 関数 | 戻り値 | 説明 |): a column of them that names
+# types gives each function's return type (int, void, const char*), whether or not one repeats.
+_RETURN_VALUE_HEADERS = frozenset(
+    {"返回值", "戻り値", "返り値", "返値", "返却値", "復帰値", "リターン値", "반환값", "리턴값"}
+    | {"returnvalue", "returnvalues", "returns", "return", "returntype"}
+)
 
 
 # A key typed in an object's shape: `field: string`, `min?: number`, `ids: string[]`.
@@ -657,8 +705,12 @@ _TYPED_KEY = re.compile(
 
 
 def _is_type(cell: str) -> bool:
-    """Whether a cell names a data type: ``String``, ``Double``, ``String[]``, ``文字列``."""
-    return cell.casefold().removesuffix("[]") in _TYPES
+    """Whether a cell names a data type: ``String``, ``Double``, ``String[]``, ``文字列``,
+    ``const char*``."""
+    folded = cell.casefold().removesuffix("[]").rstrip("*& ")
+    for qualifier in _TYPE_QUALIFIERS:
+        folded = folded.removeprefix(qualifier)
+    return folded in _TYPES
 
 
 def _shapes(filled: Sequence[str]) -> float:
@@ -699,6 +751,13 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return NotCodes(f"a table of measurements (headers: {shown})", recognised=True)
+    entity = next((p for p in profiles if _ENTITY_NAME.fullmatch(p.header)), None)
+    if entity is not None and not any(p.is_description for p in profiles):
+        return NotCodes(
+            f"a list of what its codes identify: {headers[entity.index]!r} names banks, "
+            f"companies or countries, not errors (headers: {shown})",
+            recognised=True,
+        )
     # Numbers under Param / 参数 that a device's parameters could be (see _counts_parameters).
     numbering = (
         frozenset()

@@ -16,6 +16,10 @@ MOSTLY = 0.5
 CLEARLY = 0.8
 # Longer than this is prose, not a name or a label: real names stay well under it.
 SHORT_TEXT_CHARS = 64
+# A value-headed column of data types with at least this many of them each on several rows
+# (int twice, void twice) lists what functions or fields are, not codes: an enumeration of
+# types lists each once, a slip repeating one of them.
+TYPES_REPEATED_MIN = 2
 # A label ("Bad Request", "Failed Exchange") has at most this many words and characters.
 LABEL_MAX_WORDS = 6
 LABEL_MAX_CHARS = 48
@@ -102,6 +106,14 @@ THRESHOLDS = (
         "Share of cells that must agree when only the content decides a column's role "
         "(numbers, identifiers, labels, name-and-number cells, data types, a meaning column's "
         "typed object shapes such as `{ field: string }`).",
+        "columns.pin",
+    ),
+    Threshold(
+        "TYPES_REPEATED_MIN",
+        TYPES_REPEATED_MIN,
+        "A value-headed column of data types is a field or function table's (no codes) when "
+        "its types repeat: mostly (MOSTLY of its cells repeat one) or this many of them on "
+        "several rows each (int, void: a function table's 戻り値).",
         "columns.pin",
     ),
     Threshold(

@@ -28,6 +28,7 @@ from speclint.registry.conventions import is_success
 from speclint.registry.thresholds import (
     DECLARED_MIN_SHARE,
     HTTP_ERROR_CLASS_LOW,
+    HTTP_PREFIX_MIN_SPREAD,
     HTTP_PREFIX_MIN_STATUSES,
     RANGE_MAX_DIGITS,
     RANGE_MIN_BLOCK,
@@ -353,6 +354,7 @@ def categories(
     )
     found = []
     twinned = _hex_twinned_tables(numbered)
+    places = _Places(groups)
     for (configured, heading), members in groups.items():
         if configured:
             found.append(Category(heading, tuple(members), ranges[heading]))
@@ -389,7 +391,7 @@ def categories(
                 inference.range if inference else None,
                 inference,
                 successes=successes,
-                statuses=http_statuses(members, inference, siblings, heading),
+                statuses=http_statuses(members, inference, places, heading),
             )
         )
     return found
@@ -404,7 +406,7 @@ _REGISTERED_ERROR_STATUSES = frozenset(
 
 
 def http_statuses(
-    members: Sequence[Record], inference: Inference | None, siblings: SiblingIndex, heading: str
+    members: Sequence[Record], inference: Inference | None, places: _Places, heading: str
 ) -> frozenset[int]:
     """The HTTP statuses a category numbered like HTTP's errors admits outside its block: the
     other error class (5xx beside 4xx, 4xx beside 5xx), never 1xx to 3xx.
@@ -412,8 +414,9 @@ def http_statuses(
     A table of 401..422 business codes or of HTTP statuses lists 500 (server error) beside
     them: HTTP splits its errors into two classes, and the codes follow it. So do codes that
     embed a status in their leading digits (-4040201 beside -5000101; ``_prefixed_by_status``).
-    A status no sibling category is numbered in is that split, not a stray; where a sibling is
-    (orders at 4xx, payments at 5xx) it is filed in the wrong category."""
+    A status no other category has a code in is that split, not a stray; where one has (orders
+    at 4xx, payments at 5xx, however few) it is filed in the wrong category, and so is a code
+    inside a series of one status (50403 between 40402 and 40404: a typo)."""
     if inference is None:
         return frozenset()
     block = inference.range
@@ -428,28 +431,29 @@ def http_statuses(
     if scale > 1 and not _prefixed_by_status(members, block, scale):
         return frozenset()
     admitted = set()
-    for record in members:
+    width = _HTTP_CLASS * scale
+    for index, record in enumerate(members):
         value = record.value
         if not isinstance(value, int) or value in block or (value < 0) != (block.high < 0):
             continue
-        status, _ = divmod(abs(value), scale)
         if scale == 1:
             is_status = HTTP_ERROR_CLASS_LOW <= value <= HTTP_STATUS_HIGH
         else:
-            is_status = status in _REGISTERED_ERROR_STATUSES
-        if is_status:
-            width = _HTTP_CLASS * scale
-            its_class = block_range(block_of(value, width), width)
-            if siblings.inside(its_class, other_than=heading) is None:
-                admitted.add(value)
+            is_status = abs(value) // scale in _REGISTERED_ERROR_STATUSES
+        if not is_status or _inside_series(members, index, block, scale):
+            continue
+        its_class = block_range(block_of(value, width), width)
+        if not places.taken(its_class, other_than=heading):
+            admitted.add(value)
     return frozenset(admitted)
 
 
 def _prefixed_by_status(members: Sequence[Record], block: Range, scale: int) -> bool:
     """Whether the codes of ``block`` begin with HTTP error statuses (-4040201 is 404's error
     0201): each code's leading three digits a registered status, at least
-    HTTP_PREFIX_MIN_STATUSES of them, and not one run of consecutive numbers (40001, 40101,
-    40201 count blocks of a hundred up). Blocks of ten or less (4001..4010) are a count."""
+    HTTP_PREFIX_MIN_STATUSES of them, spread over HTTP_PREFIX_MIN_SPREAD times as many numbers
+    (400, 401, 404, 409, 429; 400, 401, 403, 404 are blocks of a hundred counted up, one
+    retired). Blocks of ten or less (4001..4010) are a count."""
     if scale < _HTTP_CLASS:
         return False
     prefixes = {
@@ -458,8 +462,57 @@ def _prefixed_by_status(members: Sequence[Record], block: Range, scale: int) -> 
     return (
         len(prefixes) >= HTTP_PREFIX_MIN_STATUSES
         and prefixes <= _REGISTERED_ERROR_STATUSES
-        and max(prefixes) - min(prefixes) + 1 > len(prefixes)
+        and max(prefixes) - min(prefixes) + 1 >= HTTP_PREFIX_MIN_SPREAD * len(prefixes)
     )
+
+
+def _inside_series(members: Sequence[Record], index: int, block: Range, scale: int) -> bool:
+    """Whether ``members[index]`` sits between two codes of its table that begin with one
+    status and number on around it (40402, 50403, 40404): a typo in their series."""
+    if scale == 1 or not 0 < index < len(members) - 1:
+        return False
+    before, record, after = members[index - 1], members[index], members[index + 1]
+    if not (before.table == record.table == after.table and before.file == after.file):
+        return False
+    values = (before.value, record.value, after.value)
+    if not all(isinstance(v, int) for v in values):
+        return False
+    low, mine, high = (abs(v) for v in values)  # type: ignore[arg-type]
+    return (
+        before.value in block
+        and after.value in block
+        and low // scale == high // scale
+        and low % scale < mine % scale < high % scale
+    )
+
+
+class _Places:
+    """Where the categories of a registry have codes, sorted by value, asked lazily: only a
+    category numbered like HTTP statuses asks whether another has a code in a block."""
+
+    def __init__(self, groups: Mapping[tuple[bool, str], Sequence[Record]]) -> None:
+        self._groups = groups
+        self._values: list[int] = []
+        self._headings: list[str] = []
+
+    def taken(self, block: Range, other_than: str) -> bool:
+        """Whether a category other than ``other_than`` has a code inside ``block``."""
+        if not self._values and self._groups:
+            pairs = sorted(
+                (r.value, heading)
+                for (_, heading), members in self._groups.items()
+                for r in members
+                if isinstance(r.value, int)
+            )
+            self._values = [value for value, _ in pairs]
+            self._headings = [heading for _, heading in pairs]
+            self._groups = {}
+        index = bisect_left(self._values, block.low)
+        while index < len(self._values) and self._values[index] <= block.high:
+            if self._headings[index] != other_than:
+                return True
+            index += 1
+        return False
 
 
 def _hex_twinned_tables(records: Sequence[Record]) -> set[tuple[str, int]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from speclint.model import Record, Value
-from speclint.read.columns import normalise_header
+from speclint.read.columns import names_error_codes, normalise_header
 from speclint.read.headings import heading_kinds
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
@@ -286,21 +286,33 @@ def _hex_width(raw: str) -> int:
 def _share_cited(
     rows: Sequence[Record], keys: Mapping[Value, str], widths: Mapping[Value, int]
 ) -> float:
-    """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none), as
-    it is written: a table giving the same numbers other meanings (Discord's voice close codes
-    beside its gateway close codes) is another code space, not a list of references, and so is
-    one writing them in hex of another width (a one-byte field's 0x08 beside a four-byte
-    status's 0x00000008). One-digit codes alone (0, 1, 3, 9) cite only with their meaning: a
-    field's small enumeration (a numbering plan's 0x00..0x09, no meaning given) meets any
-    space's small codes by chance."""
-    cited = [
-        r
-        for r in rows
-        if r.value in keys and _same_meaning(r, keys[r.value]) and _same_width(r, widths)
-    ]
-    if all(isinstance(r.value, int) and is_generic(r.value) for r in cited):
-        cited = [r for r in cited if _fold(r.description) and _fold(keys[r.value])]
+    """The share of ``rows`` that cite a code of ``keys`` with its meaning (or with none): a
+    table giving the same numbers other meanings (Discord's voice close codes beside its
+    gateway close codes) is another code space, not a list of references.
+
+    A row that restates no meaning cites a code only as it is written: hex of another width
+    is another field's (a one-byte field's 0x08 beside a four-byte status's 0x00000008). And
+    one-digit codes alone (0, 1, 3, 9) cite only with their meanings or under a header that
+    names codes (``Exit code``): a field's small enumeration (a numbering plan's 0x00..0x09
+    under ``Value``) meets any space's small codes by chance."""
+    cited = []
+    for row in rows:
+        if row.value not in keys:
+            continue
+        meaning = keys[row.value]
+        if not _same_meaning(row, meaning):
+            continue
+        restated = bool(_fold(row.description)) and bool(_fold(meaning))
+        if restated or _same_width(row, widths):
+            cited.append((row, restated))
+    if all(isinstance(r.value, int) and is_generic(r.value) for r, _ in cited):
+        cited = [(r, restated) for r, restated in cited if restated or _headed_as_codes(r)]
     return len(cited) / len(rows)
+
+
+def _headed_as_codes(row: Record) -> bool:
+    cell = row.cell("value")
+    return cell is not None and names_error_codes(cell.header)
 
 
 def _same_width(row: Record, widths: Mapping[Value, int]) -> bool:

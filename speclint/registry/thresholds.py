@@ -70,10 +70,16 @@ SIBLING_NARROWING_MIN_BLOCK = 100
 HTTP_ERROR_CLASS_LOW = 400
 # Codes may embed an HTTP status as their leading three digits (-4040201 is 404's, 50001 is
 # 500's): a category whose codes do, with at least this many distinct registered error statuses
-# that are not one run of consecutive numbers (40001, 40101, 40201: blocks of a hundred counted
-# up), admits the other error class's statuses as the three-digit ones do. Two prefixes may be
-# a count that crossed a hundred (40001..40164); three apart from each other are statuses.
+# spread over at least HTTP_PREFIX_MIN_SPREAD times as many numbers, admits the other error
+# class's statuses as the three-digit ones do. Two prefixes may be a count that crossed a
+# hundred (40001..40164); statuses skip most numbers (400, 401, 404, 409, 429), blocks of a
+# hundred counted up skip few (400, 401, 403, 404: one retired).
 HTTP_PREFIX_MIN_STATUSES = 3
+HTTP_PREFIX_MIN_SPREAD = 2
+# A table that opens with a one-digit general code (0, -1) may list more general codes before
+# its own series (0, 2, 20 above 10000..): codes at least this many digits shorter than its
+# range. One digit short is a digit lost (1004 above 10001..10010, 10004 missing).
+GENERAL_HEAD_FEWER_DIGITS = 2
 
 # A range a page states for a section (in its heading or the text under it) is the section's
 # range when at least this share of its codes lie in it; otherwise the numbers meant something
@@ -267,10 +273,26 @@ THRESHOLDS = (
     Threshold(
         "HTTP_PREFIX_MIN_STATUSES",
         HTTP_PREFIX_MIN_STATUSES,
-        "Fewest distinct registered HTTP error statuses, not all consecutive, that a category's "
+        "Fewest distinct registered HTTP error statuses (spread: HTTP_PREFIX_MIN_SPREAD) that a category's "
         "codes must begin with (-4040201, 40401) for it to be numbered by status: it then "
         "admits codes beginning with the other error class's statuses (-5000101 beside "
         "-4xx0xxx) as HTTP_ERROR_CLASS_LOW does.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "HTTP_PREFIX_MIN_SPREAD",
+        HTTP_PREFIX_MIN_SPREAD,
+        "The statuses that begin a category's codes span at least this many times as many "
+        "numbers as there are of them (400, 401, 404, 409, 429 span 30): blocks of a hundred "
+        "counted up (400, 401, 403, 404) are no statuses.",
+        "rules.category-range.ranges",
+    ),
+    Threshold(
+        "GENERAL_HEAD_FEWER_DIGITS",
+        GENERAL_HEAD_FEWER_DIGITS,
+        "Codes at the head of a table that opens with a one-digit general code, at least this "
+        "many digits shorter than the range and in no other category's range, are general "
+        "codes, not strays (0, 2, 20 above 10000..); one digit short is a digit lost.",
         "rules.category-range.ranges",
     ),
     Threshold(
