@@ -28,6 +28,7 @@ from speclint.read.inline import reduce_inline
 from speclint.read.limits import MAX_NESTING
 from speclint.read.source import normalise_newlines
 from speclint.read.thresholds import UNSPACED_HEADING_MAX_CHARS
+from speclint.read.values import is_code_token
 
 
 @dataclass(frozen=True, slots=True, init=False, eq=False, repr=False)
@@ -631,12 +632,16 @@ def glued_lines(text: str, spans: _RowSpans) -> int:
     that close it, when it has two columns or more. GFM reads such lines as rows, but they are
     a paragraph that lost its blank line ("code 的具体解释, 参考 err-msg." under the last code),
     not codes; read/structure.py reports them. A line of cells split by tabs is a row pasted
-    from a spreadsheet, reported as such, and a line of no letter or digit shows nothing."""
+    from a spreadsheet, reported as such, a line that is one code (6001) a row that lost its
+    pipes, and a line of no letter or digit shows nothing."""
     end = len(spans)
     if _cell_count(text[spans[1] : spans[2]].strip(_MD_TRIM_CHARS)) < 2:
         return end  # | Code | over 200, 404: a one-column table may omit its pipes
     cut = end
-    while cut > 6 and not any(c in text[spans[cut - 2] : spans[cut - 1]] for c in "|\t"):
+    while cut > 6:
+        line = text[spans[cut - 2] : spans[cut - 1]]
+        if "|" in line or "\t" in line or is_code_token(line.strip()):
+            break
         cut -= 3
     glued = text[spans[cut + 1] : spans[end - 1]] if cut < end else ""
     return cut if any(c.isalnum() for c in glued) else end

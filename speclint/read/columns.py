@@ -55,12 +55,13 @@ ROLES = (NAME, VALUE, DESCRIPTION)
 # lists below.
 _NAME_HEADERS = """错误码名称 错误码名 错误名称 错误标识 错误标记 错误标志 错误代号 代号 状态码名称 返回码名称 名称 枚举 枚举名 常量 常量名 标识
     标识符 符号 宏 宏定义 命名 简称 事件 name constant enum enumname errorname codename identifier symbol
-    conditionname event nombre nome naam název nazwa 定数 定数名"""
-# 戻り値, 返却値, リターン値 and 반환값 say "return value" in Japanese and Korean, as 返回值 does in Chinese;
-# Japanese writes 値, not 值, so the value word 值 never matches them.
+    conditionname event nombre nome naam název nazwa"""
+# 値 is Japanese for 值 (a value), and 戻り値, 返却値, リターン値 and 반환값 say "return value" in
+# Japanese and Korean, as 返回值 does in Chinese: the value word 值 never matches 値. As a whole
+# header only: 設定値 and 初期値 are a setting's value and its default.
 _VALUE_HEADERS = """十进制数值 十进制 十六进制数值 十六进制 数值 值 码值 返回值 取值 value number numeric decimal
     hex hexvalue codevalue errno errorno errcodeno errorcodeno codeno literal
-    戻り値 返り値 返値 返却値 復帰値 リターン値 반환값 리턴값"""
+    値 戻り値 返り値 返値 返却値 復帰値 リターン値 반환값 리턴값"""
 # Headers that name either the code's identifier or its number: cell content decides. A DTC
 # (diagnostic trouble code: C0024, P0301) is a vehicle's fault code, each one fault.
 _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码 状态码 响应码 结果码 业务码 应答码 编码 代码 错误
@@ -68,7 +69,7 @@ _CODE_HEADERS = """错误码 错误代码 错误编号 错误码编号 返回码
     dtc sqlstate mã mãlỗi mãsố mãtrạngthái"""
 _DESCRIPTION_HEADERS = """含义 定义 说明 描述 释义 解释 原因 详情 备注 提示 信息 消息 描述信息 错误信息 错误描述 错误说明
     错误提示 提示信息 返回信息 应答信息 业务语意 讯息 错误讯息 description meaning desc reason explanation details
-    detail summary message errormessage errmsg msg text remark remarks comment info"""
+    detail summary message errormessage errmsg msg text remark remarks comment info 비고 備考"""
 # Parameter and field tables: a header among these marks one, unless its column holds numbers.
 _PARAMETER_HEADERS = """参数 参数名 参数名称 字段 字段名 字段名称 属性 属性名 类型 数据类型 必填 必选 必须 是否必填
     是否必须 默认值 取值范围 位域 访问类型 访问权限 读写属性 parameter parameters param field fieldname
@@ -102,6 +103,8 @@ _NAME_WORDS = (
     # Nombre, Nome, Naam, Název, Nazwa are whole headers (_NAME_HEADERS): inside a header they
     # are other words (Descrizione del fenomeno, phenomenon).
     "이름", "名前", "имя", "назван",
+    # ... 定数 (Japanese: a constant; 定数名, エラー定数).
+    "定数",
 )  # fmt: skip
 # ... and in other languages' docs: Código (de error, de erro), Код (ошибки), コード, 코드.
 _CODE_WORDS = (
@@ -137,6 +140,8 @@ _CATEGORY_WORDS = ("模块", "module", "类别", "分类", "category", "业务�
 _HTTP_WORDS = ("http",)
 _STATUS_WORDS = ("状态", "status")
 _ERROR_WORDS = ("错误", "error", "err", "返回", "ret", "应答", "业务", "sub", "decline", "exit")
+# ... and a code column's header naming errors in any language (에러코드, エラーコード, 오류 코드).
+_ERRORS_NAMED = (*_ERROR_WORDS, "에러", "오류", "エラー", "異常")
 
 
 _BRACKETED = re.compile(r"[(\[].*?[)\]]")
@@ -177,7 +182,19 @@ def _words(block: str) -> frozenset[str]:
 
 # Headers of a column of remarks, not meanings, when it is mostly empty.
 _REMARK_HEADERS = frozenset(
-    {"comment", "comments", "remark", "remarks", "note", "notes", "备注", "附注", "注"}
+    {
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "note",
+        "notes",
+        "备注",
+        "附注",
+        "注",
+        "비고",
+        "備考",
+    }
 )
 
 # What a cell says when it answers yes or no.
@@ -287,6 +304,8 @@ def _header_role(folded: str, aliases: HeaderAliases) -> str | None:
         return None
     if _ENTITY_CODE.fullmatch(folded) and folded not in aliases.code:
         return None  # 快递公司代码, Currency code: what identifies a company, not an error
+    if _ENTITY_NAME.fullmatch(folded) and folded not in aliases.name:
+        return None  # カード会社名, Bank name: which company a row is about, not the code's name
     for role, known in (
         (DESCRIPTION, aliases.description),
         ("code", aliases.code),
@@ -667,23 +686,22 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
 _NOTHING = PLACEHOLDERS | {"None", "none"}
 
 
-def _field_types(p: _Column) -> bool:
+def _field_types(p: _Column, profiles: Sequence[_Column]) -> bool:
     """Whether a column headed as values holds the types of fields or headers: mostly type
-    names, repeated (String, String, Double: many fields are strings), or several of them each
-    on several rows (TYPES_REPEATED_MIN: many functions return int, many void), or headed as
-    what functions return (戻り値: int, char*, bool). An enumeration
-    whose members are types lists each once (string, number, integer), a slip repeating one,
-    and a column headed as codes (Error code: Int, Float, String) holds codes whatever their
-    words."""
-    return (
-        p.is_value
-        and not p.is_code
-        and p.typed >= CLEARLY
-        and (
-            p.distinct <= MOSTLY
-            or p.types_repeated >= TYPES_REPEATED_MIN
-            or p.header in _RETURN_VALUE_HEADERS
-        )
+    names, repeated (String, String, Double: many fields are strings). Beside a column of
+    identifiers (the fields or functions typed), also several of them each on several rows
+    (TYPES_REPEATED_MIN: many functions return int, many void), or any, headed as what
+    functions return (戻り値: int, char*, bool). An enumeration whose members are types lists
+    each once (string, number, integer), a slip or two repeating some, with no identifiers
+    beside them; and a column headed as codes (Error code: Int, Float, String) holds codes
+    whatever their words."""
+    if not (p.is_value and not p.is_code and p.typed >= CLEARLY):
+        return False
+    if p.distinct <= MOSTLY:
+        return True
+    typed_beside = any(o.index != p.index and o.identifier >= CLEARLY for o in profiles)
+    return typed_beside and (
+        p.types_repeated >= TYPES_REPEATED_MIN or p.header in _RETURN_VALUE_HEADERS
     )
 
 
@@ -743,6 +761,34 @@ def detect_roles(
     profiles = [
         _column(i, h, col, aliases) for i, (h, col) in enumerate(zip(headers, columns, strict=True))
     ]
+    found = _detected_roles(headers, columns, profiles, aliases, codes_heading)
+    entity = next((p for p in profiles if _ENTITY_NAME.fullmatch(p.header)), None)
+    if (
+        isinstance(found, Roles)
+        and entity is not None
+        and found.description in (None, entity.index)
+        and not _has(profiles[found.value].header, _ERRORS_NAMED)
+    ):
+        # | 코드 | 카드사 이름 |: card companies and their codes. Beside a meaning column, or
+        # under a header naming errors (| 错误码 | 银行名称 |: which bank declines so), the codes
+        # are errors, and the name column files them by bank.
+        shown = ", ".join(h for h in headers if h) or "none"
+        return NotCodes(
+            f"a list of what its codes identify: {headers[entity.index]!r} names banks, "
+            f"companies or countries, not errors (headers: {shown})",
+            recognised=True,
+        )
+    return found
+
+
+def _detected_roles(
+    headers: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    profiles: list[_Column],
+    aliases: HeaderAliases,
+    codes_heading: bool,
+) -> Roles | NotCodes:
+    """``detect_roles`` from the columns' profiles, before lists of banks are told apart."""
     if not any(p.filled for p in profiles):
         return NotCodes("the table has no data rows")
     profiles = _weak_codes_demoted(profiles)
@@ -751,13 +797,6 @@ def detect_roles(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
         return NotCodes(f"a table of measurements (headers: {shown})", recognised=True)
-    entity = next((p for p in profiles if _ENTITY_NAME.fullmatch(p.header)), None)
-    if entity is not None and not any(p.is_description for p in profiles):
-        return NotCodes(
-            f"a list of what its codes identify: {headers[entity.index]!r} names banks, "
-            f"companies or countries, not errors (headers: {shown})",
-            recognised=True,
-        )
     # Numbers under Param / 参数 that a device's parameters could be (see _counts_parameters).
     numbering = (
         frozenset()
@@ -800,7 +839,7 @@ def detect_roles(
             (p for p in profiles if (p.is_value or p.is_code) and p.compound >= CLEARLY), None
         )
         if compound is None:
-            typed = next((p for p in profiles if _field_types(p)), None)
+            typed = next((p for p in profiles if _field_types(p, profiles)), None)
             if typed is not None:
                 # | Header name | Value | Description | over String, String: fields or headers
                 # and their types.
@@ -988,7 +1027,7 @@ def _value_column(
     an unambiguous value header beats a code header, and the leftmost wins a tie."""
 
     def eligible(p: _Column) -> bool:
-        if not p.filled or p.is_description or p.boolean >= CLEARLY or _field_types(p):
+        if not p.filled or p.is_description or p.boolean >= CLEARLY or _field_types(p, profiles):
             # A meaning, whether a condition holds (True, False) or a field's type (String):
             # no codes.
             return False
