@@ -41,9 +41,10 @@ class SynonymNames(Rule):
     separators and at camelCase boundaries, and a compound word is split into two words the
     registry uses elsewhere on their own (`NOTEXIST` into `NOT` and `EXIST` when both occur).
     The same words are an error, unless the order is the meaning (a directional word such as
-    `TO`, `FROM`, `BY`, `VS`, `SRC`, `DST`: `TINYID_TO_OPENID` is not `OPENID_TO_TINYID`) or
-    the two descriptions clearly say different things (under `MEANING_DIFFERS` (50%) of their
-    words shared and neither `MEANING_OVERLAP` (80%) inside the other). Names that differ only
+    `TO`, `FROM`, `BY`, `VS`, `SRC`, `DST`: `TINYID_TO_OPENID` is not `OPENID_TO_TINYID`; or
+    numbers standing in another order: `RATE_4_3` is not `RATE_3_4`) or the two descriptions
+    clearly say different things (under `MEANING_DIFFERS` (50%) of their words shared and
+    neither `MEANING_OVERLAP` (80%) inside the other). Names that differ only
     by an inflection, a plural or an error affix (`X_FAILED` and `X_FAILURE`, `ErrTimeout` and
     `ErrorTimeout`, `InvalidUrl` and `InvalidUrlErr`) are a warning.
     """
@@ -94,10 +95,11 @@ class SynonymNames(Rule):
         stems: tuple[str, ...] = (),
     ) -> bool:
         """Same words, but is it the same error? Not when the order is the meaning
-        (TINYID_TO_OPENID, OPENID_TO_TINYID) or the descriptions clearly say different things.
+        (TINYID_TO_OPENID, OPENID_TO_TINYID; RATE_4_3, RATE_3_4) or the descriptions clearly
+        say different things.
         For names alike only up to inflection, their shared stems count as part of what each
         says (InvalidUrl "cannot be parsed", InvalidUrlErr "is not valid")."""
-        if _crosses(earlier, record, vocabulary):
+        if _crosses(earlier, record, vocabulary) or _numbers_reordered(earlier, record, vocabulary):
             return False
         return not meanings_differ(
             earlier.description,
@@ -134,6 +136,15 @@ class SynonymNames(Rule):
 
 def _crosses(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
     return crosses_direction(vocabulary.words_of(earlier.name), vocabulary.words_of(record.name))
+
+
+def _numbers_reordered(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
+    """Whether the names' numbers stand in another order: 4:3 is not 3:4 (RATE_4_3, RATE_3_4)."""
+
+    def numbers(name: str) -> list[str]:
+        return [word for word in vocabulary.words_of(name) if word.isdigit()]
+
+    return numbers(earlier.name) != numbers(record.name)
 
 
 def _first_of_each_name(records: tuple[Record, ...]) -> dict[str, Record]:

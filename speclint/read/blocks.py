@@ -466,6 +466,8 @@ def parse_blocks(text: str) -> Blocks:
             if token.type == "paragraph_open" and token.map is not None and token.level == 0
             else None
         )
+        if token.type == "html_block" and token.content[:3].lower().lstrip().startswith("<h"):
+            unspaced = _html_heading(token.content)
         if token.type == "heading_open" or unspaced is not None:
             level, title = unspaced or (
                 int(token.tag[1:]),
@@ -541,6 +543,22 @@ def _unspaced_heading(content: str) -> tuple[int, str] | None:
     if len(title) > UNSPACED_HEADING_MAX_CHARS or first_word in _PREPROCESSOR:
         return None
     return len(match[1]), title
+
+
+# An HTML block that is one heading element: <h3 id=CRVideo_ASTATUS>麦克风状态</h3>.
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_HTML_HEADING = re.compile(r"\s*<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>\s*", re.IGNORECASE | re.DOTALL)
+
+
+def _html_heading(content: str) -> tuple[int, str] | None:
+    """``(level, title)`` when an HTML block is one heading (``<h3 id=X>麦克风状态</h3>``, maybe
+    with a comment beside it): a reader sees a heading, and its tables are a section of their
+    own."""
+    match = _HTML_HEADING.fullmatch(_HTML_COMMENT.sub("", content))
+    if match is None:
+        return None
+    title = reduce_inline(" ".join(match[2].split())).strip()
+    return (int(match[1]), title) if title else None
 
 
 # A delimiter row as GFM writes one: cells of dashes, optionally colon-aligned, between pipes.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from speclint.model import Record, Value
 from speclint.read.columns import names_error_codes, normalise_header
 from speclint.read.headings import heading_kinds
-from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
+from speclint.read.thresholds import CLEARLY, HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
     LINKED_INDEX_SHARE,
@@ -65,8 +65,15 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         enumerates = heading_kinds(rows[0].section)
         values = {r.value for r in rows}
         headed_alike = by_header.setdefault(header, [])
+        counted = _counts_from_start(values)
         joining = next(
-            (s for s in headed_alike if s.admits(enumerates) and not _restates(values, s.values)),
+            (
+                s
+                for s in headed_alike
+                if s.admits(enumerates)
+                and not _restates(values, s.values)
+                and not (counted and not values.isdisjoint(s.values))
+            ),
             None,
         )
         if joining is None:
@@ -236,6 +243,20 @@ def _restates(values: set[Value], space: set[Value]) -> bool:
         return True
     negative = sum(1 for v in shared if isinstance(v, int) and v < 0)
     return negative >= RESTATED_MIN_VALUES
+
+
+def _counts_from_start(values: set[Value]) -> bool:
+    """Whether a table's values count up from 0 or 1 without a gap (0, 1, 2; 1..13), all of
+    them or CLEARLY of them (0..7 beside two markers, 1000 and 1999): an enumeration of its
+    own. An SDK's constants page lists one per heading (microphone states 0..4, image formats
+    0..1), each starting over: one that meets a value of the space it would join starts a space
+    of its own, where a category of a code space takes values of its own."""
+    start = 0 if 0 in values else 1
+    run = start
+    while run in values:
+        run += 1
+    counted = run - start
+    return counted >= 2 and counted >= CLEARLY * len(values)
 
 
 def _tables(records: Sequence[Record]) -> dict[tuple[str, int], list[Record]]:
