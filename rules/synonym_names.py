@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from speclint.model import Diagnostic, Record, Severity
@@ -138,13 +139,21 @@ def _crosses(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
     return crosses_direction(vocabulary.words_of(earlier.name), vocabulary.words_of(record.name))
 
 
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def _numbers_reordered(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
-    """Whether the names' numbers stand in another order: 4:3 is not 3:4 (RATE_4_3, RATE_3_4)."""
+    """Whether the names' numbers stand in another order, and so do not name one thing: 4:3 is
+    not 3:4 (RATE_4_3, RATE_3_4), v1 to v2 is not v2 to v1. Unless the two say word for word the same: then the numbers
+    are a set (SAMPLE_RATE_44100_48000_ONLY, SAMPLE_RATE_48000_44100_ONLY)."""
 
-    def numbers(name: str) -> list[str]:
-        return [word for word in vocabulary.words_of(name) if word.isdigit()]
+    def numbers(name: str) -> list[str]:  # V1, V2 and H264 carry numbers too
+        return [n for word in vocabulary.words_of(name) for n in _DIGITS.findall(word)]
 
-    return numbers(earlier.name) != numbers(record.name)
+    if numbers(earlier.name) == numbers(record.name):
+        return False
+    said = normalise_text(earlier.description)
+    return not said or said != normalise_text(record.description)
 
 
 def _first_of_each_name(records: tuple[Record, ...]) -> dict[str, Record]:

@@ -466,7 +466,7 @@ def parse_blocks(text: str) -> Blocks:
             if token.type == "paragraph_open" and token.map is not None and token.level == 0
             else None
         )
-        if token.type == "html_block" and token.content[:3].lower().lstrip().startswith("<h"):
+        if token.type == "html_block" and token.map is not None:
             unspaced = _html_heading(token.content)
         if token.type == "heading_open" or unspaced is not None:
             level, title = unspaced or (
@@ -498,10 +498,12 @@ def parse_blocks(text: str) -> Blocks:
             )
             # Popped: a large table's spans are garbage once its rows exist (peak memory).
             tables.append(_source_table(text, token.meta.pop("spans"), section, caption))
-        elif token.type == "html_block" and token.content.lstrip().startswith("<!--"):
-            assert token.map is not None
+        if token.type != "html_block" or token.map is None:
+            continue
+        # An HTML block, maybe opening with a heading (handled above): its comment or table.
+        if token.content.lstrip().startswith("<!--"):
             comments.append(Comment(token.map[0] + 1, token.map[1], token.content.strip()))
-        elif token.type == "html_block" and "<table" in token.content.lower() and token.map:
+        elif "<table" in token.content.lower():
             lines = lines or text.split("\n")
             offset = sum(len(line) + 1 for line in lines[: token.map[0]])
             section = tuple(title for _, title in headings)
@@ -546,15 +548,18 @@ def _unspaced_heading(content: str) -> tuple[int, str] | None:
 
 
 # An HTML block that is one heading element: <h3 id=CRVideo_ASTATUS>麦克风状态</h3>.
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_HTML_HEADING = re.compile(r"\s*<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>\s*", re.IGNORECASE | re.DOTALL)
+_HTML_HEADING = re.compile(
+    r"(?:\s|<!--.*?-->)*<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL
+)
 
 
 def _html_heading(content: str) -> tuple[int, str] | None:
-    """``(level, title)`` when an HTML block is one heading (``<h3 id=X>麦克风状态</h3>``, maybe
-    with a comment beside it): a reader sees a heading, and its tables are a section of their
-    own."""
-    match = _HTML_HEADING.fullmatch(_HTML_COMMENT.sub("", content))
+    """``(level, title)`` when an HTML block opens with a heading (``<h3 id=X>麦克风状态</h3>``,
+    maybe indented or after a comment, maybe with text or a table below it in the block): a
+    reader sees a heading, and the tables below it are a section of their own."""
+    if "<h" not in content[:400].lower():
+        return None
+    match = _HTML_HEADING.match(content)
     if match is None:
         return None
     title = reduce_inline(" ".join(match[2].split())).strip()

@@ -65,14 +65,14 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         enumerates = heading_kinds(rows[0].section)
         values = {r.value for r in rows}
         headed_alike = by_header.setdefault(header, [])
-        counted = _counts_from_start(values)
+        counted = _counts_from_start(values) and "codes" not in enumerates
         joining = next(
             (
                 s
                 for s in headed_alike
                 if s.admits(enumerates)
                 and not _restates(values, s.values)
-                and not (counted and not values.isdisjoint(s.values))
+                and not ((counted or s.counts_from_start()) and not values.isdisjoint(s.values))
             ),
             None,
         )
@@ -226,6 +226,11 @@ class _Space:
             for key, width in hex_widths(rows).items():
                 self.widths.setdefault(key, width)
 
+    def counts_from_start(self) -> bool:
+        """Whether the space is an enumeration that counts from 0 or 1 (``_counts_from_start``)
+        under headings that do not say it lists codes."""
+        return "codes" not in self.enumerates and _counts_from_start(self.values)
+
     def share_cited(self, rows: Sequence[Record]) -> float:
         return _share_cited(rows, self.keys, self.widths)
 
@@ -249,8 +254,11 @@ def _counts_from_start(values: set[Value]) -> bool:
     """Whether a table's values count up from 0 or 1 without a gap (0, 1, 2; 1..13), all of
     them or CLEARLY of them (0..7 beside two markers, 1000 and 1999): an enumeration of its
     own. An SDK's constants page lists one per heading (microphone states 0..4, image formats
-    0..1), each starting over: one that meets a value of the space it would join starts a space
-    of its own, where a category of a code space takes values of its own."""
+    0..1), each starting over: one that meets a value of the space it would join, or a table
+    that meets such an enumeration's values, starts a space of its own, where a category of a
+    code space takes values of its own. Under headings that say they list codes (错误码, Error
+    codes, a page titled so), small categories counting 1, 2, 3 are categories still, and a
+    value they share is a duplicate."""
     start = 0 if 0 in values else 1
     run = start
     while run in values:
