@@ -1094,15 +1094,17 @@ def _value_column(
         return None
     if _numeric(best) and best.distinct < MOSTLY:
         # | ID | ... | MySQL Error Code |: numbers most rows share (0) to the right of a column
-        # of one code-like token per row (VT09021) under a header naming no role: the numbers
-        # are an attribute (another system's code), the tokens the codes.
+        # of one code-like token per row (VT09021) under a header naming no role, or a name
+        # (| Name | ... | alarm code |: AC0101 beside 6 on every row): the numbers are an
+        # attribute (another system's code, a level), the tokens the codes.
         keyed = next(
             (
                 p
                 for p in profiles
                 if p.index < best.index
                 and p.filled
-                and not (p.is_name or p.is_value or p.is_code or p.is_description)
+                and not (p.is_value or p.is_code or p.is_description)
+                and (not p.is_name or _coded(p, columns))
                 and not p.is_parameter
                 and p.identifier >= CLEARLY
                 and p.distinct >= CLEARLY
@@ -1131,6 +1133,16 @@ def _value_column(
         if numbered is not None:
             return numbered.index
     return best.index
+
+
+def _coded(p: _Column, columns: Sequence[Sequence[str]]) -> bool:
+    """Whether a name column's cells are codes (AC0101, E1002): letters then digits, each."""
+    cells = columns[p.index] if p.index < len(columns) else ()
+    filled = [c for c in cells if c]
+    return bool(filled) and all(_LETTERS_THEN_DIGITS.fullmatch(c) for c in filled)
+
+
+_LETTERS_THEN_DIGITS = re.compile(r"[A-Za-z]{1,4}[0-9]{2,}")
 
 
 # Value headers that abbreviate number (Error No): a row's number too, beside a code column.

@@ -51,6 +51,7 @@ from speclint.read.thresholds import (
     MOSTLY,
     PLAIN_GROUP_MIN_ROWS,
     SECOND_HEADER_MAX_CHARS,
+    SHORT_TEXT_CHARS,
     SMALL_TABLE_ROWS,
     SPANNED_MIN_ROWS,
 )
@@ -107,8 +108,10 @@ class _Row(NamedTuple):
 
 def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
     """Each cell's text as a reader sees it (one call per row, not per cell: every row of a
-    page is read so). Inside a table an escaped pipe is a pipe, code span or not (as in GFM)."""
-    return [
+    page is read so). Inside a table an escaped pipe is a pipe, code span or not (as in GFM).
+    A string literal written as code (`` `"buy"` ``, a Go or TypeScript enum's value) reads as
+    what it holds; quotes in prose (``"Redirect"``, a message as the source prints it) stay."""
+    texts = [
         (
             (
                 reduce_inline(raw.replace("\\|", "|") if "\\" in raw else raw)
@@ -120,6 +123,23 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
         )
         for c in cells
     ]
+    if any(text[:1] == '"' for text in texts):
+        texts = [_unquoted(text, c.raw) for text, c in zip(texts, cells, strict=True)]
+    return texts
+
+
+def _unquoted(text: str, raw: str) -> str:
+    """``buy`` for `` `"buy"` ``, ``cancel requested`` for `` `"cancel requested"` ``: what a
+    string literal written as code holds (one literal, short: no quote inside)."""
+    if (
+        2 < len(text) <= SHORT_TEXT_CHARS
+        and text[0] == '"' == text[-1]
+        and '"' not in text[1:-1]
+        and text[1:-1].strip() == text[1:-1]
+        and raw.strip().startswith('`"')
+    ):
+        return text[1:-1]
+    return text
 
 
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
