@@ -547,7 +547,8 @@ def _unspaced_heading(content: str) -> tuple[int, str] | None:
     return len(match[1]), title
 
 
-# An HTML block that is one heading element: <h3 id=CRVideo_ASTATUS>麦克风状态</h3>.
+# An HTML block that opens with a heading element: <h3 id=CRVideo_ASTATUS>麦克风状态</h3>, maybe
+# after blanks and comments.
 _HTML_HEADING = re.compile(
     r"(?:\s|<!--.*?-->)*<h([1-6])(?:\s[^>]*)?>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL
 )

@@ -72,7 +72,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
                 for s in headed_alike
                 if s.admits(enumerates)
                 and not _restates(values, s.values)
-                and not ((counted or s.counts_from_start()) and not values.isdisjoint(s.values))
+                and not (not values.isdisjoint(s.values) and (counted or s.counts_from_start()))
             ),
             None,
         )
@@ -212,6 +212,7 @@ class _Space:
     widths: dict[Value, int] = field(default_factory=dict)  # see ``hex_widths``
     # What its headings say it lists (``heading_kinds``), once one does.
     enumerates: frozenset[str] = frozenset()
+    _counted: tuple[int, bool] = (-1, False)  # (how many values, counts_from_start) last asked
 
     def admits(self, enumerates: frozenset[str]) -> bool:
         return not enumerates or not self.enumerates or bool(enumerates & self.enumerates)
@@ -228,8 +229,13 @@ class _Space:
 
     def counts_from_start(self) -> bool:
         """Whether the space is an enumeration that counts from 0 or 1 (``_counts_from_start``)
-        under headings that do not say it lists codes."""
-        return "codes" not in self.enumerates and _counts_from_start(self.values)
+        under headings that do not say it lists codes. Remembered until the space grows: a
+        page of many tables asks once per table."""
+        if "codes" in self.enumerates:
+            return False
+        if self._counted[0] != len(self.values):
+            self._counted = (len(self.values), _counts_from_start(self.values))
+        return self._counted[1]
 
     def share_cited(self, rows: Sequence[Record]) -> float:
         return _share_cited(rows, self.keys, self.widths)
