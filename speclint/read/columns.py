@@ -749,12 +749,15 @@ def detect_roles(
     aliases: HeaderAliases,
     pinned: Mapping[str, str] | None = None,
     codes_heading: bool = False,
+    settings_heading: bool = False,
 ) -> Roles | NotCodes:
     """Return the column roles of a table, or why it is not a code table.
 
     ``columns`` holds each column's reduced cell texts; ``pinned`` maps a role to a header the
     configuration fixed for this file or section; ``codes_heading`` says the table's heading
-    names codes (全局返回码, Error codes), so that numbers under a parameter header are codes.
+    names codes (全局返回码, Error codes), so that numbers under a parameter header are codes;
+    ``settings_heading`` that it names parameters or settings and not codes (地图参数), so that
+    a code column headed only as a value (值, Value) gives settings.
     """
     if pinned:
         return _pinned_roles(headers, pinned)
@@ -778,6 +781,15 @@ def detect_roles(
             f"companies or countries, not errors (headers: {shown})",
             recognised=True,
         )
+    if isinstance(found, Roles) and settings_heading:
+        value = profiles[found.value]
+        if value.is_value and not value.is_code:
+            shown = ", ".join(h for h in headers if h) or "none"
+            return NotCodes(
+                f"a table of settings: its heading names parameters or settings, and "
+                f"{headers[found.value]!r} gives their values (headers: {shown})",
+                recognised=True,
+            )
     return found
 
 

@@ -32,6 +32,13 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("events", r"\bevents?\b|事件"),
         ("states", r"\b(?:states?|modes?)\b|模式"),
         ("flags", r"\bflags?\b|标志"),
+        (
+            "settings",
+            (
+                r"\b(?:param(?:eter)?s?|settings?|options?|config(?:uration)?s?|cvars?)\b"
+                r"|参数|配置|设置|选项|パラメー?タ|設定|설정|매개변수|파라미터"
+            ),
+        ),
     )
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|（[^）]*）")

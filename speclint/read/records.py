@@ -205,7 +205,12 @@ def extract_records(
             readings = {reader.own_roles(aliases, pin) for reader in siblings}
             pooled[layout] = (
                 detect_roles(
-                    reader.first_headers, _pool(siblings), aliases, pin, reader.codes_heading
+                    reader.first_headers,
+                    _pool(siblings),
+                    aliases,
+                    pin,
+                    reader.codes_heading,
+                    reader.settings_heading,
                 )
                 if len(readings) > 1
                 else None
@@ -257,8 +262,11 @@ class _TableReader:
         self._numbers: bool | None = None  # whether the code column holds numbers
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
         self._own_roles: Roles | NotCodes | None = None
-        # The heading says the table lists codes (全局返回码): numbers under 参数 are codes.
-        self.codes_heading = "codes" in heading_kinds(source.section)
+        # The heading says the table lists codes (全局返回码): numbers under 参数 are codes; or
+        # settings, and not codes (地图参数): a Value column gives each name's setting.
+        kinds = heading_kinds(source.section)
+        self.codes_heading = "codes" in kinds
+        self.settings_heading = "settings" in kinds and not self.codes_heading
 
     @property
     def first_headers(self) -> tuple[str, ...]:
@@ -268,7 +276,12 @@ class _TableReader:
         """What makes two tables of a page alike: the same headers (and the same pin), under
         headings that say alike whether they list codes."""
         pins = tuple(sorted(pinned.items())) if pinned else ()
-        return (tuple(normalise_header(h) for h in self.first_headers), pins, self.codes_heading)
+        return (
+            tuple(normalise_header(h) for h in self.first_headers),
+            pins,
+            self.codes_heading,
+            self.settings_heading,
+        )
 
     def columns(self) -> list[list[str]]:
         """Each column's cells as column detection sees them (every group of a side-by-side
@@ -298,7 +311,12 @@ class _TableReader:
         """The roles this table's own cells give (decided once)."""
         if self._own_roles is None:
             self._own_roles = detect_roles(
-                self.first_headers, self.columns(), aliases, pinned, self.codes_heading
+                self.first_headers,
+                self.columns(),
+                aliases,
+                pinned,
+                self.codes_heading,
+                self.settings_heading,
             )
         return self._own_roles
 
