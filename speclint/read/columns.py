@@ -783,7 +783,7 @@ def detect_roles(
         )
     if isinstance(found, Roles) and settings_heading:
         value = profiles[found.value]
-        if value.is_value and not value.is_code:
+        if value.is_value and not value.is_code and not any(p.is_code for p in profiles):
             shown = ", ".join(h for h in headers if h) or "none"
             return NotCodes(
                 f"a table of settings: its heading names parameters or settings, and "
@@ -1116,7 +1116,7 @@ def _value_column(
                 if p.index < best.index
                 and p.filled
                 and not (p.is_value or p.is_code or p.is_description)
-                and (not p.is_name or _coded(p, columns))
+                and (not p.is_name or (_coded(p, columns) and not best.is_value))
                 and not p.is_parameter
                 and p.identifier >= CLEARLY
                 and p.distinct >= CLEARLY

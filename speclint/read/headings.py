@@ -32,13 +32,6 @@ _HEADING_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("events", r"\bevents?\b|事件"),
         ("states", r"\b(?:states?|modes?)\b|模式"),
         ("flags", r"\bflags?\b|标志"),
-        (
-            "settings",
-            (
-                r"\b(?:param(?:eter)?s?|settings?|options?|config(?:uration)?s?|cvars?)\b"
-                r"|参数|配置|设置|选项|パラメー?タ|設定|설정|매개변수|파라미터"
-            ),
-        ),
     )
 )
 _PARENTHESES = re.compile(r"\([^)]*\)|（[^）]*）")
@@ -53,3 +46,31 @@ def heading_kinds(section: tuple[str, ...]) -> frozenset[str]:
         if kinds:
             return kinds
     return frozenset()
+
+
+# A heading about settings (地图参数修改说明, CSGO 引擎相关参数, Server options): not a kind of
+# identifier, so it divides no code space, but a table under it keyed by a value column gives
+# settings, unless a heading of the same section names codes (参数错误码, # 全局状态码).
+_SETTINGS = re.compile(
+    r"\b(?:param(?:eter)?s?|settings?|options?|config(?:uration)?s?|cvars?)\b"
+    r"|参数|配置|设置|选项|パラメー?タ|設定|설정|매개변수|파라미터",
+    re.IGNORECASE,
+)
+
+
+def about_settings(section: tuple[str, ...]) -> bool:
+    """Whether the deepest heading of ``section`` that says what its tables list names
+    parameters or settings, and no heading names codes (ConfigErrorCode and 全局状态码 do; a
+    deeper Open flags heading says flags)."""
+    words = [_CAMEL_CASE.sub(" ", _PARENTHESES.sub(" ", heading)) for heading in section]
+    if any("codes" in heading_kinds((heading,)) for heading in words):
+        return False
+    for heading in reversed(words):
+        if heading_kinds((heading,)):
+            return False
+        if _SETTINGS.search(heading) is not None:
+            return True
+    return False
+
+
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -43,7 +43,7 @@ from speclint.read.columns import (
     success_status,
 )
 from speclint.read.enums import Numbering, int_expression, is_enum_header
-from speclint.read.headings import heading_kinds
+from speclint.read.headings import about_settings, heading_kinds
 from speclint.read.inline import reduce_inline
 from speclint.read.thresholds import (
     CLEARLY,
@@ -263,10 +263,11 @@ class _TableReader:
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
         self._own_roles: Roles | NotCodes | None = None
         # The heading says the table lists codes (全局返回码): numbers under 参数 are codes; or
-        # settings, and not codes (地图参数): a Value column gives each name's setting.
-        kinds = heading_kinds(source.section)
-        self.codes_heading = "codes" in kinds
-        self.settings_heading = "settings" in kinds and not self.codes_heading
+        # a heading says settings and none above or below it codes (地图参数): a Value column
+        # gives each name's setting. A category named so on a page of codes (# 全局状态码 /
+        # ## 设置模块) is a category of codes.
+        self.codes_heading = "codes" in heading_kinds(source.section)
+        self.settings_heading = not self.codes_heading and about_settings(source.section)
 
     @property
     def first_headers(self) -> tuple[str, ...]:
