@@ -8,6 +8,10 @@ lists return codes (DingTalk's 全局返回码), a device's parameters otherwise
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+# The headings (and sections) remembered at most: a docs tree's pages share a few thousand.
+_MEMO_SIZE = 4096
 
 # What a heading says its table enumerates, by its words of a kind: "Operation IDs" lists
 # operations' ids, "Status Codes" codes. A heading may name several ("Error types",
@@ -41,11 +45,18 @@ def heading_kinds(section: tuple[str, ...]) -> frozenset[str]:
     """What the deepest heading of ``section`` that says so enumerates ("codes", "ids",
     "types"...; empty if none does): every kind its words name."""
     for heading in reversed(section):
-        text = _PARENTHESES.sub(" ", heading)  # (RFC 8011 Section 4.1), (0x0000-0x00FF)
-        kinds = frozenset(kind for kind, pattern in _HEADING_KINDS if pattern.search(text))
+        kinds = _kinds_of(heading)
         if kinds:
             return kinds
     return frozenset()
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def _kinds_of(heading: str) -> frozenset[str]:
+    """Every kind one heading's words name (a page's tables share a few headings: asked once
+    each)."""
+    text = _PARENTHESES.sub(" ", heading)  # (RFC 8011 Section 4.1), (0x0000-0x00FF)
+    return frozenset(kind for kind, pattern in _HEADING_KINDS if pattern.search(text))
 
 
 # A heading about settings (地图参数修改说明, CSGO 引擎相关参数, Server options): not a kind of
@@ -58,6 +69,7 @@ _SETTINGS = re.compile(
 )
 
 
+@lru_cache(maxsize=_MEMO_SIZE)
 def about_settings(section: tuple[str, ...]) -> bool:
     """Whether the deepest heading of ``section`` that says what its tables list names
     parameters or settings, and no heading names codes (ConfigErrorCode and 全局状态码 do; a
