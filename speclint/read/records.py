@@ -123,20 +123,27 @@ def _cell_texts(cells: Sequence[RawCell]) -> list[str]:
         )
         for c in cells
     ]
-    if any(text[:1] == '"' for text in texts):
+    if any(text[:1] in _QUOTES for text in texts if text):
         texts = [_unquoted(text, c.raw) for text, c in zip(texts, cells, strict=True)]
     return texts
 
 
+_QUOTES = "\"'"
+
+
 def _unquoted(text: str, raw: str) -> str:
-    """``buy`` for `` `"buy"` ``, ``cancel requested`` for `` `"cancel requested"` ``: what a
-    string literal written as code holds (one literal, short: no quote inside)."""
+    """``buy`` for `` `"buy"` `` or `` `'buy'` ``, ``cancel requested`` for
+    `` `"cancel requested"` ``: what a string literal written as code holds (one literal,
+    short: no quote of its kind inside)."""
+    quote = text[:1]
     if (
-        2 < len(text) <= SHORT_TEXT_CHARS
-        and text[0] == '"' == text[-1]
-        and '"' not in text[1:-1]
+        quote in _QUOTES
+        and 2 < len(text) <= SHORT_TEXT_CHARS
+        and text[-1] == quote
+        and quote not in text[1:-1]
         and text[1:-1].strip() == text[1:-1]
-        and raw.strip().startswith('`"')
+        and raw.strip().lstrip("`").lstrip().startswith(quote)
+        and raw.strip().startswith("`")
     ):
         return text[1:-1]
     return text
