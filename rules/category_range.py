@@ -78,7 +78,8 @@ class CategoryRange(Rule):
     statuses: a status of the other error class (500 beside 401..422) follows HTTP's split of errors
     and is no stray, unless a sibling category is numbered in that class. So do codes that begin
     with a status (`-4040201`, `40401`), when at least `HTTP_PREFIX_MIN_STATUSES` (3) registered
-    error statuses, not all consecutive, begin its codes: `-5000101` beside them is a server error.
+    error statuses, spread over `HTTP_PREFIX_MIN_SPREAD` (2) times as many numbers, begin its
+    codes: `-5000101` beside them is a server error.
     A table that opens with a one-digit general code (0, -1) may list more general codes, at
     least `GENERAL_HEAD_FEWER_DIGITS` (2) digits shorter than the range and in no other
     category's range, before its first code inside it (`0, 2, 20` above `10000..`): they are

@@ -144,8 +144,8 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def _numbers_reordered(earlier: Record, record: Record, vocabulary: Vocabulary) -> bool:
     """Whether the names' numbers stand in another order, and so do not name one thing: 4:3 is
-    not 3:4 (RATE_4_3, RATE_3_4), v1 to v2 is not v2 to v1. Unless the two say word for word the same: then the numbers
-    are a set (SAMPLE_RATE_44100_48000_ONLY, SAMPLE_RATE_48000_44100_ONLY)."""
+    not 3:4 (RATE_4_3, RATE_3_4), v1 to v2 is not v2 to v1. Unless the two say word for word
+    the same: then the numbers are a set (SAMPLE_RATE_44100_48000_ONLY and _48000_44100_)."""
 
     def numbers(name: str) -> list[str]:  # V1, V2 and H264 carry numbers too
         return [n for word in vocabulary.words_of(name) for n in _DIGITS.findall(word)]

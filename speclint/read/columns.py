@@ -182,20 +182,8 @@ def _words(block: str) -> frozenset[str]:
 
 # Headers of a column of remarks, not meanings, when it is mostly empty.
 _REMARK_HEADERS = frozenset(
-    {
-        "comment",
-        "comments",
-        "remark",
-        "remarks",
-        "note",
-        "notes",
-        "备注",
-        "附注",
-        "注",
-        "비고",
-        "備考",
-    }
-)
+    {"comment", "comments", "remark", "remarks", "note", "notes", "备注", "附注", "注", "비고", "備考"}
+)  # fmt: skip
 
 # What a cell says when it answers yes or no.
 _BOOLEANS = frozenset({"true", "false", "yes", "no", "y", "n", "是", "否", "✓", "✗", "✔", "✘"})
@@ -757,7 +745,8 @@ def detect_roles(
     configuration fixed for this file or section; ``codes_heading`` says the table's heading
     names codes (全局返回码, Error codes), so that numbers under a parameter header are codes;
     ``settings_heading`` that it names parameters or settings and not codes (地图参数), so that
-    a code column headed only as a value (值, Value) gives settings.
+    a code column headed only as a value (值, Value) gives settings. A list of banks or
+    companies and their codes (| 코드 | 카드사 이름 |, no meaning column) is no code table.
     """
     if pinned:
         return _pinned_roles(headers, pinned)
@@ -775,22 +764,25 @@ def detect_roles(
         # | 코드 | 카드사 이름 |: card companies and their codes. Beside a meaning column, or
         # under a header naming errors (| 错误码 | 银行名称 |: which bank declines so), the codes
         # are errors, and the name column files them by bank.
-        shown = ", ".join(h for h in headers if h) or "none"
         return NotCodes(
             f"a list of what its codes identify: {headers[entity.index]!r} names banks, "
-            f"companies or countries, not errors (headers: {shown})",
+            f"companies or countries, not errors (headers: {_shown(headers)})",
             recognised=True,
         )
     if isinstance(found, Roles) and settings_heading:
         value = profiles[found.value]
         if value.is_value and not value.is_code and not any(p.is_code for p in profiles):
-            shown = ", ".join(h for h in headers if h) or "none"
             return NotCodes(
                 f"a table of settings: its heading names parameters or settings, and "
-                f"{headers[found.value]!r} gives their values (headers: {shown})",
+                f"{headers[found.value]!r} gives their values (headers: {_shown(headers)})",
                 recognised=True,
             )
     return found
+
+
+def _shown(headers: Sequence[str]) -> str:
+    """A table's headers as messages list them."""
+    return ", ".join(h for h in headers if h) or "none"
 
 
 def _detected_roles(
@@ -804,7 +796,7 @@ def _detected_roles(
     if not any(p.filled for p in profiles):
         return NotCodes("the table has no data rows")
     profiles = _weak_codes_demoted(profiles)
-    shown = ", ".join(h for h in headers if h) or "none"
+    shown = _shown(headers)
     if any(
         p.header in _UNIT_HEADERS or (p.is_value and _has(p.header, _LIMIT_WORDS)) for p in profiles
     ):
@@ -1107,8 +1099,9 @@ def _value_column(
     if _numeric(best) and best.distinct < MOSTLY:
         # | ID | ... | MySQL Error Code |: numbers most rows share (0) to the right of a column
         # of one code-like token per row (VT09021) under a header naming no role, or a name
-        # (| Name | ... | alarm code |: AC0101 beside 6 on every row): the numbers are an
-        # attribute (another system's code, a level), the tokens the codes.
+        # that is a code beside numbers not headed as the value (| Name | ... | alarm code |:
+        # AC0101 beside 6 on every row): the numbers are an attribute (another system's code,
+        # a level), the tokens the codes.
         keyed = next(
             (
                 p

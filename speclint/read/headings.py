@@ -69,20 +69,20 @@ _SETTINGS = re.compile(
 )
 
 
+_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # ConfigErrorCode: Config Error Code
+
+
 @lru_cache(maxsize=_MEMO_SIZE)
 def about_settings(section: tuple[str, ...]) -> bool:
     """Whether the deepest heading of ``section`` that says what its tables list names
     parameters or settings, and no heading names codes (ConfigErrorCode and 全局状态码 do; a
     deeper Open flags heading says flags)."""
-    words = [_CAMEL_CASE.sub(" ", _PARENTHESES.sub(" ", heading)) for heading in section]
-    if any("codes" in heading_kinds((heading,)) for heading in words):
+    words = [_CAMEL_CASE.sub(" ", heading) for heading in section]
+    if any("codes" in _kinds_of(heading) for heading in words):
         return False
     for heading in reversed(words):
-        if heading_kinds((heading,)):
+        if _kinds_of(heading):
             return False
-        if _SETTINGS.search(heading) is not None:
+        if _SETTINGS.search(_PARENTHESES.sub(" ", heading)) is not None:
             return True
     return False
-
-
-_CAMEL_CASE = re.compile(r"(?<=[a-z])(?=[A-Z])")

@@ -135,17 +135,17 @@ def _unquoted(text: str, raw: str) -> str:
     """``buy`` for `` `"buy"` `` or `` `'buy'` ``, ``cancel requested`` for
     `` `"cancel requested"` ``: what a string literal written as code holds (one literal,
     short: no quote of its kind inside)."""
-    quote = text[:1]
+    quote, held, code = text[:1], text[1:-1], raw.strip()
     if (
         quote in _QUOTES
         and 2 < len(text) <= SHORT_TEXT_CHARS
         and text[-1] == quote
-        and quote not in text[1:-1]
-        and text[1:-1].strip() == text[1:-1]
-        and raw.strip().lstrip("`").lstrip().startswith(quote)
-        and raw.strip().startswith("`")
+        and quote not in held
+        and held.strip() == held
+        and code[:1] == "`"
+        and code.lstrip("`").lstrip()[:1] == quote
     ):
-        return text[1:-1]
+        return held
     return text
 
 
