@@ -527,6 +527,21 @@ def _measurements(cells: Sequence[str]) -> bool:
     return sum(1 for c in filled if _MEASUREMENT.fullmatch(c)) >= CLEARLY * len(filled)
 
 
+# A duration or an interval as settings write it: 30s, 1m, 15min, 7d, 1w, 500ms.
+_DURATION = re.compile(r"[0-9]+(?:\.[0-9]+)?\s?(?:ms|s|m|min|h|d|w|mo|y)", re.IGNORECASE)
+
+
+def _durations(p: _Column, columns: Sequence[Sequence[str]]) -> bool:
+    """Whether a column headed as values holds, in at least CLEARLY of its filled cells,
+    durations (30s, 1m, 7d): a timeout's setting or an interval's choices, not codes. Literals
+    written as code (`` `"1m"` ``) are an enum's values and were counted as identifiers."""
+    if not p.is_value or p.identifier >= CLEARLY or p.index >= len(columns):
+        return False
+    filled = [c for c in columns[p.index] if c]
+    timed = sum(1 for c in filled if _DURATION.fullmatch(c))
+    return bool(filled) and timed >= CLEARLY * len(filled)
+
+
 def _quantities(cells: Sequence[str]) -> int:
     # Most cells of a value column are plain numbers: asked nothing more.
     return sum(1 for c in cells if not c.isdigit() and _QUANTITY.fullmatch(c))
@@ -614,7 +629,12 @@ def _tally(filled: Sequence[str]) -> tuple[int, int, int, int, int, int, int, in
     return numeric, identifier, code_like, compound, label, short, http, fractions
 
 
-def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliases) -> _Column:
+def _column(
+    index: int, header: str, cells: Sequence[str], aliases: HeaderAliases, literals: int = 0
+) -> _Column:
+    """A column's profile. ``literals`` of its cells were string literals written as code
+    (`` `"1m"` ``) holding what is neither a number nor an identifier: string codes all the
+    same, counted as identifiers are."""
     folded = normalise_header(header)
     filled = [c for c in cells if c]
     role = _header_role(folded, aliases)
@@ -628,6 +648,7 @@ def _column(index: int, header: str, cells: Sequence[str], aliases: HeaderAliase
         if inner is not None:
             role = _header_role(normalise_header(inner.group()[1:-1]), aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
+    identifier += literals
     count = len(filled) or 1
     return _new_column(  # the class's own __init__ sets its 21 fields one by one, by name
         index=index,
@@ -738,6 +759,7 @@ def detect_roles(
     pinned: Mapping[str, str] | None = None,
     codes_heading: bool = False,
     settings_heading: bool = False,
+    literal_codes: Sequence[int] = (),
 ) -> Roles | NotCodes:
     """Return the column roles of a table, or why it is not a code table.
 
@@ -745,13 +767,17 @@ def detect_roles(
     configuration fixed for this file or section; ``codes_heading`` says the table's heading
     names codes (全局返回码, Error codes), so that numbers under a parameter header are codes;
     ``settings_heading`` that it names parameters or settings and not codes (地图参数), so that
-    a code column headed only as a value (值, Value) gives settings. A list of banks or
+    a code column headed only as a value (值, Value) gives settings. ``literal_codes`` counts,
+    per column, the string literals written as code that hold neither a number nor an identifier
+    (`` `"1m"` ``, `` `'2fa-sms'` ``: a Go or TypeScript enum's values). A list of banks or
     companies and their codes (| 코드 | 카드사 이름 |, no meaning column) is no code table.
     """
     if pinned:
         return _pinned_roles(headers, pinned)
+    literals = literal_codes or (0,) * len(headers)
     profiles = [
-        _column(i, h, col, aliases) for i, (h, col) in enumerate(zip(headers, columns, strict=True))
+        _column(i, h, col, aliases, literals[i])
+        for i, (h, col) in enumerate(zip(headers, columns, strict=True))
     ]
     found = _detected_roles(headers, columns, profiles, aliases, codes_heading)
     entity = next((p for p in profiles if _ENTITY_NAME.fullmatch(p.header)), None)
@@ -850,6 +876,13 @@ def _detected_roles(
                 return NotCodes(
                     f"a table of fields and their types: {headers[typed.index]!r} names data "
                     f"types (String, Double) (headers: {shown})",
+                    recognised=True,
+                )
+            timed = next((p for p in profiles if _durations(p, columns)), None)
+            if timed is not None:
+                return NotCodes(
+                    f"a table of durations or intervals: {headers[timed.index]!r} holds 30s, "
+                    f"1m, 7d (headers: {shown})",
                     recognised=True,
                 )
             return NotCodes(f"no column holds codes (headers: {shown})")

@@ -60,6 +60,7 @@ from speclint.read.values import (
     PLACEHOLDERS,
     RANGE_STARTS,
     is_code_token,
+    is_identifier,
     is_numeric,
     name_without_remark,
     parse_range,
@@ -149,6 +150,24 @@ def _unquoted(text: str, raw: str) -> str:
     return text
 
 
+# Where a string literal written as code opens: a backtick run, then a quote.
+_LITERAL_OPENING = re.compile(r"`+\s*[\"']")
+
+
+def _literal_code(raw: str, text: str) -> bool:
+    """Whether a cell was a string literal written as code (its text unquoted by ``_unquoted``)
+    that holds one code token, neither a number nor an identifier: ``1m``, ``2fa-sms``."""
+    code = raw.strip()
+    return (
+        code[:1] == "`"
+        and code.lstrip("`").lstrip()[:1] in _QUOTES
+        and text[:1] not in _QUOTES
+        and is_code_token(text)
+        and not is_numeric(text)
+        and not is_identifier(text)
+    )
+
+
 _LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 # A cell of one identifier broken at its underscores (``CREATE_ROOM_FAIL_ALREADY_<br/>JOINED_ROOM``):
 # a long name wrapped to keep its column narrow. A reader reads one name.
@@ -218,6 +237,7 @@ def extract_records(
                     pin,
                     reader.codes_heading,
                     reader.settings_heading,
+                    _pooled_literals(siblings),
                 )
                 if len(readings) > 1
                 else None
@@ -266,6 +286,7 @@ class _TableReader:
         self.second_meanings: tuple[int, ...] = ()
         self.shared_messages: dict[int, frozenset[str]] = {}
         self._columns: list[list[str]] | None = None
+        self._literal_codes: tuple[int, ...] | None = None
         self._numbers: bool | None = None  # whether the code column holds numbers
         self._widths: frozenset[int] | None = None  # how many digits its numbers are written with
         self._own_roles: Roles | NotCodes | None = None
@@ -325,8 +346,27 @@ class _TableReader:
                 pinned,
                 self.codes_heading,
                 self.settings_heading,
+                self.literal_codes(),
             )
         return self._own_roles
+
+    def literal_codes(self) -> tuple[int, ...]:
+        """Per column, the cells that are one string literal written as code holding neither a
+        number nor an identifier (`` `"1m"` ``, `` `'2fa-sms'` ``): string codes, which column
+        detection counts as it counts identifiers. Computed once."""
+        if self._literal_codes is None:
+            counts = [0] * len(self.first_headers)
+            for row in self.rows:
+                if row.group is not None or _LITERAL_OPENING.search(row.source.text) is None:
+                    continue  # most rows: no literal written as code in them
+                cells = row.cells_of()
+                for group in self.groups:
+                    pairs = zip(cells[group], row.texts[group], strict=False)
+                    for i, (cell, text) in enumerate(pairs):
+                        if i < len(counts) and _literal_code(cell.raw, text):
+                            counts[i] += 1
+            self._literal_codes = tuple(counts)
+        return self._literal_codes
 
     def detect(
         self,
@@ -630,6 +670,15 @@ def _pool(readers: Sequence[_TableReader]) -> list[list[str]]:
         for column, cells in zip(columns, reader.columns(), strict=True):
             column.extend(cells)
     return columns
+
+
+def _pooled_literals(readers: Sequence[_TableReader]) -> list[int]:
+    """The string literals each column of tables headed alike holds (see ``literal_codes``)."""
+    pooled = [0] * len(readers[0].first_headers)
+    for reader in readers:
+        for i, count in enumerate(reader.literal_codes()):
+            pooled[i] += count
+    return pooled
 
 
 def _plural(count: int, word: str) -> str:
