@@ -20,6 +20,8 @@ from speclint.registry.ranges import is_generic
 from speclint.registry.thresholds import (
     LINKED_INDEX_SHARE,
     REFERENCE_SHARE,
+    RENUMBERED_MIN_NAMES,
+    RENUMBERED_SHARE,
     RESTATED_MIN_VALUES,
     RESTATED_SHARE,
     SHARED_STATUS_ROWS,
@@ -72,6 +74,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
                 for s in headed_alike
                 if s.admits(enumerates)
                 and not _restates(values, s.values)
+                and not s.renumbered_by(rows)
                 and not (not values.isdisjoint(s.values) and (counted or s.counts_from_start()))
             ),
             None,
@@ -210,6 +213,7 @@ class _Space:
     values: set[Value] = field(default_factory=set)
     keys: dict[Value, str] = field(default_factory=dict)
     widths: dict[Value, int] = field(default_factory=dict)  # see ``hex_widths``
+    names: dict[str, set[Value]] = field(default_factory=dict)  # each name's values
     # What its headings say it lists (``heading_kinds``), once one does.
     enumerates: frozenset[str] = frozenset()
     _counted: tuple[int, bool] = (-1, False)  # (how many values, counts_from_start) last asked
@@ -221,6 +225,9 @@ class _Space:
         self.enumerates = self.enumerates or enumerates
         self.records.extend(rows)
         self.values.update(r.value for r in rows)
+        for r in rows:
+            if r.name:
+                self.names.setdefault(r.name, set()).add(r.value)
         if self.with_keys:
             for key, meaning in cited_keys(rows).items():
                 self.keys.setdefault(key, meaning)
@@ -236,6 +243,17 @@ class _Space:
         if self._counted[0] != len(self.values):
             self._counted = (len(self.values), _counts_from_start(self.values))
         return self._counted[1]
+
+    def renumbered_by(self, rows: Sequence[Record]) -> bool:
+        """Whether ``rows`` give many of the space's names other values (RENUMBERED_SHARE, at
+        least RENUMBERED_MIN_NAMES): the same constants numbered for another controller family
+        or version (Noop 1000 under one model's heading, 2000 under the next), not names that
+        collide. A table's own names repeated with two values are its own collisions still."""
+        named = {r.name: r.value for r in rows if r.name}
+        renumbered = sum(
+            1 for name, value in named.items() if (had := self.names.get(name)) and value not in had
+        )
+        return renumbered >= max(RENUMBERED_MIN_NAMES, RENUMBERED_SHARE * len(named))
 
     def share_cited(self, rows: Sequence[Record]) -> float:
         return _share_cited(rows, self.keys, self.widths)

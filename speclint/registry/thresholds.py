@@ -28,6 +28,12 @@ RESTATED_SHARE = 0.3
 # errors -1 to -19, and a slip repeats a value or two, never ten. Only negative values: a block
 # of positive codes pasted into a second category of one space is that space's duplicates.
 RESTATED_MIN_VALUES = 10
+# A table that gives at least this share of its names (and at least RENUMBERED_MIN_NAMES) other
+# values than a code space it would join numbers the same constants for another product or
+# version (a controller family's actions 1000.. beside another family's 2000..): a code space
+# of its own. A slip, or two categories that each have a TOKEN_EXPIRED, renumbers a few names.
+RENUMBERED_SHARE = 0.5
+RENUMBERED_MIN_NAMES = 5
 # A heading of at least this many capitalised words run together names a type (LoginErrorCode):
 # each type numbers its own members, so its tables are a code space of their own. One such word
 # (Errors, General) is a category of the page's one code space.
@@ -183,6 +189,21 @@ THRESHOLDS = (
         "A table repeating this many of a code space's negative values, whatever their share, "
         "is a code space of its own (a second product family numbering its generic errors "
         "-1, -2... alike).",
+        "registries",
+    ),
+    Threshold(
+        "RENUMBERED_SHARE",
+        RENUMBERED_SHARE,
+        "A table giving this share of its names (and at least RENUMBERED_MIN_NAMES) other "
+        "values than a code space it would join numbers the same constants for another "
+        "product or version: a code space of its own, whose names collide with nothing there.",
+        "registries (a registry declared over the page holds its tables as one code space)",
+    ),
+    Threshold(
+        "RENUMBERED_MIN_NAMES",
+        RENUMBERED_MIN_NAMES,
+        "The fewest names a table must give other values than a code space it would join to "
+        "number the same constants for another product (see RENUMBERED_SHARE).",
         "registries",
     ),
     Threshold(
