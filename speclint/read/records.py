@@ -54,6 +54,8 @@ from speclint.read.thresholds import (
     SHORT_TEXT_CHARS,
     SMALL_TABLE_ROWS,
     SPANNED_MIN_ROWS,
+    TRAILING_OMITTED_MIN_ROWS,
+    TRAILING_OMITTED_SHARE,
 )
 from speclint.read.values import (
     CLOSING_BRACKETS,
@@ -416,12 +418,15 @@ class _TableReader:
     ) -> None:
         assert self.roles is not None
         roles = self.roles
-        if self.uniform_width != len(self.headers):
-            problems.append(self._shape_problem())
-        section = self.source.section
-        widths = (len(self.headers), self.uniform_width)
         # One group of every column (most tables): a row's own lists are its entry's, unsliced.
         whole = len(self.groups) == 1 and self.groups[0] == slice(0, len(self.headers))
+        trailing: frozenset[int] = frozenset()
+        if self.uniform_width != len(self.headers):
+            problems.append(self._shape_problem())
+        elif whole:
+            trailing = self._trailing_omissions(roles)
+        section = self.source.section
+        widths = (len(self.headers), self.uniform_width)
         numbering = Numbering() if self.enum else None
         above: list[str] | None = None  # the cells of the row last read as a code
         last: SourceRow | None = None  # that row, or the last row continuing it
@@ -444,7 +449,7 @@ class _TableReader:
                 if _second_header(first, roles.value, self.columns()[roles.value]):
                     continue
             row_cells = row.cells_of()
-            ragged = row.width not in widths
+            ragged = row.width not in widths and position not in trailing
             for group in self.groups:
                 if whole and row.width <= widths[0]:
                     cells, texts = row_cells, row.texts
@@ -639,6 +644,28 @@ class _TableReader:
     def _ragged(self, row: _Row) -> str:
         return _ragged(row.cells_of(), self.headers)
 
+    def _trailing_omissions(self, roles: Roles) -> frozenset[int]:
+        """The rows that leave off only trailing cells of columns holding no key, their code
+        where the codes are (| `AL001` | Alarm 2 | 警报2 | under a fourth header, Description),
+        when at least TRAILING_OMITTED_MIN_ROWS and TRAILING_OMITTED_SHARE of its rows do, each
+        written with pipes (a line glued under a table is no row of it): the table's style, read as GFM renders it,
+        those cells empty (an empty description is then SL001's to say). A row whose code cell
+        holds no code (| 4005 | The method is not allowed | under Name, Code,
+        Message) lost a cell before its code and stays ragged."""
+        keys = max(roles.value, roles.name if roles.name is not None else -1)
+        numbers = self._numbered()
+        found = [
+            position
+            for position, row in enumerate(self.rows)
+            if row.group is None
+            and keys < row.width < len(self.headers)
+            and not row.blank
+            and "|" in row.source.text
+            and _reads_as_code(row.texts[roles.value], numbers)
+        ]
+        least = max(TRAILING_OMITTED_MIN_ROWS, TRAILING_OMITTED_SHARE * self.data_rows)
+        return frozenset(found) if len(found) >= least else frozenset()
+
     def _shape_problem(self) -> RowProblem:
         header = self.source.header
         have, want = self.uniform_width, len(self.headers)
@@ -670,6 +697,13 @@ def _pool(readers: Sequence[_TableReader]) -> list[list[str]]:
         for column, cells in zip(columns, reader.columns(), strict=True):
             column.extend(cells)
     return columns
+
+
+def _reads_as_code(text: str, numbers: bool) -> bool:
+    """Whether a code cell holds what the code column holds: a number where the codes are
+    numbers, one code token otherwise."""
+    code = _detectable(text)
+    return bool(code) and (is_numeric(code) if numbers else is_code_token(code))
 
 
 def _pooled_literals(readers: Sequence[_TableReader]) -> list[int]:

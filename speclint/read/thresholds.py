@@ -77,6 +77,13 @@ PLAIN_GROUP_MIN_ROWS = 2
 # cell spans them as a merged cell would (a JSON-RPC page lists -32000 once above the seven
 # errors it covers). One such row is a code that went missing; in HTML an empty <td> is empty.
 SPANNED_MIN_ROWS = 2
+# Rows that leave off only trailing cells of columns holding no key (| AL001 | Alarm 2 | 警报2 |
+# under a fourth header, Description), their code where the codes are, show those cells empty
+# (as GFM renders them): when at least this many rows, and at least TRAILING_OMITTED_SHARE of
+# the table's rows, do so, it is the table's style, and they are read so; one such row, or a
+# few among whole rows, may have lost a cell: each its own finding.
+TRAILING_OMITTED_MIN_ROWS = 2
+TRAILING_OMITTED_SHARE = 0.5
 # A line of its own written as a heading without the space after its #s (###Raum Fehler,
 # ##错误码) is read as the heading its author meant when its title is at most this long: a
 # longer run after the #s is a sentence (a note), not a heading.
@@ -224,6 +231,23 @@ THRESHOLDS = (
         "define no code of their own. One such row, or an empty HTML cell, is a code that went "
         "missing (SL002).",
         "fixed: repeat the code on each row, or suppress the finding inline",
+    ),
+    Threshold(
+        "TRAILING_OMITTED_MIN_ROWS",
+        TRAILING_OMITTED_MIN_ROWS,
+        "Fewest rows of a table leaving off only trailing cells of columns that hold no key "
+        "(the description, a remark), their code where the codes are, for the table to be "
+        "written so on purpose: the rows are read with those cells empty, as GFM renders "
+        "them (an empty description is SL001's). One such row is its own SL002.",
+        "fixed: end each row with its empty cells, or suppress the finding inline",
+    ),
+    Threshold(
+        "TRAILING_OMITTED_SHARE",
+        TRAILING_OMITTED_SHARE,
+        "Least share of a table's rows that must leave off only trailing cells of columns "
+        "holding no key for that to be the table's style (see TRAILING_OMITTED_MIN_ROWS); a "
+        "few such rows among whole ones are each an SL002.",
+        "fixed: end each row with its empty cells, or suppress the finding inline",
     ),
     Threshold(
         "UNSPACED_HEADING_MAX_CHARS",
