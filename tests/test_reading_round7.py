@@ -54,6 +54,21 @@ def test_wildcard_digits_stand_for_a_block_of_codes(cell: str, bounds: tuple[int
     assert parse_range(cell) == bounds
 
 
+@pytest.mark.parametrize(
+    ("cell", "bounds"),
+    [("8 à 27", (8, 27)), ("101 bis 199", (101, 199)), ("1 a 99", (1, 99)), ("1 до 9", (1, 9))],
+)
+def test_other_languages_write_a_range_with_their_word_for_to(
+    cell: str, bounds: tuple[int, int]
+) -> None:
+    assert parse_range(cell) == bounds
+
+
+@pytest.mark.parametrize("cell", ["8a27", "8à27", "101bis199", "8 à", "à 27"])
+def test_a_range_word_needs_a_blank_on_each_side_and_two_ends(cell: str) -> None:
+    assert parse_range(cell) is None
+
+
 @pytest.mark.parametrize("cell", ["7a01", "1x5", "0xx"])
 def test_letters_inside_the_digits_are_no_wildcard(cell: str) -> None:
     assert parse_range(cell) is None

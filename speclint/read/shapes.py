@@ -47,6 +47,11 @@ def neutralise_conflict_markers(path: str, text: str) -> tuple[str, list[RowProb
             number += 1
             continue
         end = _conflict_end(lines, number) if marker.group(1) == "<" * 7 else None
+        if end is None and lines[number].rstrip() == "|" * 7:
+            # Seven pipes and no label, outside a conflict: a row of six empty cells (a
+            # translated page ends its tables so), not diff3's "||||||| base", which git labels.
+            number += 1
+            continue
         if end is None:
             # A marker with no conflict around it (one side pasted, a stray line): its own row.
             problems.append(_conflict_problem(path, number, lines[number].strip(), ""))

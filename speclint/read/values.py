@@ -189,10 +189,13 @@ def is_label(text: str) -> bool:
 
 
 # A documented range in a value cell: "-32099 to -32000", "1000~1999", "1000-1999", "0x03 to 0xBF",
-# "1000–1999", "1000 至 1999". Both ends are numbers written the same way a code is.
+# "1000–1999", "1000 至 1999", "8 à 27". Both ends are numbers written the same way a code is.
 _END = r"[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)"
+# Other languages' "to", a word between blanks: "8 à 27", "101 bis 199", "1 a 99", "1 até 9",
+# "1 до 99" (never "8a27", a hex number's digits).
 _RANGE = re.compile(
-    rf"(?P<low>{_END})(?P<sep>\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*)(?P<high>{_END})",
+    rf"(?P<low>{_END})(?P<sep>\s*(?:to|through|thru|~|～|–|—|-|至|到|\.\.\.?)\s*"
+    rf"|\s+(?:à|bis|a|até|ao|al|до|tot)\s+)(?P<high>{_END})",
     re.IGNORECASE,
 )
 # What a number or a range can start with, once stripped (signs, and the minus signs pages use).
