@@ -638,7 +638,7 @@ def _source_table(
     text: str, spans: _RowSpans, section: tuple[str, ...], caption: str = ""
 ) -> SourceTable:
     rows = SourceRows(text, spans)
-    end = glued_lines(text, spans)
+    end, shown = glued_lines(text, spans)
     # rows[1] is the delimiter row (| --- | :---: |): it holds no data.
     body = SourceRows(text, spans[6:end])
     return SourceTable(
@@ -647,20 +647,28 @@ def _source_table(
         rows=body,
         delimiter=rows[1],
         caption=caption,
-        glued=SourceRows(text, spans[end : end + 3])[0] if end < len(spans) else None,
+        glued=SourceRows(text, spans[shown : shown + 3])[0] if shown is not None else None,
     )
 
 
-def glued_lines(text: str, spans: _RowSpans) -> int:
-    """Where a table's own rows end in ``spans``: before the lines of words without a pipe
-    that close it, when it has two columns or more. GFM reads such lines as rows, but they are
-    a paragraph that lost its blank line ("code 的具体解释, 参考 err-msg." under the last code),
-    not codes; read/structure.py reports them. A line of cells split by tabs is a row pasted
-    from a spreadsheet, reported as such, a line that is one code (6001) a row that lost its
-    pipes, and a line of no letter or digit shows nothing."""
+# What a site generator reads after a table as markup of its own, not text: kramdown's and
+# Python-Markdown's attribute lists ({: .reset-td-br-1 role="presentation" }), Liquid tags
+# ({% endraw %}) and Hugo's shortcodes ({{< /tab >}}).
+_RENDERER_MARKUP = re.compile(r"\{:.*\}|\{%.*%\}|\{\{[<%].*[>%]\}\}")
+
+
+def glued_lines(text: str, spans: _RowSpans) -> tuple[int, int | None]:
+    """Where a table's own rows end in ``spans``, and the line to report there (or None):
+    before the lines of words without a pipe that close it, when it has two columns or more.
+    GFM reads such lines as rows, but they are a paragraph that lost its blank line ("code
+    的具体解释, 参考 err-msg." under the last code), not codes; read/structure.py reports the
+    first. A line of cells split by tabs is a row pasted from a spreadsheet, reported as such,
+    a line that is one code (6001) a row that lost its pipes, and a line of no letter or digit
+    shows nothing. A site generator's markup (``{: .class }``, ``{% endraw %}``) ends the
+    rows without being text: nothing to report when only such lines follow."""
     end = len(spans)
     if _cell_count(text[spans[1] : spans[2]].strip(_MD_TRIM_CHARS)) < 2:
-        return end  # | Code | over 200, 404: a one-column table may omit its pipes
+        return end, None  # | Code | over 200, 404: a one-column table may omit its pipes
     cut = end
     while cut > 6:
         line = text[spans[cut - 2] : spans[cut - 1]]
@@ -668,4 +676,11 @@ def glued_lines(text: str, spans: _RowSpans) -> int:
             break
         cut -= 3
     glued = text[spans[cut + 1] : spans[end - 1]] if cut < end else ""
-    return cut if any(c.isalnum() for c in glued) else end
+    if not any(c.isalnum() for c in glued):
+        return end, None
+    said = (
+        i
+        for i in range(cut, end, 3)
+        if not _RENDERER_MARKUP.fullmatch(text[spans[i + 1] : spans[i + 2]].strip())
+    )
+    return cut, next(said, None)
