@@ -165,6 +165,18 @@ def _one_token(shown: ValidationError) -> bool:
 
 # A plain word (placed, Refunded): an identifier has a separator, a digit or a capital inside.
 _PLAIN_WORD = re.compile(r"[A-Z]?[a-z]+")
+# An acronym or a field's name among a title's plain words (Invalid Campaign ID, The max number
+# of external_ids ...): never a value's only kind of word, so that EINVAL EAGAIN and
+# err_a err_b stay two codes in one cell.
+_TITLE_WORD = re.compile(r"[A-Z]{2,}|[a-z]+(?:_[a-z]+)+")
+
+
+def _label_of_words(value: str) -> bool:
+    """Plain words, with acronyms or fields' names among them: a status's words (return
+    pending) or an error's title (Invalid Campaign ID)."""
+    words = value.split(" ")
+    plain = sum(1 for w in words if _PLAIN_WORD.fullmatch(w))
+    return plain > 0 and all(_PLAIN_WORD.fullmatch(w) or _TITLE_WORD.fullmatch(w) for w in words)
 
 
 class _WordTables:
@@ -186,10 +198,7 @@ class _WordTables:
             # As many values as a column's kind is inferred from, and each of plain words.
             self.known = {
                 key: len(listed) >= VALUE_KIND_MIN_VALUES
-                and all(
-                    isinstance(v, str) and all(_PLAIN_WORD.fullmatch(w) for w in v.split(" "))
-                    for v in listed
-                )
+                and all(isinstance(v, str) and _label_of_words(v) for v in listed)
                 for key, listed in values.items()
             }
         return self.known[(record.file, record.table)]
@@ -211,8 +220,8 @@ class SchemaViolation(Rule):
     the first, with the other rows as related locations.
 
     A value must be one token (no blank in it: a list or a range written where one code goes),
-    except in a table whose every value is a plain word (`placed`, `shipped`, `Refunded`; at
-    least `VALUE_KIND_MIN_VALUES` (5) of them): there `return pending` is two words of the same
+    except in a table whose every value is plain words (`placed`, `shipped`, `Refunded`,
+    `Invalid Campaign ID`: acronyms among them; at least `VALUE_KIND_MIN_VALUES` (5) of them): there `return pending` is two words of the same
     vocabulary. Among identifiers (`NOT_FOUND`, `InvalidParameter`) `PERMISSION DENIED` is
     still reported.
 

@@ -69,6 +69,7 @@ from speclint.read.values import (
     parse_value,
     split_compound,
     split_list,
+    split_status_title,
     without_remark,
 )
 
@@ -282,6 +283,7 @@ class _TableReader:
         self.data_rows = len(data)
         self.roles: Roles | None = None
         self.string_values = False  # the codes are strings, numbers or not (SQLSTATE)
+        self.titled_statuses = False  # "400 No Recipients": the titles are the codes (see read)
         self.enum = False  # the table lists an enum's members (see ``roles``)
         # Columns of meanings besides the description, messages before titles, and per column
         # the texts several rows give.
@@ -399,6 +401,8 @@ class _TableReader:
         self.keys = tuple(roles.role_of(i) or "" for i in range(len(headers)))
         # A SQLSTATE is five characters, whatever they are: 42000 is no number beside 42S02.
         self.string_values = holds_string_codes(headers[roles.value])
+        if roles.compound and self._titled_statuses(roles.value):
+            self.titled_statuses = self.string_values = True
         # | 状态码 | 状态信息 | 描述 |: a row whose description is blank means what its message says,
         # or else its title (| Sub Code | Title | Message |).
         meanings = [i for i, h in enumerate(headers) if not self.keys[i] and names_a_meaning(h)]
@@ -643,6 +647,21 @@ class _TableReader:
 
     def _ragged(self, row: _Row) -> str:
         return _ragged(row.cells_of(), self.headers)
+
+    def _titled_statuses(self, value: int) -> bool:
+        """Whether the code cells are HTTP statuses and errors' titles (``400 No Recipients``,
+        ``403 Access Denied``), CLEARLY of them, many sharing a status (under CLEARLY of the
+        statuses distinct, as ``_sent_with`` asks of a column of statuses): the status is how
+        an error is sent, its title what a client tells it by. A list of statuses each with
+        its reason phrase (``200 OK``, ``404 Not Found``), one repeated by a slip, stays a
+        list of statuses."""
+        cells = [c for c in self.columns()[value] if c]
+        statuses = [split[0] for c in cells if (split := split_status_title(c)) is not None]
+        return (
+            len(statuses) >= 2
+            and len(statuses) >= CLEARLY * len(cells)
+            and len(set(statuses)) < CLEARLY * len(statuses)
+        )
 
     def _trailing_omissions(self, roles: Roles) -> frozenset[int]:
         """The rows that leave off only trailing cells of columns holding no key, their code
@@ -1068,7 +1087,9 @@ def _record(
             ),
             description,
         )
-    if roles.compound:
+    if table.titled_statuses and (titled := split_status_title(raw_value)) is not None:
+        name, raw_value = "", titled[1]  # | `400 No Recipients` |: the error is No Recipients
+    elif roles.compound:
         name, raw_value = split_compound(raw_value) or ("", raw_value)
     return build_record(
         path,

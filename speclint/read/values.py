@@ -102,6 +102,18 @@ _STATUS_LINE = re.compile(
 )
 
 
+# "400 No Recipients", "5XX Internal Server Error", "400 The max number of ids per request was
+# exceeded": an HTTP status (or class of them) and, after a blank, the error's title, whatever
+# its length.
+_STATUS_TITLE = re.compile(r"(?P<status>[1-5](?:[0-9]{2}|[xX]{2}))\s+(?P<title>[A-Za-z].*)")
+
+
+def split_status_title(text: str) -> tuple[str, str] | None:
+    """(status, title) for a cell that is an HTTP status and an error's title, or None."""
+    match = _STATUS_TITLE.fullmatch(text.strip())
+    return (match["status"], match["title"].strip()) if match is not None else None
+
+
 # A name, a blank, and a remark in brackets after it: "OLD_NAME (deprecated)", "E_X（已废弃）".
 _NAME_REMARK = re.compile(r"(?P<name>\S+?)\s*(?:\s[(]|\uff08)[^()\uff08\uff09]+[)\uff09]")
 
