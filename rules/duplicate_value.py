@@ -12,7 +12,7 @@ from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
-from speclint.registry.subcodes import finer_code, nests, refining_headers
+from speclint.registry.subcodes import directions_differ, finer_code, nests, refining_headers
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
 from speclint.registry.words import meanings_differ, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
@@ -47,7 +47,9 @@ class DuplicateValue(Rule):
     4.3.1` and `452 | 4.2.2`; its header names finer codes (enhanced, sub-, detail, 子),
     `REFINING_CODE_SHARE` (80%) of the rows
     fill it, no two alike, and it holds no HTTP statuses beside application codes), rows sharing
-    the value but not that code are two codes.
+    the value but not that code are two codes. So are rows of a protocol's table that go
+    opposite ways (their cells under `Direction`, `方向`: `Server → Client` and `Client →
+    Server`, neither `Both`): each direction numbers its own messages.
 
     ## Why it matters
     Clients switch on the value. One value with two meanings means a client cannot tell the two
@@ -125,6 +127,8 @@ class DuplicateValue(Rule):
                 continue  # CONNECT_SUCCESS 0 beside SUCCESS 0: each enum's "no error", one meaning
             if record.name and earlier.name and is_alias(record, earlier, markers):
                 continue  # "OLD_NAME (deprecated) | 5 | use NEW_NAME": the old name kept
+            if directions_differ(earlier, record):
+                continue  # | 2 | Server → Client | beside | 2 | Client → Server |: two messages
             repeats.append((earlier, record))
         repeats = self._unrefined(records.records, repeats)
         for earlier, later in by_earlier_and_table(repeats):

@@ -13,6 +13,10 @@ A firmware table may also name a base error once per subtype (``SHT3X_NAN_ERROR`
 for temperature, and 2, for humidity, each its own full code): rows of one table sharing a name
 are two codes when a column headed as a subtype (``Subtype``, ``Sub code``, ``子类型``) tells them
 apart with a number.
+
+A protocol's message types may be numbered per direction: rows of one table sharing a value
+are two messages when a column headed as a direction (``Direction``, ``方向``) says they go
+opposite ways.
 """
 
 from __future__ import annotations
@@ -130,3 +134,35 @@ def told_apart(earlier: Record, later: Record, pinned: Sequence[str] | None = No
 def _names_subtypes(header: str) -> bool:
     folded = normalise_header(header)
     return any(word in folded for word in _SUBTYPE_WORDS)
+
+
+# Header words of a column saying which way a message goes (Direction, 方向, Richtung, Sens):
+# a protocol may number each direction's messages apart (a remote console's type 2 is
+# EXECCOMMAND from the client and AUTH_RESPONSE from the server).
+_DIRECTION_HEADERS = frozenset(
+    {"direction", "方向", "传输方向", "数据方向", "richtung", "sens", "dirección", "direccion"}
+    | {"方向性", "방향", "направление"}
+)
+# A direction cell saying a message goes either way: it meets every other direction.
+_EITHER_WAY = frozenset({"both", "either", "bidirectional", "双向", "兩向", "双方向", "양방향"})
+
+
+def directions_differ(earlier: Record, later: Record) -> bool:
+    """Whether two rows of one table sharing a value go opposite ways: their cells under a
+    header naming a direction are filled and differ, neither going both ways (``Server →
+    Client`` and ``Client → Server``). Each direction's messages are numbered apart."""
+    if (earlier.file, earlier.table) != (later.file, later.table):
+        return False
+    header = next(
+        (
+            c.header
+            for c in later.cells
+            if not c.role and normalise_header(c.header) in _DIRECTION_HEADERS
+        ),
+        None,
+    )
+    if header is None:
+        return False
+    ours, theirs = finer_code(later, header), finer_code(earlier, header)
+    either = {ours.casefold(), theirs.casefold()} & _EITHER_WAY
+    return bool(ours and theirs) and ours != theirs and not either
