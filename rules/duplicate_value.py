@@ -12,7 +12,14 @@ from speclint.registry.lifecycle import Markers, is_alias
 from speclint.registry.ranges import is_generic
 from speclint.registry.repeats import by_earlier_and_table
 from speclint.registry.spaces import may_be_shared, shared_status_tables
-from speclint.registry.subcodes import directions_differ, finer_code, nests, refining_headers
+from speclint.registry.subcodes import (
+    direction_headers,
+    directions_differ,
+    finer_code,
+    nests,
+    per_direction_tables,
+    refining_headers,
+)
 from speclint.registry.thresholds import CITING_SHARE, MEANING_DIFFERS, MEANING_OVERLAP
 from speclint.registry.words import meanings_differ, normalise_text, split_words
 from speclint.rule import RecordSet, Rule, Scope
@@ -48,8 +55,9 @@ class DuplicateValue(Rule):
     `REFINING_CODE_SHARE` (80%) of the rows
     fill it, no two alike, and it holds no HTTP statuses beside application codes), rows sharing
     the value but not that code are two codes. So are rows of a protocol's table that go
-    opposite ways (their cells under `Direction`, `方向`: `Server → Client` and `Client →
-    Server`, neither `Both`): each direction numbers its own messages.
+    opposite ways (their cells under `Direction`, `方向`: `Request` and `Response`, neither
+    `Both`) when the table gives `DIRECTION_SHARED_MIN` (2) or more values in both directions:
+    it numbers each direction's messages apart.
 
     ## Why it matters
     Clients switch on the value. One value with two meanings means a client cannot tell the two
@@ -103,6 +111,7 @@ class DuplicateValue(Rule):
         redefined: list[tuple[Record, Record]] = []  # nameless rows that give a number anew
         # One value given several meanings in a table is one finding (by_earlier_and_table).
         repeats: list[tuple[Record, Record]] = []
+        directed = per_direction_tables(records.records, direction_headers(records.tables))
         for record in records.records:
             table = (record.file, record.table)
             if not record.name and table in unkeyed and may_be_shared(record.value):
@@ -127,8 +136,9 @@ class DuplicateValue(Rule):
                 continue  # CONNECT_SUCCESS 0 beside SUCCESS 0: each enum's "no error", one meaning
             if record.name and earlier.name and is_alias(record, earlier, markers):
                 continue  # "OLD_NAME (deprecated) | 5 | use NEW_NAME": the old name kept
-            if directions_differ(earlier, record):
-                continue  # | 2 | Server → Client | beside | 2 | Client → Server |: two messages
+            header = directed.get(table) if directed else None
+            if header is not None and directions_differ(earlier, record, header):
+                continue  # | 0x01 | Request | beside | 0x01 | Response |: two messages
             repeats.append((earlier, record))
         repeats = self._unrefined(records.records, repeats)
         for earlier, later in by_earlier_and_table(repeats):

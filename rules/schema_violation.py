@@ -184,8 +184,9 @@ class _WordTables:
     value of several words (return pending) is a label of the same vocabulary, not a list.
     Worked out for a table only when one of its values has a blank."""
 
-    def __init__(self, records: tuple[Record, ...]) -> None:
+    def __init__(self, records: tuple[Record, ...], titled: frozenset[tuple[str, int]]) -> None:
         self.records = records
+        self.titled = titled  # tables whose codes are errors' titles (400 No Recipients)
         self.known: dict[tuple[str, int], bool] | None = None
 
     def hold(self, record: Record) -> bool:
@@ -201,7 +202,8 @@ class _WordTables:
                 and all(isinstance(v, str) and _label_of_words(v) for v in listed)
                 for key, listed in values.items()
             }
-        return self.known[(record.file, record.table)]
+        key = (record.file, record.table)
+        return key in self.titled or self.known[key]
 
 
 def _plain(error: ValidationError) -> str:
@@ -284,7 +286,8 @@ class SchemaViolation(Rule):
         # The same violation in many rows of one table (a column left empty) is one problem of
         # the table: one finding at its first row, the other rows as related locations.
         violations: dict[tuple[str, int, str, str], list[Record]] = defaultdict(list)
-        words = _WordTables(records.records)
+        titled = frozenset((t.file, t.index) for t in records.tables if t.titled)
+        words = _WordTables(records.records, titled)
         for record in records.records:
             if (record.file, record.line) in malformed:
                 continue

@@ -337,6 +337,9 @@ class Table:
     # Skipped because its cells showed what else it is (a table of limits, of measurements):
     # no code table that failed to read, whatever its headers say.
     known_other: bool = False
+    # Its codes are errors' titles, sent with an HTTP status (| `400 No Recipients` |): words,
+    # blanks and all, as a client tells them apart.
+    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

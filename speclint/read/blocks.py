@@ -654,7 +654,9 @@ def _source_table(
 # What a site generator reads after a table as markup of its own, not text: kramdown's and
 # Python-Markdown's attribute lists ({: .reset-td-br-1 role="presentation" }), Liquid tags
 # ({% endraw %}) and Hugo's shortcodes ({{< /tab >}}).
-_RENDERER_MARKUP = re.compile(r"\{:.*\}|\{%.*%\}|\{\{[<%].*[>%]\}\}")
+# One tag alone on its line: a shortcode wrapping text ({{% notice %}}Code 7003 ...{{% /notice
+# %}}) shows that text.
+_RENDERER_MARKUP = re.compile(r"\{:[^{}]*\}|\{%[^{}]*%\}|\{\{[<%][^{}]*[>%]\}\}")
 
 
 def glued_lines(text: str, spans: _RowSpans) -> tuple[int, int | None]:

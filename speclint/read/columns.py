@@ -531,10 +531,23 @@ def _measurements(cells: Sequence[str]) -> bool:
 _DURATION = re.compile(r"[0-9]+(?:\.[0-9]+)?\s?(?:ms|s|m|min|h|d|w|mo|y)", re.IGNORECASE)
 
 
+# Headers of a column of an enum's members or a type's constants (folded): beside them, what
+# the Value column holds are the members' values, durations or not.
+_MEMBER_HEADERS = frozenset(
+    {"enum", "enumerator", "enumeration", "enumvalue", "member", "members", "constant"}
+    | {"constants", "constantname", "常量", "常量名", "枚举", "枚举值", "枚举名", "定数", "列挙子"}
+)
+
+
+def _names_members(header: str) -> bool:
+    return header in _MEMBER_HEADERS
+
+
 def _durations(p: _Column, columns: Sequence[Sequence[str]]) -> bool:
     """Whether a column headed as values holds, in at least CLEARLY of its filled cells,
-    durations (30s, 1m, 7d): a timeout's setting or an interval's choices, not codes. Literals
-    written as code (`` `"1m"` ``) are an enum's values and were counted as identifiers."""
+    durations (30s, 1m, 7d): a timeout's setting, not codes, unless a column beside it lists an
+    enum's members (| Enum | Value |: the members' values). Literals written as code
+    (`` `"1m"` ``) are an enum's values and were counted as identifiers."""
     if not p.is_value or p.identifier >= CLEARLY or p.index >= len(columns):
         return False
     filled = [c for c in columns[p.index] if c]
@@ -649,6 +662,9 @@ def _column(
             role = _header_role(normalise_header(inner.group()[1:-1]), aliases)
     numeric, identifier, code_like, compound, label, short, http, fractions = _tally(filled)
     identifier += literals
+    # A literal's "1.0" is a version's string, not a quantity (CLEARLY literals hold no
+    # fraction of their own: counted as one, each such literal is taken back).
+    fractions = max(0, fractions - literals)
     count = len(filled) or 1
     return _new_column(  # the class's own __init__ sets its 21 fields one by one, by name
         index=index,
@@ -879,6 +895,11 @@ def _detected_roles(
                     recognised=True,
                 )
             timed = next((p for p in profiles if _durations(p, columns)), None)
+            members = next((p for p in profiles if _names_members(p.header)), None)
+            if timed is not None and members is not None:
+                # | Enum | Value | over KLINE_INTERVAL_1MINUTE | 1m: an enum's string values.
+                taken = {timed.index, members.index}
+                return Roles(timed.index, members.index, _description_column(profiles, taken))
             if timed is not None:
                 return NotCodes(
                     f"a table of durations or intervals: {headers[timed.index]!r} holds 30s, "

@@ -67,6 +67,7 @@ from speclint.read.values import (
     name_without_remark,
     parse_range,
     parse_value,
+    reason_phrase,
     split_compound,
     split_list,
     split_status_title,
@@ -415,7 +416,7 @@ class _TableReader:
         self.group_headers = headers  # each entry's headers (the first group's)
         # | Enumerator | Value |: members without a value take the next number, as C gives it.
         self.enum = roles.name is not None and is_enum_header(headers[roles.name])
-        return Table(*where, self.keys * len(self.groups), self.index)
+        return Table(*where, self.keys * len(self.groups), self.index, titled=self.titled_statuses)
 
     def read(
         self, records: list[Record], problems: list[RowProblem], ranges: list[DeclaredRange]
@@ -653,26 +654,36 @@ class _TableReader:
         ``403 Access Denied``), CLEARLY of them, many sharing a status (under CLEARLY of the
         statuses distinct, as ``_sent_with`` asks of a column of statuses): the status is how
         an error is sent, its title what a client tells it by. A list of statuses each with
-        its reason phrase (``200 OK``, ``404 Not Found``), one repeated by a slip, stays a
-        list of statuses."""
+        its reason phrase (``200 OK``, ``404 Not Found``; half or more of the titles HTTP's
+        own phrases), repeated or not, stays a list of statuses."""
         cells = [c for c in self.columns()[value] if c]
-        statuses = [split[0] for c in cells if (split := split_status_title(c)) is not None]
+        split = [pair for c in cells if (pair := split_status_title(c)) is not None]
+        # 200 OK, 404 Not Found: each status's own reason phrase; a response table lists
+        # statuses, whatever repeats.
+        phrases = sum(1 for status, title in split if reason_phrase(status) == title.casefold())
+        statuses = [status for status, _ in split]
         return (
             len(statuses) >= 2
             and len(statuses) >= CLEARLY * len(cells)
             and len(set(statuses)) < CLEARLY * len(statuses)
+            and phrases * 2 < len(statuses)
         )
 
     def _trailing_omissions(self, roles: Roles) -> frozenset[int]:
         """The rows that leave off only trailing cells of columns holding no key, their code
         where the codes are (| `AL001` | Alarm 2 | 警报2 | under a fourth header, Description),
         when at least TRAILING_OMITTED_MIN_ROWS and TRAILING_OMITTED_SHARE of its rows do, each
-        written with pipes (a line glued under a table is no row of it): the table's style, read as GFM renders it,
-        those cells empty (an empty description is then SL001's to say). A row whose code cell
-        holds no code (| 4005 | The method is not allowed | under Name, Code,
-        Message) lost a cell before its code and stays ragged."""
+        written with pipes (a line glued under a table is no row of it): the table's style,
+        read as GFM renders it, those cells empty (an empty description is then SL001's to
+        say). A row whose cells do not hold what their columns hold lost a cell before its
+        last and stays ragged: | 4005 | The method is not allowed | under Name, Code, Message
+        (no code under Code), | 1003 | The session has expired | under Code, Name, Description
+        (a sentence under a column of names)."""
         keys = max(roles.value, roles.name if roles.name is not None else -1)
         numbers = self._numbered()
+        # What each column holds, from the whole rows: the short ones may have shifted cells.
+        whole = [r.texts for r in self.rows if r.group is None and r.width == len(self.headers)]
+        kinds = [_column_kind([_detectable(t[i]) for t in whole]) for i in range(len(self.headers))]
         found = [
             position
             for position, row in enumerate(self.rows)
@@ -681,6 +692,11 @@ class _TableReader:
             and not row.blank
             and "|" in row.source.text
             and _reads_as_code(row.texts[roles.value], numbers)
+            and all(
+                _fits(text, kinds[i])
+                for i, text in enumerate(row.texts)
+                if i < len(kinds) and i != roles.description
+            )
         ]
         least = max(TRAILING_OMITTED_MIN_ROWS, TRAILING_OMITTED_SHARE * self.data_rows)
         return frozenset(found) if len(found) >= least else frozenset()
@@ -716,6 +732,27 @@ def _pool(readers: Sequence[_TableReader]) -> list[list[str]]:
         for column, cells in zip(columns, reader.columns(), strict=True):
             column.extend(cells)
     return columns
+
+
+def _column_kind(cells: Sequence[str]) -> str:
+    """What CLEARLY of a column's filled cells are: ``number``, ``token`` (one code token:
+    names, codes) or ``text`` (anything)."""
+    filled = [c for c in cells if c]
+    if not filled:
+        return "text"
+    if sum(1 for c in filled if is_numeric(c)) >= CLEARLY * len(filled):
+        return "number"
+    if sum(1 for c in filled if is_code_token(c)) >= CLEARLY * len(filled):
+        return "token"
+    return "text"
+
+
+def _fits(text: str, kind: str) -> bool:
+    """Whether a cell holds what its column holds (see ``_column_kind``); a blank fits any."""
+    cell = _detectable(text)
+    if not cell or kind == "text":
+        return True
+    return is_numeric(cell) if kind == "number" else is_code_token(cell)
 
 
 def _reads_as_code(text: str, numbers: bool) -> bool:

@@ -47,9 +47,10 @@ def neutralise_conflict_markers(path: str, text: str) -> tuple[str, list[RowProb
             number += 1
             continue
         end = _conflict_end(lines, number) if marker.group(1) == "<" * 7 else None
-        if end is None and lines[number].rstrip() == "|" * 7:
-            # Seven pipes and no label, outside a conflict: a row of six empty cells (a
-            # translated page ends its tables so), not diff3's "||||||| base", which git labels.
+        if end is None and lines[number].rstrip() == "|" * 7 and len(split_row(row)) == 6:
+            # Seven pipes and no label, outside a conflict, in a table of six columns: a row
+            # of six empty cells (a translated page ends its tables so), not diff3's "|||||||
+            # base", which git labels. In a table of another width it is a marker left over.
             number += 1
             continue
         if end is None:

@@ -108,6 +108,19 @@ _STATUS_LINE = re.compile(
 _STATUS_TITLE = re.compile(r"(?P<status>[1-5](?:[0-9]{2}|[xX]{2}))\s+(?P<title>[A-Za-z].*)")
 
 
+def reason_phrase(status: str) -> str:
+    """HTTP's own reason phrase for a status (``404``: ``not found``), folded; "" for a class
+    (``5XX``) or a number HTTP does not define."""
+    if not status.isdigit():
+        return ""
+    from http import HTTPStatus  # only a page with such cells asks: not at start-up
+
+    try:
+        return HTTPStatus(int(status)).phrase.casefold()
+    except ValueError:
+        return ""
+
+
 def split_status_title(text: str) -> tuple[str, str] | None:
     """(status, title) for a cell that is an HTTP status and an error's title, or None."""
     match = _STATUS_TITLE.fullmatch(text.strip())

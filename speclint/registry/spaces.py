@@ -214,6 +214,7 @@ class _Space:
     keys: dict[Value, str] = field(default_factory=dict)
     widths: dict[Value, int] = field(default_factory=dict)  # see ``hex_widths``
     names: dict[str, set[Value]] = field(default_factory=dict)  # each name's values
+    meanings: dict[str, str] = field(default_factory=dict)  # each name's first meaning, folded
     # What its headings say it lists (``heading_kinds``), once one does.
     enumerates: frozenset[str] = frozenset()
     _counted: tuple[int, bool] = (-1, False)  # (how many values, counts_from_start) last asked
@@ -228,6 +229,7 @@ class _Space:
         for r in rows:
             if r.name:
                 self.names.setdefault(r.name, set()).add(r.value)
+                self.meanings.setdefault(r.name, _fold(r.description))
         if self.with_keys:
             for key, meaning in cited_keys(rows).items():
                 self.keys.setdefault(key, meaning)
@@ -245,13 +247,19 @@ class _Space:
         return self._counted[1]
 
     def renumbered_by(self, rows: Sequence[Record]) -> bool:
-        """Whether ``rows`` give many of the space's names other values (RENUMBERED_SHARE, at
-        least RENUMBERED_MIN_NAMES): the same constants numbered for another controller family
-        or version (Noop 1000 under one model's heading, 2000 under the next), not names that
-        collide. A table's own names repeated with two values are its own collisions still."""
-        named = {r.name: r.value for r in rows if r.name}
+        """Whether ``rows`` give many of the space's names other values, each meaning what it
+        meant there (RENUMBERED_SHARE, at least RENUMBERED_MIN_NAMES): the same constants
+        numbered for another controller family or version (Noop 1000, Idle, under one model's
+        heading; Noop 2000, Idle, under the next), not names that collide. A category copied
+        from another and given its own meanings (NOT_FOUND: the account, then the payment)
+        collides; so do a table's own names repeated with two values."""
+        named = {r.name: r for r in rows if r.name}
         renumbered = sum(
-            1 for name, value in named.items() if (had := self.names.get(name)) and value not in had
+            1
+            for name, r in named.items()
+            if (had := self.names.get(name))
+            and r.value not in had
+            and _fold(r.description) == self.meanings[name]
         )
         return renumbered >= max(RENUMBERED_MIN_NAMES, RENUMBERED_SHARE * len(named))
 

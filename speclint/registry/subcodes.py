@@ -14,21 +14,21 @@ for temperature, and 2, for humidity, each its own full code): rows of one table
 are two codes when a column headed as a subtype (``Subtype``, ``Sub code``, ``子类型``) tells them
 apart with a number.
 
-A protocol's message types may be numbered per direction: rows of one table sharing a value
-are two messages when a column headed as a direction (``Direction``, ``方向``) says they go
-opposite ways.
+A protocol's messages may be numbered per direction (a function code's request and reply):
+in a table whose column headed as a direction (``Direction``, ``方向``) gives several values in
+two opposite directions, rows sharing a value but going opposite ways are two messages.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from speclint.model import Record
+from speclint.model import Record, Table, Value
 from speclint.read.columns import names_codes, normalise_header
 from speclint.read.thresholds import HTTP_STATUS_HIGH, HTTP_STATUS_LOW
 from speclint.registry.table_rows import extra_column, pinned_header, rows_of_tables
-from speclint.registry.thresholds import REFINING_CODE_SHARE
+from speclint.registry.thresholds import DIRECTION_SHARED_MIN, REFINING_CODE_SHARE
 
 # A code as a finer column writes it: a number, a hex number, or dotted numbers (4.3.1).
 _CODE = re.compile(r"[-+]?[0-9]+|0[xX][0-9a-fA-F]+|[0-9]+(?:\.[0-9]+)+")
@@ -136,33 +136,62 @@ def _names_subtypes(header: str) -> bool:
     return any(word in folded for word in _SUBTYPE_WORDS)
 
 
-# Header words of a column saying which way a message goes (Direction, 方向, Richtung, Sens):
-# a protocol may number each direction's messages apart (a remote console's type 2 is
-# EXECCOMMAND from the client and AUTH_RESPONSE from the server).
+# Header words of a column saying which way a message goes (Direction, 方向, Richtung, Sens).
 _DIRECTION_HEADERS = frozenset(
     {"direction", "方向", "传输方向", "数据方向", "richtung", "sens", "dirección", "direccion"}
     | {"方向性", "방향", "направление"}
 )
 # A direction cell saying a message goes either way: it meets every other direction.
 _EITHER_WAY = frozenset({"both", "either", "bidirectional", "双向", "兩向", "双方向", "양방향"})
+# Arrows as pages write them, each read as one.
+_ARROWS = re.compile(r"\s*(?:->|=>|-->|→|⟶|➡|⇒|—>|to)\s*")
 
 
-def directions_differ(earlier: Record, later: Record) -> bool:
-    """Whether two rows of one table sharing a value go opposite ways: their cells under a
-    header naming a direction are filled and differ, neither going both ways (``Server →
-    Client`` and ``Client → Server``). Each direction's messages are numbered apart."""
+def direction_headers(tables: Iterable[Table]) -> dict[tuple[str, int], str]:
+    """Per table (``(file, index)``), the header of its column naming a direction, if any."""
+    found = {}
+    for table in tables:
+        header = next((h for h in table.headers if normalise_header(h) in _DIRECTION_HEADERS), None)
+        if header is not None:
+            found[(table.file, table.index)] = header
+    return found
+
+
+def per_direction_tables(
+    records: Iterable[Record], headers: Mapping[tuple[str, int], str]
+) -> dict[tuple[str, int], str]:
+    """Of the tables with a direction column (``headers``), those that number each direction
+    apart: at least DIRECTION_SHARED_MIN values given in two opposite directions (0x01 for a
+    request and for its reply)."""
+    if not headers:
+        return {}
+    ways: dict[tuple[str, int], dict[Value, set[str]]] = {}
+    for record in records:
+        header = headers.get((record.file, record.table))
+        if header is not None and (way := _direction(record, header)):
+            ways.setdefault((record.file, record.table), {}).setdefault(record.value, set()).add(
+                way
+            )
+    return {
+        table: headers[table]
+        for table, values in ways.items()
+        if sum(1 for seen in values.values() if len(seen) > 1) >= DIRECTION_SHARED_MIN
+    }
+
+
+def directions_differ(earlier: Record, later: Record, header: str) -> bool:
+    """Whether two rows of one table go opposite ways: their cells under the direction
+    ``header`` are filled and differ once arrows and case are read alike (``Host -> Device``
+    is ``host → device``), neither going both ways."""
     if (earlier.file, earlier.table) != (later.file, later.table):
         return False
-    header = next(
-        (
-            c.header
-            for c in later.cells
-            if not c.role and normalise_header(c.header) in _DIRECTION_HEADERS
-        ),
-        None,
-    )
-    if header is None:
-        return False
-    ours, theirs = finer_code(later, header), finer_code(earlier, header)
-    either = {ours.casefold(), theirs.casefold()} & _EITHER_WAY
-    return bool(ours and theirs) and ours != theirs and not either
+    ours, theirs = _direction(later, header), _direction(earlier, header)
+    return bool(ours and theirs) and ours != theirs
+
+
+def _direction(record: Record, header: str) -> str:
+    """The record's direction, folded ("" when blank or either way)."""
+    text = finer_code(record, header).casefold()
+    if not text or text in _EITHER_WAY:
+        return ""
+    return _ARROWS.sub("→", text).replace(" ", "")

@@ -47,6 +47,11 @@ SHARED_STATUS_ROWS = 3
 # share of the table's rows fill it, and this share of those cells are codes: a column of
 # remarks or a code here and there says nothing about which row a client means.
 REFINING_CODE_SHARE = 0.8
+# A table whose Direction column gives at least this many values in both of two opposite
+# directions numbers each direction's messages apart (a function code's request and reply):
+# rows sharing a value but going opposite ways are two messages there. One value in both
+# directions is as likely a slip (MQTT's SUBACK given SUBSCRIBE's 8) as a design.
+DIRECTION_SHARED_MIN = 2
 
 # Below this many values a section's block is a guess, not a convention: an HTTP table of eight
 # statuses, seven of them 4xx, says nothing about where 200 belongs.
@@ -228,6 +233,14 @@ THRESHOLDS = (
         "for it to refine the value (452 with 4.3.1, 452 with 4.2.2): rows sharing a value but "
         "not that code are two codes, not a duplicate (SL101).",
         "rules.duplicate-value.refined-by",
+    ),
+    Threshold(
+        "DIRECTION_SHARED_MIN",
+        DIRECTION_SHARED_MIN,
+        "Fewest values a table's Direction column (方向, Richtung) must give in two opposite "
+        "directions for the table to number each direction apart: rows sharing a value but "
+        "going opposite ways are then two messages, not a duplicate (SL101).",
+        "fixed: suppress the finding inline, or split the table by direction",
     ),
     Threshold(
         "ROW_CATEGORY_MAX_LABEL_SHARE",
