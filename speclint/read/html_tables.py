@@ -193,7 +193,10 @@ def read_html_table(text: str, block: HtmlBlock) -> HtmlTable | None:
     grid = _expand(parser.rows)
     if not grid:
         return None
-    heads = sum(1 for row in parser.rows if row.in_head or all(c.header for c in row.cells))
+    # A row of no cell (<tr></tr>, or the <tr> a page writes where </tr> goes) heads nothing.
+    heads = sum(
+        1 for row in parser.rows if row.cells and (row.in_head or all(c.header for c in row.cells))
+    )
     heads = max(1, min(heads, len(grid) - 1)) if len(grid) > 1 else 1
     return HtmlTable(parser.start_line or line, grid[heads - 1], tuple(grid[heads:]), end)
 
