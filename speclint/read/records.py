@@ -775,14 +775,25 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+# A value written as a condition on the number (> 0, < -100, ≥ 1, 大于0, 非0): every value that
+# meets it (a queue position, a driver's own codes), not one code, as a range row is.
+_COMPARISON = re.compile(
+    r"(?:[<>]=?|[≤≥≠]|!=|大于|小于|不等于|非)\s*[-+]?(?:0[xX][0-9a-fA-F]+|[0-9]+)"
+)
+_COMPARISON_STARTS = frozenset("<>≤≥≠!大小不非")
+
+
 def _detectable(text: str) -> str:
     """A cell as column detection sees it, as the row is read: a range row says nothing about
-    the column's kind, nor does a remark where no code is; a code's remark is left out."""
+    the column's kind, nor does a condition (> 0) or a remark where no code is; a code's
+    remark is left out."""
     if not text:
         return text
     first = text[0]
     if first not in RANGE_STARTS and not first.isspace():
         # Most cells (asked of every cell of every table): no number or range starts so.
+        if first in _COMPARISON_STARTS and _COMPARISON.fullmatch(text):
+            return ""
         if first == "(" and (number := int_expression(text)) is not None:
             return str(number)  # "( 1 << 16)": an enum member's value as a C header writes it
         if _is_remark(text):
@@ -1060,6 +1071,8 @@ def _record(
     raw_value = texts[roles.value]
     if raw_value in PLACEHOLDERS or raw_value in _ELLIPSES:
         return None  # "| ... | 待补充 |": a row to be filled in later, not a code
+    if raw_value[:1] in _COMPARISON_STARTS and _COMPARISON.fullmatch(raw_value):
+        return None  # "> 0": every positive value (a queue position), a condition, not a code
     if not raw_value[:1].isalnum():  # most values start with a digit or a letter
         if _markup_only(raw_value):
             return None  # "**" of a bold row a stray pipe split: markup alone, no code
