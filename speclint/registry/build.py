@@ -128,7 +128,12 @@ def build_registries(
     registries = []
     for name, group_files in members.items():
         declared_here = not name.startswith("file:")
-        spaces = [records.get(name, [])] if declared_here else code_spaces(records.get(name, []))
+        page_ranges = [d for f in group_files for d in f.declared_ranges]
+        spaces = (
+            [records.get(name, [])]
+            if declared_here
+            else code_spaces(records.get(name, []), page_ranges)
+        )
         for space in spaces:
             definitions, references = split_references(space)
             registries.append(

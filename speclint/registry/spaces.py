@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from speclint.model import Record, Value
+from speclint.model import DeclaredRange, Record, Value
 from speclint.read.columns import names_error_codes, normalise_header
 from speclint.read.headings import heading_kinds
 from speclint.read.thresholds import CLEARLY, HTTP_STATUS_HIGH, HTTP_STATUS_LOW
@@ -29,7 +29,9 @@ from speclint.registry.thresholds import (
 )
 
 
-def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
+def code_spaces(
+    records: Sequence[Record], declared: Sequence[DeclaredRange] = ()
+) -> list[list[Record]]:
     """Split one page's records into the code spaces a reader sees side by side.
 
     Tables whose code columns are headed alike (every ``十进制数值`` table of a status-code page)
@@ -37,9 +39,13 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
     differently (MQTT's packet types beside its reason codes), or one that repeats many values
     of the space it would join (HTTP/2 error codes beside gRPC status codes, both
     ``| name | code | desc |``), is a code space of its own. A nameless table that cites the
-    codes of a space (what one endpoint returns) joins that space, as references.
+    codes of a space (what one endpoint returns) joins that space, as references. Two sections
+    whose headings (or first sentences) declare ranges from one start (compile errors 1-99,
+    run-time errors 1-255) number from that start each: two code spaces. ``declared`` are the
+    page's declared ranges.
     """
     tables = _tables(records)
+    starts = _declared_starts(declared)
     # Indexes and maps of name patterns join the space whose codes they cite, once it is known.
     indexes = index_tables(tables) | mapping_tables(tables)
     # Only a nameless table can cite codes: without one, no space needs its keys.
@@ -62,6 +68,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
         # codes beside an API's string error codes, both under "Code"), and so are the tables
         # of two types (an SDK reference's enums, one per heading: LoginErrorCode, RtsErrorCode).
         header = (_code_header(rows[0]), _kind(rows), label or type_heading(rows[0].section))
+        start = _start_of(rows[0].section, starts)
         # A heading also says what its table enumerates (IPP's Operation IDs beside its Status
         # Codes): two kinds of identifier are two code spaces, even under the same header.
         enumerates = heading_kinds(rows[0].section)
@@ -75,6 +82,7 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
                 if s.admits(enumerates)
                 and not _restates(values, s.values)
                 and not s.renumbered_by(rows)
+                and not s.starts_with(start)
                 and not (not values.isdisjoint(s.values) and (counted or s.counts_from_start()))
             ),
             None,
@@ -84,6 +92,8 @@ def code_spaces(records: Sequence[Record]) -> list[list[Record]]:
             joining = spaces[-1]
             headed_alike.append(joining)
         joining.add(rows, enumerates)
+        if start is not None:
+            joining.starts.add(start)
     if indexes and not spaces:
         spaces.append(_Space(("", "", "")))  # only maps on the page: they make its one space
     codes = [_codes(space.records) for space in spaces] if indexes else []
@@ -215,6 +225,8 @@ class _Space:
     widths: dict[Value, int] = field(default_factory=dict)  # see ``hex_widths``
     names: dict[str, set[Value]] = field(default_factory=dict)  # each name's values
     meanings: dict[str, str] = field(default_factory=dict)  # each name's first meaning, folded
+    # (the declaring line, the low end, the high end) of each range its sections declare
+    starts: set[tuple[int, int, int]] = field(default_factory=set)
     # What its headings say it lists (``heading_kinds``), once one does.
     enumerates: frozenset[str] = frozenset()
     _counted: tuple[int, bool] = (-1, False)  # (how many values, counts_from_start) last asked
@@ -246,6 +258,15 @@ class _Space:
             self._counted = (len(self.values), _counts_from_start(self.values))
         return self._counted[1]
 
+    def starts_with(self, start: tuple[int, int, int] | None) -> bool:
+        """Whether another section of the space declares another range from ``start``'s low
+        end (1-99 beside 1-255). The same range twice is one category's range copied: its
+        codes still collide."""
+        return start is not None and any(
+            low == start[1] and high != start[2] and line != start[0]
+            for line, low, high in self.starts
+        )
+
     def renumbered_by(self, rows: Sequence[Record]) -> bool:
         """Whether ``rows`` give many of the space's names other values, each meaning what it
         meant there (RENUMBERED_SHARE, at least RENUMBERED_MIN_NAMES): the same constants
@@ -265,6 +286,28 @@ class _Space:
 
     def share_cited(self, rows: Sequence[Record]) -> float:
         return _share_cited(rows, self.keys, self.widths)
+
+
+def _declared_starts(
+    declared: Sequence[DeclaredRange],
+) -> dict[tuple[str, ...], tuple[int, int, int]]:
+    """Per section, the (line, low, high) of the range its heading or first sentence declares."""
+    return {
+        d.section: (d.line, d.low, d.high) for d in declared if d.source in ("heading", "sentence")
+    }
+
+
+def _start_of(
+    section: tuple[str, ...], starts: Mapping[tuple[str, ...], tuple[int, int, int]]
+) -> tuple[int, int, int] | None:
+    """The declared start of a table's section: its deepest heading that declares a range."""
+    if not starts:
+        return None
+    for depth in range(len(section), 0, -1):
+        found = starts.get(section[:depth])
+        if found is not None:
+            return found
+    return None
 
 
 def _restates(values: set[Value], space: set[Value]) -> bool:
