@@ -42,7 +42,13 @@ def structure_problems(
     for unrendered in blocks.unrendered_tables:
         headers = [reduce_inline(cell.raw) for cell in split_row(unrendered.header)]
         width = len(split_row(unrendered.delimiter))
-        if width != len(headers) and any(names_error_codes(header) for header in headers):
+        # Headed as codes, or right under a heading naming codes (# 错误码定义 over
+        # |枚举ID|枚举定义|): a code table Markdown does not render. Elsewhere (a roadmap under
+        # # Project status), a broken table of anything else.
+        own_heading = unrendered.section[-1] if unrendered.section else ""
+        if width != len(headers) and (
+            any(names_error_codes(header) for header in headers) or names_error_codes(own_heading)
+        ):
             shown = ", ".join(h for h in headers if h)
             message = (
                 f"the delimiter row has {width} cells but the header ({shown}) has "
